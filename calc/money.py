@@ -1,0 +1,58 @@
+"""The one rounding rule for money: to the fen, half away from zero.
+
+Amounts are float64 yuan.  A lender rounds each computed amount (a period's
+principal share, its fee, its interest) to the fen; the last installment of a
+schedule absorbs whatever the rounding left over, so the parts always add up
+to the totals exactly in fen.
+
+Binary floats cannot hold most decimal fractions (1.005 is stored as
+1.00499999999999989...), so the rule works on the decimal value the user
+typed: the amount in fen is nudged by 1e-6 fen before flooring.  That nudge
+is far below a fen and far above float64's error for any amount under a
+billion yuan.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+__all__ = ["round_fen", "round_fen_array", "split_evenly"]
+
+_NUDGE = 1e-6
+
+
+def round_fen(amount: float) -> float:
+    """Round yuan to the fen, half away from zero.
+
+    Examples
+    --------
+    >>> round_fen(833.3333333)
+    833.33
+    >>> round_fen(1.005), round_fen(-1.005), round_fen(2.675)
+    (1.01, -1.01, 2.68)
+    """
+    fen = math.floor(abs(amount) * 100.0 + 0.5 + _NUDGE)
+    return math.copysign(fen / 100.0, amount) if fen else 0.0
+
+
+def round_fen_array(amounts: np.ndarray) -> np.ndarray:
+    """:func:`round_fen` applied elementwise to an array."""
+    a = np.asarray(amounts, dtype=float)
+    return np.copysign(np.floor(np.abs(a) * 100.0 + 0.5 + _NUDGE) / 100.0, a) + 0.0
+
+
+def split_evenly(total: float, n: int) -> np.ndarray:
+    """Split ``total`` into ``n`` parts of ``round_fen(total / n)``, the last
+    part absorbing the remainder, so the parts add up to ``total`` in fen.
+
+    >>> split_evenly(10000, 12).tolist()[-2:]
+    [833.33, 833.37]
+    >>> round(float(split_evenly(10000, 12).sum()), 2)
+    10000.0
+    """
+    each = round_fen(total / n)
+    parts = np.full(n, each)
+    parts[-1] = round_fen(total - each * (n - 1))
+    return parts

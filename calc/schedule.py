@@ -1,0 +1,401 @@
+"""Installment plans and loans as cash-flow schedules.
+
+One function, :func:`build_schedule`, turns a price and a plan's terms into a
+:class:`Schedule`: the borrower's cash flows (``calc.rates.CashFlow``, money to
+the borrower positive) plus, per installment, the payment split into principal
+and fee or interest and the balance left, so a table needs no recomputation.
+:func:`early_repayment` rewrites a schedule as if it were paid off with
+installment ``k`` under one of the lender's fee rules.
+
+Conventions
+-----------
+* Unit period: one month (12 a year), 30 days for an odd first period: the
+  first installment falls ``first_days`` days after the start, i.e.
+  ``first_days // 30`` whole periods plus ``(first_days % 30) / 30``, and every
+  later one a whole month after the previous (Reg Z App. J (b)(5)).
+* Money is rounded to the fen by :func:`calc.money.round_fen` (half away from
+  zero) where a lender rounds: each period's principal share, fee and
+  interest.  The last installment absorbs the remainder.
+* A daily rate ``d`` is the monthly rate ``d * 365 / 12``; an annual rate ``r``
+  the monthly rate ``r / 12``.  Interest over an odd first period is simple:
+  ``balance * monthly rate * first_days / 30``.
+* The buyer receives the goods at their cash price (the sticker price less any
+  discount for paying in full), pays any down payment and upfront fee at the
+  start, and the installments after.
+
+Example
+-------
+The classroom example, ¥10,000 in 12 installments at 0.6% a month:
+
+>>> s = build_schedule(10_000, PlanTerms(kind="addon", periods=12, fee_rate=0.006))
+>>> float(s.payment[0]), float(s.payment[-1]), s.total_cost
+(893.33, 893.37, 720.0)
+>>> r = s.rates()
+>>> f"advertised {r.advertised:.2%}, APR {r.nominal:.2%}, effective {r.effective:.2%}"
+'advertised 7.20%, APR 13.03%, effective 13.84%'
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from calc import validate
+from calc.money import round_fen, split_evenly
+from calc.rates import (
+    CashFlow,
+    advertised_rate,
+    average_balance,
+    effective_annual,
+    nominal_apr,
+    periodic_rate,
+)
+
+__all__ = [
+    "KINDS",
+    "FEE_TIMINGS",
+    "RATE_UNITS",
+    "EARLY_RULES",
+    "LIMITS",
+    "PlanTerms",
+    "Schedule",
+    "Rates",
+    "build_schedule",
+    "early_repayment",
+    "monthly_rate",
+]
+
+#: ``addon``: fee per period on the original principal; ``free``: 免息;
+#: ``equal_payment`` 等额本息, ``equal_principal`` 等额本金, ``interest_only`` 先息后本.
+KINDS = ("addon", "free", "equal_payment", "equal_principal", "interest_only")
+LOAN_KINDS = ("equal_payment", "equal_principal", "interest_only")
+#: ``spread``: the fee with every installment; ``first``: the whole fee with the first.
+FEE_TIMINGS = ("spread", "first")
+RATE_UNITS = ("annual", "daily")
+#: On early repayment: ``waive`` remaining fees/interest, ``charge`` them all
+#: anyway, or waive them and charge ``penalty_pct`` of the prepaid principal.
+EARLY_RULES = ("waive", "charge", "penalty")
+
+PERIODS_PER_YEAR = 12
+DAYS_PER_PERIOD = 30
+
+#: Bounds of what a lender could offer; the UI shows the same ones.
+LIMITS = {
+    "price": (0.0, 1e8),  # open below
+    "cash_discount": (0.0, 0.5),  # fraction of the price
+    "periods": (1, 360),
+    "fee_rate": (0.0, 0.1),  # per period
+    "rate_annual": (0.0, 3.65),
+    "rate_daily": (0.0, 0.01),
+    "first_days": (1, 366),
+    "penalty_pct": (0.0, 0.2),
+}
+
+
+@dataclass(frozen=True)
+class PlanTerms:
+    """What a lender offers.  ``fee_rate`` is per period (addon kinds);
+    ``rate`` is the loan's nominal rate per year or per day (``rate_unit``)."""
+
+    kind: str
+    periods: int
+    fee_rate: float = 0.0
+    fee_timing: str = "spread"
+    rate: float = 0.0
+    rate_unit: str = "annual"
+    down_payment: float = 0.0
+    upfront_fee: float = 0.0
+    first_days: int = DAYS_PER_PERIOD
+    early_rule: str = "charge"
+    penalty_pct: float = 0.0
+
+
+@dataclass(frozen=True)
+class Rates:
+    """The rates of one schedule, each under its own name (``domain.md`` §2)."""
+
+    periodic: float  # i per month
+    nominal: float  # i × 12
+    effective: float  # (1 + i)^12 − 1
+    average_balance: float  # cost ÷ balance-years
+    advertised: float  # what the offer says: fee × 12 or the loan's nominal rate
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """One plan as cash flows and a per-installment table.
+
+    Arrays have one entry per installment: ``due_period``/``due_fraction``
+    (when, in months), ``payment`` = ``principal`` + ``charge`` (fee or
+    interest, with any penalty), and ``balance`` of principal after it.
+    """
+
+    terms: PlanTerms
+    price: float
+    cash_price: float
+    down_payment: float
+    upfront_fee: float
+    financed: float
+    due_period: np.ndarray
+    due_fraction: np.ndarray
+    payment: np.ndarray
+    principal: np.ndarray
+    charge: np.ndarray
+    balance: np.ndarray
+    advertised: float
+    paid_off_after: int | None = None  # k when repaid early
+    flows: tuple[CashFlow, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        start = round_fen(self.cash_price - self.down_payment - self.upfront_fee)
+        flows = [CashFlow(start, 0)]
+        flows += [
+            CashFlow(-float(p), int(t), float(f))
+            for p, t, f in zip(self.payment, self.due_period, self.due_fraction)
+        ]
+        object.__setattr__(self, "flows", tuple(flows))
+
+    @property
+    def n(self) -> int:
+        return len(self.payment)
+
+    @property
+    def total_paid(self) -> float:
+        """Everything the buyer hands over: down payment, upfront fee, installments."""
+        return round_fen(self.down_payment + self.upfront_fee + float(self.payment.sum()))
+
+    @property
+    def total_cost(self) -> float:
+        """What buying this way costs over paying the cash price now."""
+        return round_fen(self.total_paid - self.cash_price)
+
+    @property
+    def balance_years(self) -> float:
+        """Σ balance outstanding × years, period by period."""
+        before = np.concatenate(([self.financed], self.balance[:-1]))
+        times = self.due_period + self.due_fraction
+        lengths = np.diff(np.concatenate(([0.0], times)))
+        return float((before * lengths).sum()) / PERIODS_PER_YEAR
+
+    def periodic_rate(self) -> float:
+        """The monthly rate that balances the flows (Reg Z simple odd days)."""
+        return periodic_rate(self.flows, odd_days="simple")
+
+    def rates(self) -> Rates:
+        i = self.periodic_rate()
+        return Rates(
+            periodic=i,
+            nominal=nominal_apr(i, PERIODS_PER_YEAR),
+            effective=effective_annual(i, PERIODS_PER_YEAR),
+            average_balance=average_balance(self.total_cost, self.balance_years),
+            advertised=self.advertised,
+        )
+
+    def present_cost(self, annual_yield: float) -> float:
+        """Cost in today's money: what the buyer pays, discounted at the
+        savings ``annual_yield`` (effective, so the monthly factor is
+        ``(1 + y) ** (1/12)``), less the cash price.  Negative when saving
+        the money meanwhile earns more than the plan costs."""
+        y = validate.number("savings_yield", annual_yield, 0.0, 1.0)
+        monthly = math.expm1(math.log1p(y) / PERIODS_PER_YEAR)
+        times = self.due_period + self.due_fraction
+        pv = float((self.payment * (1.0 + monthly) ** -times).sum())
+        return pv + self.down_payment + self.upfront_fee - self.cash_price
+
+
+def monthly_rate(rate: float, rate_unit: str) -> float:
+    """Monthly rate of a nominal annual or daily rate.
+
+    >>> monthly_rate(0.18, "annual"), round(monthly_rate(0.0005, "daily"), 8)
+    (0.015, 0.01520833)
+    """
+    return rate / PERIODS_PER_YEAR if rate_unit == "annual" else rate * 365 / PERIODS_PER_YEAR
+
+
+def _check_terms(price: float, terms: PlanTerms, cash_discount: float) -> PlanTerms:
+    validate.number("price", price, *LIMITS["price"], lo_open=True)
+    validate.number("cash_discount", cash_discount, *LIMITS["cash_discount"])
+    kind = validate.code("kind", terms.kind, KINDS)
+    validate.code("fee_timing", terms.fee_timing, FEE_TIMINGS)
+    unit = validate.code("rate_unit", terms.rate_unit, RATE_UNITS)
+    validate.code("early_rule", terms.early_rule, EARLY_RULES)
+    n = validate.integer("periods", terms.periods, *LIMITS["periods"])
+    fee = validate.number("fee_rate", terms.fee_rate, *LIMITS["fee_rate"])
+    rate = validate.number("rate", terms.rate, *LIMITS[f"rate_{unit}"])
+    down = validate.number("down_payment", terms.down_payment, 0.0, price, hi_open=True)
+    upfront = validate.number(
+        "upfront_fee", terms.upfront_fee, 0.0, price - down, hi_open=True
+    )
+    days = validate.integer("first_days", terms.first_days, *LIMITS["first_days"])
+    penalty = validate.number("penalty_pct", terms.penalty_pct, *LIMITS["penalty_pct"])
+    if kind != "addon":
+        fee = 0.0
+    if kind not in LOAN_KINDS:
+        rate = 0.0
+    return replace(
+        terms,
+        periods=n,
+        fee_rate=fee,
+        rate=rate,
+        down_payment=down,
+        upfront_fee=upfront,
+        first_days=days,
+        penalty_pct=penalty,
+    )
+
+
+def build_schedule(price: float, terms: PlanTerms, cash_discount: float = 0.0) -> Schedule:
+    """The schedule of buying at ``price`` on ``terms``.
+
+    Parameters
+    ----------
+    price : float
+        Sticker price in yuan; installments are computed on it.
+    terms : PlanTerms
+        The plan.  Fields that do not apply to its kind (a fee rate on a loan,
+        a loan rate on an addon plan) are ignored.
+    cash_discount : float
+        Fraction of the price knocked off for paying in full now; financing
+        forgoes it, so even a fee-free plan then has a cost.
+
+    Raises
+    ------
+    InputError
+        With a stable ``code`` and ``field`` for any input a lender could not
+        offer (see :data:`LIMITS`).
+
+    Examples
+    --------
+    等额本息: ¥10,000 at 18% a year over 12 months pays ¥916.80 a month.
+
+    >>> s = build_schedule(10_000, PlanTerms(kind="equal_payment", periods=12, rate=0.18))
+    >>> float(s.payment[0]), round(float(s.charge.sum()), 2)
+    (916.8, 1001.6)
+
+    "0% over 12" that forgoes a 5% discount for paying in full:
+
+    >>> s = build_schedule(3999, PlanTerms(kind="free", periods=12), cash_discount=0.05)
+    >>> s.total_cost, f"{s.rates().nominal:.2%}"
+    (199.95, '9.58%')
+    """
+    t = _check_terms(price, terms, cash_discount)
+    price = float(price)
+    n = t.periods
+    financed = round_fen(price - t.down_payment)
+    cash_price = round_fen(price * (1.0 - cash_discount))
+    lengths = np.ones(n)
+    lengths[0] = t.first_days / DAYS_PER_PERIOD
+    first_whole, first_frac = divmod(t.first_days, DAYS_PER_PERIOD)
+    due_period = first_whole + np.arange(n)
+    due_fraction = np.full(n, first_frac / DAYS_PER_PERIOD)
+
+    if t.kind in ("addon", "free"):
+        principal = split_evenly(financed, n)
+        total_fee = round_fen(financed * t.fee_rate * n)
+        if t.fee_timing == "first":
+            charge = np.zeros(n)
+            charge[0] = total_fee
+        else:
+            charge = split_evenly(total_fee, n)
+        advertised = advertised_rate(t.fee_rate, PERIODS_PER_YEAR)
+    else:
+        i = monthly_rate(t.rate, t.rate_unit)
+        principal, charge = _amortize(t.kind, financed, n, i, lengths)
+        advertised = t.rate if t.rate_unit == "annual" else t.rate * 365
+    payment = np.round(principal + charge, 2)
+    balance = np.round(financed - np.cumsum(principal), 2)
+    return Schedule(
+        terms=t,
+        price=price,
+        cash_price=cash_price,
+        down_payment=t.down_payment,
+        upfront_fee=t.upfront_fee,
+        financed=financed,
+        due_period=due_period,
+        due_fraction=due_fraction,
+        payment=payment,
+        principal=principal,
+        charge=charge,
+        balance=balance,
+        advertised=advertised,
+    )
+
+
+def _amortize(
+    kind: str, financed: float, n: int, i: float, lengths: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Principal and interest parts of an amortizing loan, rounded per period."""
+    principal = np.zeros(n)
+    interest = np.zeros(n)
+    if kind == "equal_principal" or (kind == "equal_payment" and i == 0.0):
+        principal[:] = split_evenly(financed, n)
+    elif kind == "interest_only":
+        principal[-1] = financed
+    else:  # equal_payment: level payment; an odd first period adds its extra days' interest
+        level = round_fen(financed * i / -math.expm1(-n * math.log1p(i)))
+    bal = financed
+    for k in range(n):
+        interest[k] = round_fen(bal * i * lengths[k])
+        if kind == "equal_payment" and i > 0.0:
+            if k == n - 1:
+                # the last installment clears the balance; as lenders do, it keeps the
+                # level amount and its interest absorbs the rounding (never below zero)
+                principal[k] = bal
+                interest[k] = max(round_fen(level - bal), 0.0) if n > 1 else interest[k]
+            else:
+                principal[k] = min(bal, round_fen(level - round_fen(bal * i)))
+        bal = round_fen(bal - principal[k])
+    return principal, interest
+
+
+def early_repayment(schedule: Schedule, after: int, rule: str | None = None,
+                    penalty_pct: float | None = None) -> Schedule:
+    """``schedule`` paid off together with installment ``after``.
+
+    The remaining principal is paid with installment ``after``; the remaining
+    fees or interest are waived (``waive``), all still charged (``charge``),
+    or waived with a penalty of ``penalty_pct`` of the prepaid principal
+    (``penalty``).  ``rule`` and ``penalty_pct`` default to the plan's own.
+
+    Examples
+    --------
+    A 12 × 0.6% plan paid off in month 4 with every fee still charged:
+
+    >>> s = build_schedule(10_000, PlanTerms(kind="addon", periods=12, fee_rate=0.006))
+    >>> e = early_repayment(s, 4, "charge")
+    >>> float(e.payment[-1]), e.total_cost, f"{e.rates().nominal:.1%}"
+    (8040.01, 720.0, '24.1%')
+    """
+    rule = validate.code("early_rule", schedule.terms.early_rule if rule is None else rule,
+                         EARLY_RULES)
+    pct = validate.number(
+        "penalty_pct",
+        schedule.terms.penalty_pct if penalty_pct is None else penalty_pct,
+        *LIMITS["penalty_pct"],
+    )
+    k = validate.integer("early_after", after, 1, max(schedule.n - 1, 1))
+    if schedule.n == 1:
+        return schedule
+    rest_principal = float(schedule.balance[k - 1])
+    rest_charge = float(schedule.charge[k:].sum())
+    principal = schedule.principal[:k].copy()
+    charge = schedule.charge[:k].copy()
+    principal[-1] = round_fen(principal[-1] + rest_principal)
+    if rule == "charge":
+        charge[-1] = round_fen(charge[-1] + rest_charge)
+    elif rule == "penalty":
+        charge[-1] = round_fen(charge[-1] + rest_principal * pct)
+    balance = schedule.balance[:k].copy()
+    balance[-1] = 0.0
+    return replace(
+        schedule,
+        due_period=schedule.due_period[:k].copy(),
+        due_fraction=schedule.due_fraction[:k].copy(),
+        payment=np.round(principal + charge, 2),
+        principal=principal,
+        charge=charge,
+        balance=balance,
+        paid_off_after=k,
+    )
