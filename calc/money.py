@@ -1,9 +1,10 @@
 """The one rounding rule for money: to the fen, half away from zero.
 
 Amounts are float64 yuan.  A lender rounds each computed amount (a period's
-principal share, its fee, its interest) to the fen; the last installment of a
-schedule absorbs whatever the rounding left over, so the parts always add up
-to the totals exactly in fen.
+fee, its interest) to the fen, half away from zero; an amount split into equal
+parts (a principal over n installments) is cut down to the fen in each part.
+The last installment of a schedule absorbs whatever is left over, so the
+parts always add up to the totals exactly in fen and none is negative.
 
 Binary floats cannot hold most decimal fractions (1.005 is stored as
 1.00499999999999989...), so the rule works on the decimal value the user
@@ -44,15 +45,19 @@ def round_fen_array(amounts: np.ndarray) -> np.ndarray:
 
 
 def split_evenly(total: float, n: int) -> np.ndarray:
-    """Split ``total`` into ``n`` parts of ``round_fen(total / n)``, the last
-    part absorbing the remainder, so the parts add up to ``total`` in fen.
+    """Split ``total`` (>= 0) into ``n`` equal parts cut down to the fen, the
+    last part absorbing the remainder, so the parts add up to ``total`` in fen
+    and none is negative (rounding each part to the nearest fen could leave
+    the last one below zero: ¥1 in 52 parts of ¥0.02).
 
     >>> split_evenly(10000, 12).tolist()[-2:]
     [833.33, 833.37]
+    >>> split_evenly(1, 52).tolist()[-2:]
+    [0.01, 0.49]
     >>> round(float(split_evenly(10000, 12).sum()), 2)
     10000.0
     """
-    each = round_fen(total / n)
+    each = math.floor(round_fen(total) * 100.0 / n + _NUDGE) / 100.0
     parts = np.full(n, each)
     parts[-1] = round_fen(total - each * (n - 1))
     return parts

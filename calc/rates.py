@@ -262,7 +262,9 @@ def periodic_rate_batch(principal: np.ndarray, payments: np.ndarray) -> np.ndarr
     if not (np.all(np.isfinite(p)) and np.all(np.isfinite(pay))):
         raise InputError("not_a_number", field="batch", got="nan_or_inf")
     if np.any(p <= 0):
-        raise InputError("out_of_range", field="principal", min=0, min_open=True, got=float(p.min()))
+        raise InputError(
+            "out_of_range", field="principal", min=0, min_open=True, got=float(p.min())
+        )
     if pay.size and np.any(pay < 0):
         raise InputError("out_of_range", field="payment", min=0, got=float(pay.min()))
     if p.size == 0:
@@ -347,7 +349,9 @@ def average_balance(total_cost: float, balance_years: float) -> float:
     '13.29%'
     """
     if balance_years <= 0:
-        raise InputError("out_of_range", field="balance_years", min=0, min_open=True, got=balance_years)
+        raise InputError(
+            "out_of_range", field="balance_years", min=0, min_open=True, got=balance_years
+        )
     return total_cost / balance_years
 
 

@@ -153,7 +153,7 @@ class Schedule:
         flows = [CashFlow(start, 0)]
         flows += [
             CashFlow(-float(p), int(t), float(f))
-            for p, t, f in zip(self.payment, self.due_period, self.due_fraction)
+            for p, t, f in zip(self.payment, self.due_period, self.due_fraction, strict=True)
         ]
         object.__setattr__(self, "flows", tuple(flows))
 

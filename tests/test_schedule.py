@@ -1,0 +1,268 @@
+"""calc.schedule: schedules from closed forms, domain.md anchors and properties."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import plans
+
+from calc.errors import CalcError, InputError
+from calc.rates import CashFlow, nominal_apr, periodic_rate
+from calc.schedule import PlanTerms, build_schedule, early_repayment
+
+ADDON_06x12 = PlanTerms(kind="addon", periods=12, fee_rate=0.006)
+
+
+class TestAddon:
+    def test_classroom_figures(self):
+        # domain.md §2: payment 893.33, fee 720, advertised 7.2%, APR 13.03%,
+        # effective 13.84%, average-balance 13.29%
+        s = build_schedule(10_000, ADDON_06x12)
+        assert s.payment[0] == 893.33
+        assert s.total_cost == 720.0
+        r = s.rates()
+        assert round(100 * r.advertised, 2) == 7.20
+        assert round(100 * r.nominal, 2) == 13.03
+        assert round(100 * r.effective, 2) == 13.84
+        assert round(100 * r.average_balance, 2) == 13.29
+
+    def test_rounding_rule_last_absorbs(self):
+        # 10000 / 12 = 833.333…: eleven × 833.33 and a last 833.37
+        s = build_schedule(10_000, ADDON_06x12)
+        assert list(s.principal[:11]) == [833.33] * 11
+        assert s.principal[-1] == 833.37
+        assert list(s.charge) == [60.0] * 12
+        assert s.balance[-1] == 0.0
+        assert s.balance[0] == 9166.67
+
+    def test_fee_with_first_installment(self):
+        # domain.md §2: same 7.2% fee charged up front: 13.86%
+        s = build_schedule(10_000, PlanTerms(kind="addon", periods=12, fee_rate=0.006,
+                                             fee_timing="first"))
+        assert s.charge[0] == 720.0 and s.charge[1:].sum() == 0.0
+        assert round(100 * s.rates().nominal, 2) == 13.86
+
+    def test_huabei_presets(self):
+        # domain.md §4: total 2.5 / 4.5 / 8.8% over 3 / 6 / 12 → 14.94 / 15.27 / 15.86%
+        for n, total, apr in ((3, 0.025, 14.94), (6, 0.045, 15.27), (12, 0.088, 15.86)):
+            s = build_schedule(10_000, PlanTerms(kind="addon", periods=n, fee_rate=total / n))
+            assert round(100 * s.rates().nominal, 2) == apr
+
+    def test_baitiao_above_24(self):
+        # domain.md §4: 1.2%/period × 12 → 25.60%
+        s = build_schedule(10_000, PlanTerms(kind="addon", periods=12, fee_rate=0.012))
+        assert round(100 * s.rates().nominal, 2) == 25.60
+
+
+class TestFree:
+    def test_free_is_zero(self):
+        s = build_schedule(3999, PlanTerms(kind="free", periods=24))
+        assert s.total_cost == 0.0
+        assert s.rates().nominal == 0.0
+
+    def test_forgone_discount_has_a_rate(self):
+        # 5% off 3,999 for cash: the buyer effectively borrows 3,799.05 and repays
+        # 3,999 in 12 equal parts.  One-period check of the same idea by hand:
+        # 1 installment of 100 instead of 95 now is 100/95 − 1 = 5.263% a month.
+        s = build_schedule(100, PlanTerms(kind="free", periods=1), cash_discount=0.05)
+        assert s.rates().periodic == pytest.approx(100 / 95 - 1, abs=1e-12)
+        s = build_schedule(3999, PlanTerms(kind="free", periods=12), cash_discount=0.05)
+        assert s.total_cost == 199.95
+        assert s.rates().nominal > 0.0
+
+
+class TestLoans:
+    # ¥10,000 at 18% a year over 12 months (monthly rate 1.5%), issue 4's figures:
+    def test_equal_payment(self):
+        # level payment 10000 × 0.015 / (1 − 1.015^−12) = 916.7999… → 916.80;
+        # interest = 12 × 916.80 − 10000 = 1001.60
+        s = build_schedule(10_000, PlanTerms(kind="equal_payment", periods=12, rate=0.18))
+        assert set(s.payment) == {916.80}
+        assert round(float(s.charge.sum()), 2) == 1001.60
+        assert s.rates().nominal == pytest.approx(0.18, abs=1e-5)
+
+    def test_equal_principal(self):
+        # interest = 150 × (12 + 11 + … + 1) / 12 = 150 × 78 / 12 = 975.00
+        s = build_schedule(10_000, PlanTerms(kind="equal_principal", periods=12, rate=0.18))
+        assert round(float(s.charge.sum()), 2) == 975.00
+        assert s.payment[0] == 833.33 + 150.0
+
+    def test_interest_only(self):
+        # 12 × 150 interest, principal with the last installment
+        s = build_schedule(10_000, PlanTerms(kind="interest_only", periods=12, rate=0.18))
+        assert round(float(s.charge.sum()), 2) == 1800.0
+        assert s.payment[-1] == 10_150.0
+        assert s.rates().nominal == pytest.approx(0.18, abs=1e-12)
+
+    def test_daily_rate(self):
+        # 0.05%/day = 18.25% a year → monthly 1.520833…%; interest-only pays exactly that
+        s = build_schedule(10_000, PlanTerms(kind="interest_only", periods=6, rate=0.0005,
+                                             rate_unit="daily"))
+        assert s.charge[0] == round(10_000 * 0.0005 * 365 / 12, 2)
+        assert s.advertised == pytest.approx(0.1825)
+
+    def test_pboc_upfront_fee(self):
+        # PBoC example: 100,000 with 1,000 fee deducted, 12 × 8,833.3 → 12.80% / 13.58%.
+        # A 0%-rate equal-principal loan pays 8,333.33; the example's 8,833.3 is
+        # 100,000 × (1/12 + 0.5%) — an add-on of 0.5% a month.
+        s = build_schedule(100_000, PlanTerms(kind="addon", periods=12, fee_rate=0.005,
+                                              upfront_fee=1000))
+        assert s.flows[0] == CashFlow(99_000.0, 0)
+        r = s.rates()
+        assert round(100 * r.nominal, 2) == 12.80
+        assert round(100 * r.effective, 2) == 13.58
+
+    def test_odd_first_period_matches_reg_z_c1ii(self):
+        # Reg Z App. J (c)(1)(ii): 6,000, 36 × 200, first payment 1 month + 19 days
+        # later → 11.82%.  A 0%-fee plan on 7,200 with a 6,000 cash price … is not the
+        # same thing, so build the flows the schedule would give and compare timing:
+        s = build_schedule(7200, PlanTerms(kind="free", periods=36, first_days=49),
+                           cash_discount=1 - 6000 / 7200)
+        assert s.due_period[0] == 1 and s.due_fraction[0] == pytest.approx(19 / 30)
+        assert s.payment[0] == 200.0
+        assert round(100 * s.rates().nominal, 2) == 11.82
+
+
+class TestEarlyRepayment:
+    def test_domain_anchors_all_fees_charged(self):
+        # domain.md §1: 12 × 0.6% paid off in month 4 with all fees charged ≈ 24%,
+        # in month 2 ≈ 44%
+        s = build_schedule(10_000, ADDON_06x12)
+        assert round(100 * early_repayment(s, 4, "charge").rates().nominal) == 24
+        assert round(100 * early_repayment(s, 2, "charge").rates().nominal) == 44
+
+    def test_waived_fees_keep_the_rate(self):
+        # with remaining fees waived the borrower pays 60 per month of use: paid off
+        # with installment 1 the cost is 60 on 10,000 for one month: 0.6% a month
+        s = build_schedule(10_000, ADDON_06x12)
+        e = early_repayment(s, 1, "waive")
+        assert e.total_cost == 60.0
+        assert e.rates().periodic == pytest.approx(0.006, abs=1e-12)
+
+    def test_penalty(self):
+        # repaid with installment 6: 5,000.02 principal left; 3% penalty = 150.00
+        s = build_schedule(10_000, ADDON_06x12)
+        e = early_repayment(s, 6, "penalty", 0.03)
+        assert e.n == 6 and e.balance[-1] == 0.0
+        assert e.charge[-1] == 60.0 + round(5000.02 * 0.03, 2)
+
+    def test_loan_interest_stops(self):
+        # 先息后本 repaid with installment 3: 3 × 150 interest, then nothing more
+        s = build_schedule(10_000, PlanTerms(kind="interest_only", periods=12, rate=0.18))
+        e = early_repayment(s, 3, "waive")
+        assert e.total_cost == 450.0
+        assert e.rates().nominal == pytest.approx(0.18, abs=1e-12)
+
+    def test_bad_k(self):
+        s = build_schedule(10_000, ADDON_06x12)
+        for k in (0, 12, 2.5, float("nan")):
+            with pytest.raises(InputError) as e:
+                early_repayment(s, k)
+            assert e.value.params["field"] == "early_after"
+
+
+@pytest.mark.parametrize(
+    "price, terms, discount, field, code",
+    [
+        (0, ADDON_06x12, 0, "price", "out_of_range"),
+        (-5, ADDON_06x12, 0, "price", "out_of_range"),
+        (float("nan"), ADDON_06x12, 0, "price", "not_a_number"),
+        ("abc", ADDON_06x12, 0, "price", "not_a_number"),
+        (1e12, ADDON_06x12, 0, "price", "out_of_range"),
+        (100, PlanTerms(kind="addon", periods=0), 0, "periods", "out_of_range"),
+        (100, PlanTerms(kind="addon", periods=361), 0, "periods", "out_of_range"),
+        (100, PlanTerms(kind="addon", periods=2.5), 0, "periods", "not_integer"),
+        (100, PlanTerms(kind="addon", periods=12, fee_rate=-0.01), 0, "fee_rate", "out_of_range"),
+        (100, PlanTerms(kind="addon", periods=12, fee_rate=0.5), 0, "fee_rate", "out_of_range"),
+        (100, PlanTerms(kind="equal_payment", periods=12, rate=50), 0, "rate", "out_of_range"),
+        (100, PlanTerms(kind="addon", periods=12, down_payment=150), 0, "down_payment",
+         "out_of_range"),
+        (100, PlanTerms(kind="addon", periods=12, down_payment=100), 0, "down_payment",
+         "out_of_range"),
+        (100, PlanTerms(kind="addon", periods=12, upfront_fee=100), 0, "upfront_fee",
+         "out_of_range"),
+        (100, PlanTerms(kind="addon", periods=12, first_days=0), 0, "first_days", "out_of_range"),
+        (100, PlanTerms(kind="magic", periods=12), 0, "kind", "unknown_code"),
+        (100, PlanTerms(kind="addon", periods=12, fee_timing="later"), 0, "fee_timing",
+         "unknown_code"),
+        (100, ADDON_06x12, 0.9, "cash_discount", "out_of_range"),
+    ],
+)
+def test_inputs_a_lender_could_not_offer(price, terms, discount, field, code):
+    with pytest.raises(InputError) as e:
+        build_schedule(price, terms, discount)
+    assert e.value.code == code
+    assert e.value.params["field"] == field
+    assert "got" in e.value.params
+
+
+# ------------------------------------------------------------------ properties
+
+
+@settings(max_examples=300, deadline=None)
+@given(plans())
+def test_no_valid_input_gives_nan_or_a_bare_exception(plan):
+    price, terms, discount = plan
+    s = build_schedule(price, terms, discount)
+    arrays = (s.payment, s.principal, s.charge, s.balance)
+    assert all(np.all(np.isfinite(a)) for a in arrays)
+    try:
+        r = s.rates()
+    except CalcError:
+        return  # e.g. an upfront fee that leaves nothing received: a coded error
+    assert all(math.isfinite(x) for x in (r.periodic, r.nominal, r.effective,
+                                          r.average_balance, r.advertised))
+    assert math.isfinite(s.present_cost(0.02))
+    if s.n > 1:
+        e = early_repayment(s, max(1, s.n // 2))
+        assert math.isfinite(e.total_cost)
+
+
+@settings(max_examples=300, deadline=None)
+@given(plans())
+def test_principal_parts_sum_to_the_financed_amount(plan):
+    price, terms, discount = plan
+    s = build_schedule(price, terms, discount)
+    assert round(float(s.principal.sum()), 2) == s.financed
+    assert s.balance[-1] == 0.0
+    assert np.all(s.balance >= 0.0)
+    assert np.allclose(s.payment, s.principal + s.charge, atol=0.005)
+
+
+@settings(max_examples=200, deadline=None)
+@given(price=st.floats(1.0, 1e7), n=st.integers(1, 360))
+def test_fee_zero_gives_rate_zero(price, n):
+    s = build_schedule(price, PlanTerms(kind="addon", periods=n, fee_rate=0.0))
+    assert s.rates().periodic == 0.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    price=st.floats(100.0, 1e6),
+    n=st.integers(1, 60),
+    fee=st.floats(0.0, 0.09),
+    more=st.floats(0.0005, 0.01),
+    timing=st.sampled_from(["spread", "first"]),
+)
+def test_rate_rises_with_the_fee(price, n, fee, more, timing):
+    low = build_schedule(price, PlanTerms(kind="addon", periods=n, fee_rate=fee,
+                                          fee_timing=timing))
+    high = build_schedule(price, PlanTerms(kind="addon", periods=n, fee_rate=fee + more,
+                                           fee_timing=timing))
+    assert high.rates().periodic > low.rates().periodic
+
+
+@settings(max_examples=100, deadline=None)
+@given(i=st.floats(0.001, 0.3), n=st.integers(2, 120), price=st.floats(1000.0, 1e6))
+def test_loan_schedule_solves_back_to_its_rate(i, n, price):
+    # an interest-only loan has no rounding drift in its rate: 1 + i exactly per period
+    s = build_schedule(price, PlanTerms(kind="interest_only", periods=n, rate=i))
+    flows = [CashFlow(price, 0)] + [CashFlow(-price * i / 12, k) for k in range(1, n)]
+    flows.append(CashFlow(-price * (1 + i / 12), n))
+    assert periodic_rate(flows) == pytest.approx(i / 12, abs=1e-10)
+    # and the rounded schedule stays within rounding of it (fen on ≥ ¥1,000)
+    assert nominal_apr(s.rates().periodic, 12) == pytest.approx(i, abs=1e-4)
