@@ -55,6 +55,7 @@ from calc.rates import (
 
 __all__ = [
     "KINDS",
+    "LOAN_KINDS",
     "FEE_TIMINGS",
     "RATE_UNITS",
     "EARLY_RULES",

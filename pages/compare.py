@@ -1,0 +1,342 @@
+"""Comparison page: installment plans side by side against paying in full."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from calc.compare import Comparison, PlanResult, compare
+from calc.errors import CalcError
+from calc.presets import INSTALLMENT_PRESETS
+from calc.schedule import EARLY_RULES, FEE_TIMINGS, KINDS, LOAN_KINDS, RATE_UNITS
+from ui import charts, state
+from ui.fmt import md_escape, pct, yuan
+from ui.i18n import error_text, show_notices, t
+from ui.scenarios import (
+    COMPARE,
+    FEE_MODES,
+    MAX_PLANS,
+    PER_PLAN,
+    PRESET_CHOICES,
+    matches_preset,
+    plan_count,
+    plan_terms,
+    preset_fields,
+)
+
+PAGE = "cmp"
+scn, notices = state.scenario(PAGE, COMPARE)
+
+
+def plan_name(i: int) -> str:
+    """The user's name for plan i, else its preset's label, else "Plan i"."""
+    if scn[f"nm{i}"]:
+        return str(scn[f"nm{i}"])
+    if scn[f"ps{i}"] != "custom":
+        return t(f"preset.{scn[f'ps{i}']}")
+    return t("cmp.plan_n", n=i)
+
+
+def preset_label(pid: str) -> str:
+    if pid == "custom":
+        return t("cmp.custom")
+    p = INSTALLMENT_PRESETS[pid]
+    return t("cmp.preset_option", label=t(f"preset.{pid}"), grade=p.grade,
+             date=p.as_of or t("cmp.undated"))
+
+
+def _plan_names() -> list[str]:
+    return [f"{stem}{i}" for i in range(1, MAX_PLANS + 1) for stem in PER_PLAN]
+
+
+# ----------------------------------------------------------------- callbacks
+
+
+def _apply_preset(i: int) -> None:
+    pid = st.session_state[f"w_ps{i}"]
+    scn[f"ps{i}"] = pid
+    if pid != "custom":
+        scn.update({f"{k}{i}": v for k, v in preset_fields(pid).items()})
+        state.forget_widgets([f"{k}{i}" for k in preset_fields(pid)])
+
+
+def _remove_plan(i: int) -> None:
+    n = plan_count(scn)
+    for j in range(i, n):
+        for stem in PER_PLAN:
+            scn[f"{stem}{j}"] = scn[f"{stem}{j + 1}"]
+    for stem in PER_PLAN:
+        scn.pop(f"{stem}{n}", None)
+    scn["np"] = n - 1
+    state.forget_widgets(_plan_names())
+
+
+def _add_plan() -> None:
+    n = plan_count(scn) + 1
+    pid = st.session_state.get("w_addps", "custom")
+    scn.update(COMPARE.blank_plan(n))
+    if pid != "custom":
+        scn.update({f"{k}{n}": v for k, v in preset_fields(pid).items()})
+    scn["np"] = n
+    state.forget_widgets([f"{stem}{n}" for stem in PER_PLAN])
+
+
+# --------------------------------------------------------------------- inputs
+
+
+def number(col, name: str, label: str, *, step: float, fmt: str, help_key: str | None = None):
+    integer = COMPARE.field(name).kind == "int"
+    scn[name] = col.number_input(
+        t(label), key=state.widget_key(scn, name), step=int(step) if integer else step,
+        format=None if integer else fmt, help=t(help_key) if help_key else None,
+    )
+
+
+def choice(col, name: str, label: str, options, fmt, **kw):
+    scn[name] = col.selectbox(t(label), options, key=state.widget_key(scn, name),
+                              format_func=fmt, **kw)
+
+
+def plan_editor(i: int) -> None:
+    edited = scn[f"ps{i}"] != "custom" and not matches_preset(scn, i)
+    summary = t("cmp.plan_summary", kind=t(f"kind.{scn[f'k{i}']}"), n=scn[f"n{i}"])
+    with st.expander(f"{md_escape(plan_name(i))} · {summary}", expanded=plan_count(scn) == 1):
+        c1, c2 = st.columns(2)
+        scn[f"nm{i}"] = c1.text_input(t("cmp.name"), key=state.widget_key(scn, f"nm{i}"),
+                                      max_chars=40, placeholder=plan_name(i))
+        choice(c2, f"ps{i}", "cmp.preset", PRESET_CHOICES, preset_label,
+               on_change=_apply_preset, args=(i,))
+        if scn[f"ps{i}"] != "custom":
+            c2.caption(t("cmp.preset_edited") if edited else t("cmp.preset_note"))
+        c1, c2, c3 = st.columns(3)
+        choice(c1, f"k{i}", "cmp.kind", KINDS, lambda k: t(f"kind.{k}"))
+        number(c2, f"n{i}", "cmp.periods", step=1, fmt="%d")
+        kind = scn[f"k{i}"]
+        if kind == "addon":
+            choice(c3, f"fm{i}", "cmp.fee_mode", FEE_MODES, lambda m: t(f"fee_mode.{m}"))
+            c1, c2 = st.columns(2)
+            label = "cmp.fee_period" if scn[f"fm{i}"] == "period" else "cmp.fee_total"
+            number(c1, f"f{i}", label, step=0.05, fmt="%.2f")
+            choice(c2, f"t{i}", "cmp.fee_timing", FEE_TIMINGS, lambda m: t(f"timing.{m}"))
+        elif kind in LOAN_KINDS:
+            choice(c3, f"u{i}", "cmp.rate_unit", RATE_UNITS, lambda u: t(f"unit.{u}"))
+            number(st, f"r{i}", f"cmp.rate_{scn[f'u{i}']}", step=0.01, fmt="%.4f")
+        c1, c2, c3 = st.columns(3)
+        number(c1, f"dp{i}", "cmp.down", step=100.0, fmt="%.2f")
+        number(c2, f"uf{i}", "cmp.upfront", step=10.0, fmt="%.2f", help_key="cmp.upfront_help")
+        number(c3, f"fd{i}", "cmp.first_days", step=1, fmt="%d", help_key="cmp.first_days_help")
+        c1, c2 = st.columns(2)
+        choice(c1, f"er{i}", "cmp.early_rule", EARLY_RULES, lambda r: t(f"rule.{r}"))
+        if scn[f"er{i}"] == "penalty":
+            number(c2, f"pp{i}", "cmp.penalty", step=0.5, fmt="%.2f")
+        if plan_count(scn) > 1:
+            st.button(t("cmp.remove"), key=f"rm{i}", on_click=_remove_plan, args=(i,))
+
+
+# -------------------------------------------------------------------- results
+
+
+def results_table(c: Comparison, names: list[str]) -> pd.DataFrame:
+    rows = [{
+        "plan": t("cmp.full"), "first": c.cash_price, "largest": c.cash_price,
+        "total_paid": c.cash_price, "total_cost": 0.0, "advertised": None, "apr": None,
+        "effective": None, "avg_balance": None, "present_cost": 0.0,
+        "note": t("cmp.cheapest") if c.cheapest == -1 else "",
+    }]
+    for j, r in enumerate(c.plans):
+        if not r.ok:
+            rows.append({"plan": names[j], "note": error_text(r.error)})
+            continue
+        s, rt = r.schedule, r.rates
+        notes = []
+        if c.cheapest == j:
+            notes.append(t("cmp.cheapest"))
+        if r.above_line:
+            notes.append(t("cmp.above_line_short"))
+        rows.append({
+            "plan": names[j], "first": float(s.payment[0]), "largest": float(s.payment.max()),
+            "total_paid": s.total_paid, "total_cost": s.total_cost,
+            "advertised": 100 * rt.advertised, "apr": 100 * rt.nominal,
+            "effective": 100 * rt.effective, "avg_balance": 100 * rt.average_balance,
+            "present_cost": r.present_cost, "note": " · ".join(notes),
+        })
+    return pd.DataFrame(rows)
+
+
+def money_col(key: str, help_key: str | None = None):
+    return st.column_config.NumberColumn(t(key), format="¥%,.2f",
+                                         help=t(help_key) if help_key else None)
+
+
+def rate_col(key: str, help_key: str):
+    return st.column_config.NumberColumn(t(key), format="%.2f%%", help=t(help_key))
+
+
+def headline(c: Comparison, names: list[str]) -> None:
+    """One card per plan: the nominal APR, its cost and first payment."""
+    cols = st.columns(min(len(c.plans) + 1, 4))
+    cols[0].metric(t("cmp.full"), yuan(c.cash_price), help=t("cmp.full_help"), border=True)
+    for j, r in enumerate(c.plans):
+        col = cols[(j + 1) % len(cols)]
+        if not r.ok:
+            col.error(t("err.plan", name=md_escape(names[j]), message=error_text(r.error)))
+            continue
+        star = "★ " if c.cheapest == j else ""
+        col.metric(
+            star + md_escape(names[j]), pct(r.rates.nominal),
+            delta=t("cmp.card_cost", cost=yuan(r.schedule.total_cost),
+                    first=yuan(float(r.schedule.payment[0]))),
+            delta_color="off", delta_arrow="off", help=t("formula.apr"), border=True,
+        )
+
+
+def show_results(c: Comparison, names: list[str]) -> None:
+    st.subheader(t("cmp.results"))
+    headline(c, names)
+    st.dataframe(
+        results_table(c, names),
+        hide_index=True,
+        key="tbl_results",
+        column_config={
+            "plan": st.column_config.TextColumn(t("col.plan")),
+            "first": money_col("col.first"),
+            "largest": money_col("col.largest"),
+            "total_paid": money_col("col.total_paid", "col.total_paid_help"),
+            "total_cost": money_col("col.total_cost", "col.total_cost_help"),
+            "advertised": rate_col("col.advertised", "formula.advertised"),
+            "apr": rate_col("col.apr", "formula.apr"),
+            "effective": rate_col("col.effective", "formula.effective"),
+            "avg_balance": rate_col("col.avg_balance", "formula.avg_balance"),
+            "present_cost": money_col("col.present_cost", "col.present_cost_help"),
+            "note": st.column_config.TextColumn(t("col.note")),
+        },
+    )
+    st.caption(t("cmp.formulas"))
+    for j, r in enumerate(c.plans):
+        if r.above_line:
+            st.warning(t("cmp.above_line", name=md_escape(names[j]), apr=pct(r.rates.nominal)),
+                       icon=":material/warning:")
+    tab1, tab2 = st.tabs([t("chart.cum_tab"), t("chart.pay_tab")])
+    with tab1:
+        st.plotly_chart(charts.cumulative_paid(c, names, t), width="stretch", theme=None,
+                        key="ch_cum")
+    with tab2:
+        st.plotly_chart(charts.monthly_payments(c, names, t), width="stretch", theme=None,
+                        key="ch_pay")
+
+
+def amortization(r: PlanResult) -> pd.DataFrame:
+    s = r.schedule
+    return pd.DataFrame({
+        "k": range(1, s.n + 1),
+        "month": s.due_period + s.due_fraction,
+        "payment": s.payment,
+        "principal": s.principal,
+        "charge": s.charge,
+        "balance": s.balance,
+    })
+
+
+def plan_details(c: Comparison, names: list[str]) -> None:
+    ok = [j for j, r in enumerate(c.plans) if r.ok]
+    if not ok:
+        return
+    st.subheader(t("cmp.details"))
+    tabs = st.tabs([md_escape(names[j]) for j in ok])
+    for tab, j in zip(tabs, ok, strict=True):
+        i, r = j + 1, c.plans[j]
+        with tab:
+            table = amortization(r)
+            st.dataframe(table, hide_index=True, key=f"amort{i}", column_config={
+                "k": st.column_config.NumberColumn(t("col.k")),
+                "month": st.column_config.NumberColumn(t("col.month"), format="%.2f",
+                                                       help=t("col.month_help")),
+                "payment": money_col("col.payment"),
+                "principal": money_col("col.principal"),
+                "charge": money_col("col.charge"),
+                "balance": money_col("col.balance"),
+            })
+            headers = {k: t(f"col.{k}") for k in table.columns}
+            st.download_button(
+                t("cmp.download"), table.rename(columns=headers).to_csv(index=False),
+                file_name=f"schedule_{i}.csv", mime="text/csv", key=f"dl{i}",
+                on_click="ignore",
+            )
+            early_section(r, i)
+
+
+def early_section(r: PlanResult, i: int) -> None:
+    s = r.schedule
+    if s.n < 2:
+        return
+    if scn[f"ek{i}"] > s.n - 1:  # the plan was shortened after the slider was set
+        st.warning(t("cmp.early_out_of_range", k=scn[f"ek{i}"], n=s.n))
+    top = max(s.n - 1, int(scn[f"ek{i}"]))
+    scn[f"ek{i}"] = st.slider(t("cmp.early"), 0, top, key=state.widget_key(scn, f"ek{i}"),
+                              help=t("cmp.early_help"))
+    if r.early is None:
+        return
+    e, er = r.early, r.early_rates
+    st.markdown(t("cmp.early_result", k=e.paid_off_after, rule=t(f"rule.{s.terms.early_rule}"),
+                  paid=yuan(e.total_paid), cost=yuan(e.total_cost), apr=pct(er.nominal),
+                  eff=pct(er.effective), apr0=pct(r.rates.nominal)))
+
+
+def show_math(c: Comparison, names: list[str]) -> None:
+    ok = [j for j, r in enumerate(c.plans) if r.ok]
+    if not ok:
+        return
+    with st.expander(t("math.title")):
+        j = st.selectbox(t("math.plan"), ok, format_func=lambda j: names[j], key="w_math")
+        r = c.plans[j]
+        s, rt = r.schedule, r.rates
+        st.markdown(t("math.explain"))
+        st.latex(r"\sum_{k} \frac{CF_k}{(1 + f_k\, i)\,(1+i)^{t_k}} = 0")
+        st.markdown(t("math.result", i=f"{rt.periodic * 100:.4f}%", apr=pct(rt.nominal),
+                      eff=pct(rt.effective)))
+        flows = pd.DataFrame({
+            "t": [f.period + f.fraction for f in s.flows],
+            "amount": [f.amount for f in s.flows],
+        })
+        st.dataframe(flows, hide_index=True, key="tbl_flows", column_config={
+            "t": st.column_config.NumberColumn(t("col.month"), format="%.2f"),
+            "amount": money_col("col.flow", "col.flow_help"),
+        })
+        st.plotly_chart(charts.npv_chart(s, rt.periodic, t), width="stretch", theme=None,
+                        key="ch_npv")
+
+
+# ----------------------------------------------------------------------- page
+
+st.title(t("cmp.title"))
+st.caption(t("cmp.intro"))
+show_notices(notices)
+
+c1, c2, c3 = st.columns(3)
+number(c1, "p", "cmp.price", step=100.0, fmt="%.2f")
+number(c2, "d", "cmp.discount", step=0.5, fmt="%.2f", help_key="cmp.discount_help")
+number(c3, "y", "cmp.yield", step=0.1, fmt="%.2f", help_key="cmp.yield_help")
+
+st.subheader(t("cmp.plans"))
+for i in range(1, plan_count(scn) + 1):
+    plan_editor(i)
+c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+c1.selectbox(t("cmp.add_from"), PRESET_CHOICES, format_func=preset_label, key="w_addps")
+c2.button(t("cmp.add"), key="add", on_click=_add_plan, disabled=plan_count(scn) >= MAX_PLANS,
+          help=t("cmp.max_plans", n=MAX_PLANS) if plan_count(scn) >= MAX_PLANS else None)
+
+names = [plan_name(i) for i in range(1, plan_count(scn) + 1)]
+try:
+    result = compare(
+        scn["p"], scn["d"] / 100, scn["y"] / 100,
+        [plan_terms(scn, i) for i in range(1, plan_count(scn) + 1)],
+        [int(scn[f"ek{i}"]) for i in range(1, plan_count(scn) + 1)],
+    )
+except CalcError as err:
+    st.error(error_text(err))
+else:
+    show_results(result, names)
+    plan_details(result, names)
+    show_math(result, names)
+
+state.sync_url(COMPARE, scn)

@@ -1,0 +1,50 @@
+"""分期明白 / Installment Clarity: the entrypoint.
+
+Page config, the language switch, the share link and the navigation; the
+pages themselves live in ``pages/``.
+"""
+
+from __future__ import annotations
+
+import gc
+
+import streamlit as st
+
+from ui import state
+from ui.codec import LANGS
+from ui.i18n import t
+
+st.set_page_config(page_title="分期明白 · Installment Clarity", page_icon=":material/calculate:", layout="wide")
+
+if not st.session_state.get("_gc_frozen"):
+    # Streamlit collects garbage after every run; freezing what the imports made
+    # keeps that collection short (see ../shared/streamlit.md, Performance).
+    gc.freeze()
+    st.session_state["_gc_frozen"] = True
+
+state.init_lang()
+if st.session_state.get("w_lang") in LANGS:  # the switch, changed before this run began
+    st.session_state["lang"] = st.session_state["w_lang"]
+else:
+    st.session_state["w_lang"] = state.lang()
+
+with st.sidebar:
+    st.markdown(f"### {t('app.title')}")
+    st.caption(t("app.tagline"))
+    st.segmented_control(
+        t("app.lang"), LANGS, key="w_lang", required=True,
+        format_func=lambda c: {"zh": "中文", "en": "English"}[c],
+    )
+
+page = st.navigation([
+    st.Page("pages/compare.py", title=t("nav.compare"), icon=":material/balance:", url_path="compare",
+            default=True),
+])
+page.run()
+
+with st.sidebar:
+    params = st.session_state.get("_share_params")
+    if params:
+        st.markdown(f"**{t('app.share')}**")
+        st.caption(t("app.share_help"))
+        st.code(state.share_url(params), language=None, wrap_lines=True)

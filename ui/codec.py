@@ -1,0 +1,187 @@
+"""Scenario <-> URL query parameters.
+
+A scenario is a flat dict from short ASCII names to values, the same names the
+link uses.  Every value is written, defaults included, with the schema
+version ``v`` and the language ``lang``, so a link keeps its meaning when a
+default changes.  Decoding is tolerant: each value is checked on its own, bad
+or unknown ones are reported as :class:`Notice` and the rest are used.
+
+Nothing here imports Streamlit; :mod:`ui.state` moves scenarios in and out of
+the session and the address bar.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+__all__ = ["Field", "Schema", "Notice", "VERSION", "LANGS", "decode", "encode", "to_query"]
+
+VERSION = "1"
+LANGS = ("zh", "en")
+MAX_TEXT = 40
+
+
+@dataclass(frozen=True)
+class Field:
+    """One scenario value: ``kind`` is "float", "int", "code" or "text"."""
+
+    kind: str
+    default: object
+    lo: float | None = None
+    hi: float | None = None
+    lo_open: bool = False
+    choices: tuple[str, ...] = ()
+
+    def parse(self, raw: str) -> tuple[object, str | None]:
+        """(value, None) or (None, notice code)."""
+        if self.kind == "code":
+            return (raw, None) if raw in self.choices else (None, "bad_value")
+        if self.kind == "text":
+            if len(raw) > MAX_TEXT or any(ord(c) < 32 for c in raw):
+                return None, "bad_value"
+            return raw, None
+        try:
+            x = float(raw)
+        except ValueError:
+            return None, "bad_value"
+        if not math.isfinite(x):
+            return None, "bad_value"
+        if self.kind == "int":
+            if x != int(x):
+                return None, "bad_value"
+            x = int(x)
+        below = x <= self.lo if self.lo_open else x < self.lo  # type: ignore[operator]
+        if below or x > self.hi:  # type: ignore[operator]
+            return None, "out_of_range"
+        return x, None
+
+    def format(self, value: object) -> str:
+        if self.kind == "float":
+            text = repr(float(value))  # shortest text that reads back exactly
+            return text[:-2] if text.endswith(".0") else text
+        if self.kind == "int":
+            return str(int(value))
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Fields of one page: ``shared`` once, ``per_plan`` suffixed 1..max_plans
+    for the first ``count_field`` plans."""
+
+    shared: Mapping[str, Field]
+    per_plan: Mapping[str, Field]
+    count_field: str | None = None
+    max_plans: int = 0
+    plan_defaults: tuple[Mapping[str, object], ...] = ()
+
+    def defaults(self) -> dict[str, object]:
+        scn = {k: f.default for k, f in self.shared.items()}
+        if self.count_field:
+            for i in range(1, int(scn[self.count_field]) + 1):
+                scn.update(self.plan_default(i))
+        return scn
+
+    def plan_default(self, i: int) -> dict[str, object]:
+        """Plan ``i`` of the default scenario."""
+        base = {k: f.default for k, f in self.per_plan.items()}
+        if i <= len(self.plan_defaults):
+            base.update(self.plan_defaults[i - 1])
+        return {f"{k}{i}": v for k, v in base.items()}
+
+    def blank_plan(self, i: int) -> dict[str, object]:
+        return {f"{k}{i}": f.default for k, f in self.per_plan.items()}
+
+    def field(self, name: str) -> Field | None:
+        if name in self.shared:
+            return self.shared[name]
+        stem = name.rstrip("0123456789")
+        index = name[len(stem):]
+        if stem in self.per_plan and index.isdigit() and 1 <= int(index) <= self.max_plans:
+            return self.per_plan[stem]
+        return None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What decoding ignored or filled in: ``code`` is one of ``unknown_param``,
+    ``bad_value``, ``out_of_range``, ``missing``, ``bad_version``; ``param`` and
+    ``raw`` are link text (display them only as plain text)."""
+
+    code: str
+    param: str
+    raw: str = ""
+
+
+def encode(schema: Schema, scn: Mapping[str, object], lang: str) -> dict[str, str]:
+    """Every value of the scenario, defaults included, plus ``v`` and ``lang``."""
+    out = {"v": VERSION, "lang": lang}
+    for name, f in schema.shared.items():
+        out[name] = f.format(scn[name])
+    if schema.count_field:
+        for i in range(1, int(scn[schema.count_field]) + 1):
+            for stem, f in schema.per_plan.items():
+                out[f"{stem}{i}"] = f.format(scn[f"{stem}{i}"])
+    return out
+
+
+def to_query(params: Mapping[str, str]) -> str:
+    return urlencode(params)
+
+
+def _first(raw: object) -> str:
+    if isinstance(raw, (list, tuple)):
+        return str(raw[-1]) if raw else ""
+    return str(raw)
+
+
+def decode(
+    schema: Schema, params: Mapping[str, object]
+) -> tuple[dict[str, object], str | None, list[Notice]]:
+    """(scenario, lang or None, notices) from query parameters.
+
+    An empty query gives the defaults and no notices.  Otherwise every value
+    that is missing, unknown, malformed or out of range is listed once.
+    """
+    scn = schema.defaults()
+    notices: list[Notice] = []
+    if not params:
+        return scn, None, notices
+    raw = {str(k): _first(v) for k, v in params.items()}
+    lang = raw.pop("lang", None)
+    if lang is not None and lang not in LANGS:
+        notices.append(Notice("bad_value", "lang", lang))
+        lang = None
+    version = raw.pop("v", None)
+    if version != VERSION:
+        notices.append(Notice("bad_version", "v", version or ""))
+    for reserved in ("embed", "embed_options"):
+        raw.pop(reserved, None)
+
+    def take(name: str, f: Field) -> None:
+        if name not in raw:
+            notices.append(Notice("missing", name))
+            return
+        value, problem = f.parse(raw.pop(name))
+        if problem:
+            notices.append(Notice(problem, name, _first(params[name])))
+        else:
+            scn[name] = value
+
+    for name, f in schema.shared.items():
+        take(name, f)
+    if schema.count_field:
+        count = int(scn[schema.count_field])
+        for i in range(1, count + 1):
+            scn.update(schema.blank_plan(i))  # what a link leaves out is blank, not a preset
+            for stem, f in schema.per_plan.items():
+                take(f"{stem}{i}", f)
+        for k in range(count + 1, schema.max_plans + 1):
+            for stem in schema.per_plan:
+                scn.pop(f"{stem}{k}", None)
+    for name in raw:
+        notices.append(Notice("unknown_param", name, raw[name]))
+    return scn, lang, notices

@@ -1,0 +1,47 @@
+"""Number formatting and escaping for display (same in both languages)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["yuan", "pct", "md_escape", "plot_escape"]
+
+
+def yuan(amount: float) -> str:
+    """¥ with thousands separators and two decimals; minus sign in front.
+
+    >>> yuan(10000), yuan(-1234.5), yuan(0.004)
+    ('¥10,000.00', '−¥1,234.50', '¥0.00')
+    """
+    text = f"{abs(amount):,.2f}"
+    return f"−¥{text}" if amount < 0 and text != "0.00" else f"¥{text}"
+
+
+def pct(rate: float) -> str:
+    """A fraction as a percentage with two decimals.
+
+    >>> pct(0.130342), pct(-0.1)
+    ('13.03%', '−10.00%')
+    """
+    text = f"{abs(rate) * 100:.2f}%"
+    return f"−{text}" if rate < 0 and text != "0.00%" else text
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
+
+
+def md_escape(text: object) -> str:
+    """Text from a link or an input, safe inside Streamlit markdown: every
+    markdown or HTML character is backslash-escaped and newlines are spaces.
+
+    >>> md_escape("<script>alert(1)</script>")
+    '\\\\<script\\\\>alert\\\\(1\\\\)\\\\</script\\\\>'
+    """
+    flat = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def plot_escape(text: object) -> str:
+    """Text for Plotly labels, which render a subset of HTML (<b>, <a href>)."""
+    return html.escape(str(text), quote=True)
