@@ -14,7 +14,9 @@ from ui import state
 from ui.codec import LANGS
 from ui.i18n import t
 
-st.set_page_config(page_title="分期明白 · Installment Clarity", page_icon=":material/calculate:", layout="wide")
+st.set_page_config(
+    page_title="分期明白 · Installment Clarity", page_icon=":material/calculate:", layout="wide"
+)
 
 if not st.session_state.get("_gc_frozen"):
     # Streamlit collects garbage after every run; freezing what the imports made
@@ -37,8 +39,8 @@ with st.sidebar:
     )
 
 page = st.navigation([
-    st.Page("pages/compare.py", title=t("nav.compare"), icon=":material/balance:", url_path="compare",
-            default=True),
+    st.Page("pages/compare.py", title=t("nav.compare"), icon=":material/balance:",
+            url_path="compare", default=True),
 ])
 page.run()
 

@@ -37,12 +37,24 @@ def plan_name(i: int) -> str:
     return t("cmp.plan_n", n=i)
 
 
-def preset_label(pid: str) -> str:
-    if pid == "custom":
-        return t("cmp.custom")
-    p = INSTALLMENT_PRESETS[pid]
-    return t("cmp.preset_option", label=t(f"preset.{pid}"), grade=p.grade,
-             date=p.as_of or t("cmp.undated"))
+def labels(prefix: str):
+    """format_func for codes: their label in the language of this run."""
+    lang = state.lang()
+    return lambda code: t(f"{prefix}.{code}", lang)
+
+
+def preset_labels():
+    """format_func for presets: label, evidence grade and date, in this run's language."""
+    lang = state.lang()
+
+    def label(pid: str) -> str:
+        if pid == "custom":
+            return t("cmp.custom", lang)
+        p = INSTALLMENT_PRESETS[pid]
+        return t("cmp.preset_option", lang, label=t(f"preset.{pid}", lang), grade=p.grade,
+                 date=p.as_of or t("cmp.undated", lang))
+
+    return label
 
 
 def _plan_names() -> list[str]:
@@ -104,29 +116,29 @@ def plan_editor(i: int) -> None:
         c1, c2 = st.columns(2)
         scn[f"nm{i}"] = c1.text_input(t("cmp.name"), key=state.widget_key(scn, f"nm{i}"),
                                       max_chars=40, placeholder=plan_name(i))
-        choice(c2, f"ps{i}", "cmp.preset", PRESET_CHOICES, preset_label,
+        choice(c2, f"ps{i}", "cmp.preset", PRESET_CHOICES, preset_labels(),
                on_change=_apply_preset, args=(i,))
         if scn[f"ps{i}"] != "custom":
             c2.caption(t("cmp.preset_edited") if edited else t("cmp.preset_note"))
         c1, c2, c3 = st.columns(3)
-        choice(c1, f"k{i}", "cmp.kind", KINDS, lambda k: t(f"kind.{k}"))
+        choice(c1, f"k{i}", "cmp.kind", KINDS, labels("kind"))
         number(c2, f"n{i}", "cmp.periods", step=1, fmt="%d")
         kind = scn[f"k{i}"]
         if kind == "addon":
-            choice(c3, f"fm{i}", "cmp.fee_mode", FEE_MODES, lambda m: t(f"fee_mode.{m}"))
+            choice(c3, f"fm{i}", "cmp.fee_mode", FEE_MODES, labels("fee_mode"))
             c1, c2 = st.columns(2)
             label = "cmp.fee_period" if scn[f"fm{i}"] == "period" else "cmp.fee_total"
             number(c1, f"f{i}", label, step=0.05, fmt="%.2f")
-            choice(c2, f"t{i}", "cmp.fee_timing", FEE_TIMINGS, lambda m: t(f"timing.{m}"))
+            choice(c2, f"t{i}", "cmp.fee_timing", FEE_TIMINGS, labels("timing"))
         elif kind in LOAN_KINDS:
-            choice(c3, f"u{i}", "cmp.rate_unit", RATE_UNITS, lambda u: t(f"unit.{u}"))
+            choice(c3, f"u{i}", "cmp.rate_unit", RATE_UNITS, labels("unit"))
             number(st, f"r{i}", f"cmp.rate_{scn[f'u{i}']}", step=0.01, fmt="%.4f")
         c1, c2, c3 = st.columns(3)
         number(c1, f"dp{i}", "cmp.down", step=100.0, fmt="%.2f")
         number(c2, f"uf{i}", "cmp.upfront", step=10.0, fmt="%.2f", help_key="cmp.upfront_help")
         number(c3, f"fd{i}", "cmp.first_days", step=1, fmt="%d", help_key="cmp.first_days_help")
         c1, c2 = st.columns(2)
-        choice(c1, f"er{i}", "cmp.early_rule", EARLY_RULES, lambda r: t(f"rule.{r}"))
+        choice(c1, f"er{i}", "cmp.early_rule", EARLY_RULES, labels("rule"))
         if scn[f"er{i}"] == "penalty":
             number(c2, f"pp{i}", "cmp.penalty", step=0.5, fmt="%.2f")
         if plan_count(scn) > 1:
@@ -321,7 +333,7 @@ st.subheader(t("cmp.plans"))
 for i in range(1, plan_count(scn) + 1):
     plan_editor(i)
 c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-c1.selectbox(t("cmp.add_from"), PRESET_CHOICES, format_func=preset_label, key="w_addps")
+c1.selectbox(t("cmp.add_from"), PRESET_CHOICES, format_func=preset_labels(), key="w_addps")
 c2.button(t("cmp.add"), key="add", on_click=_add_plan, disabled=plan_count(scn) >= MAX_PLANS,
           help=t("cmp.max_plans", n=MAX_PLANS) if plan_count(scn) >= MAX_PLANS else None)
 

@@ -1,0 +1,85 @@
+"""ui.codec with the comparison schema: round trips and tolerant decoding."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ui.codec import VERSION, decode, encode
+from ui.scenarios import COMPARE, MAX_PLANS, PER_PLAN, SHARED, plan_terms
+
+
+def test_defaults_round_trip_and_write_every_value():
+    scn = COMPARE.defaults()
+    params = encode(COMPARE, scn, "en")
+    assert params["v"] == VERSION and params["lang"] == "en"
+    n = int(scn["np"])
+    assert set(params) == {"v", "lang", *SHARED} | {f"{k}{i}" for k in PER_PLAN
+                                                    for i in range(1, n + 1)}
+    back, lang, notices = decode(COMPARE, params)
+    assert (back, lang, notices) == (scn, "en", [])
+
+
+def test_empty_query_is_the_default_without_notices():
+    assert decode(COMPARE, {}) == (COMPARE.defaults(), None, [])
+
+
+def test_floats_read_back_exactly():
+    scn = COMPARE.defaults()
+    scn.update(p=1234.5678901234567, f1=0.1 + 0.2)
+    back, _, _ = decode(COMPARE, encode(COMPARE, scn, "zh"))
+    assert back["p"] == 1234.5678901234567 and back["f1"] == 0.1 + 0.2
+
+
+def test_malformed_values_are_reported_and_the_rest_used():
+    params = encode(COMPARE, COMPARE.defaults(), "zh")
+    params.update(p="abc", n1="-3", f2="nan", k2="magic", zz="1", v="9", lang="fr",
+                  nm1="x" * 500)
+    back, lang, notices = decode(COMPARE, params)
+    got = {(n.code, n.param) for n in notices}
+    assert got == {("bad_value", "p"), ("out_of_range", "n1"), ("bad_value", "f2"),
+                   ("bad_value", "k2"), ("unknown_param", "zz"), ("bad_version", "v"),
+                   ("bad_value", "lang"), ("bad_value", "nm1")}
+    defaults = COMPARE.defaults()
+    assert back["p"] == defaults["p"]  # the default, since the link's was unusable
+    assert back["k1"] == defaults["k1"] and back["n2"] == defaults["n2"]  # good ones kept
+    assert lang is None
+
+
+def test_plans_beyond_the_count_are_unknown():
+    params = encode(COMPARE, COMPARE.defaults(), "zh")
+    params["k3"] = "free"
+    _, _, notices = decode(COMPARE, params)
+    assert [(n.code, n.param) for n in notices] == [("unknown_param", "k3")]
+
+
+def test_missing_plan_fields_are_blank_and_named():
+    back, _, notices = decode(COMPARE, {"v": "1", "p": "10000", "np": "1", "k1": "free"})
+    missing = {n.param for n in notices if n.code == "missing"}
+    assert "n1" in missing and "d" in missing and "k1" not in missing
+    assert back["k1"] == "free" and back["n1"] == PER_PLAN["n"].default
+    assert "k2" not in back
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), st.text(max_size=30), max_size=12))
+def test_any_query_decodes_without_raising(params):
+    scn, _, _ = decode(COMPARE, params)
+    n = int(scn["np"])
+    assert 1 <= n <= MAX_PLANS
+    for i in range(1, n + 1):
+        plan_terms(scn, i)  # every plan can be handed to calc
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    p=st.floats(0.01, 1e8),
+    n=st.integers(1, 360),
+    f=st.floats(0.0, 10.0),
+    name=st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x9FFF), max_size=40),
+)
+def test_user_values_round_trip(p, n, f, name):
+    scn = COMPARE.defaults()
+    scn.update(p=p, n1=n, f1=f, nm1=name)
+    back, _, notices = decode(COMPARE, encode(COMPARE, scn, "zh"))
+    assert notices == [] and back == scn

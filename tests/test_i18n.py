@@ -1,0 +1,77 @@
+"""Catalogues: every key in both languages, same placeholders, every code covered."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from calc.presets import INSTALLMENT_PRESETS
+from calc.schedule import EARLY_RULES, FEE_TIMINGS, KINDS, RATE_UNITS
+from ui.codec import Notice
+from ui.i18n import CATALOG, error_text, notice_lines, placeholders, t
+from ui.scenarios import FEE_MODES
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "streamlit_app.py"]
+
+
+def test_same_keys_in_both_languages():
+    zh, en = set(CATALOG["zh"]), set(CATALOG["en"])
+    assert zh - en == set(), "missing in English"
+    assert en - zh == set(), "missing in Chinese"
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG["en"]))
+def test_same_placeholders(key):
+    assert placeholders(CATALOG["zh"][key]) == placeholders(CATALOG["en"][key])
+    assert CATALOG["zh"][key].strip() and CATALOG["en"][key].strip()
+
+
+def test_every_literal_key_in_the_code_exists():
+    pattern = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_]+)["']""")
+    used = {m for path in SOURCES for m in pattern.findall(path.read_text(encoding="utf-8"))}
+    assert used, "the scan found no t() calls: the pattern is out of date"
+    assert used - set(CATALOG["en"]) == set()
+
+
+@pytest.mark.parametrize(
+    "prefix, codes",
+    [
+        ("kind", KINDS),
+        ("timing", FEE_TIMINGS),
+        ("unit", RATE_UNITS),
+        ("rule", EARLY_RULES),
+        ("fee_mode", FEE_MODES),
+        ("preset", tuple(INSTALLMENT_PRESETS)),
+        ("err", ("not_a_number", "not_integer", "unknown_code", "range", "range_min_open",
+                 "range_max_open", "not_a_loan", "no_rate")),
+        ("notice", ("bad_value", "out_of_range", "unknown_param", "missing", "bad_version")),
+    ],
+)
+def test_every_code_has_a_label(prefix, codes):
+    for code in codes:
+        for lang in ("zh", "en"):
+            assert f"{prefix}.{code}" in CATALOG[lang], (lang, prefix, code)
+
+
+def test_missing_key_is_visible_not_silent():
+    assert t("no.such_key", "en") == "⟦no.such_key⟧"
+
+
+def test_error_text_uses_field_units():
+    from calc.errors import InputError
+
+    err = InputError("out_of_range", field="fee_rate", min=0.0, max=0.1, got=0.125)
+    assert error_text(err, "en") == (
+        "The fee per installment must be between 0.00% and 10.00% (it is 12.50%)."
+    )
+    err = InputError("out_of_range", field="price", min=0.0, max=1e8, min_open=True, got=-5)
+    assert "−¥5.00" in error_text(err, "zh") and "¥100,000,000.00" in error_text(err, "zh")
+
+
+def test_notice_lines_escape_link_text():
+    lines = notice_lines([Notice("unknown_param", "<b>x</b>", "<script>alert(1)</script>")],
+                         "en")
+    assert "<script>" not in lines[0] and "\\<script\\>" in lines[0]
