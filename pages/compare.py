@@ -220,7 +220,7 @@ def show_results(c: Comparison, names: list[str]) -> None:
             "effective": rate_col("col.effective", "formula.effective"),
             "avg_balance": rate_col("col.avg_balance", "formula.avg_balance"),
             "present_cost": money_col("col.present_cost", "col.present_cost_help"),
-            "note": st.column_config.TextColumn(t("col.note")),
+            "note": st.column_config.TextColumn(t("col.note"), width="large"),
         },
     )
     st.caption(t("cmp.formulas"))

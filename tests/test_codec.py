@@ -22,6 +22,7 @@ def test_defaults_round_trip_and_write_every_value():
 
 def test_empty_query_is_the_default_without_notices():
     assert decode(COMPARE, {}) == (COMPARE.defaults(), None, [])
+    assert decode(COMPARE, {"lang": "en"}) == (COMPARE.defaults(), "en", [])
 
 
 def test_floats_read_back_exactly():
@@ -53,12 +54,15 @@ def test_plans_beyond_the_count_are_unknown():
     assert [(n.code, n.param) for n in notices] == [("unknown_param", "k3")]
 
 
-def test_missing_plan_fields_are_blank_and_named():
-    back, _, notices = decode(COMPARE, {"v": "1", "p": "10000", "np": "1", "k1": "free"})
+def test_missing_values_are_defaults_and_named():
+    back, _, notices = decode(COMPARE, {"v": "1", "p": "10000", "np": "3", "k1": "free"})
     missing = {n.param for n in notices if n.code == "missing"}
     assert "n1" in missing and "d" in missing and "k1" not in missing
-    assert back["k1"] == "free" and back["n1"] == PER_PLAN["n"].default
-    assert "k2" not in back
+    defaults = COMPARE.defaults()
+    assert back["k1"] == "free" and back["n1"] == defaults["n1"]
+    assert back["ps2"] == defaults["ps2"]  # the default scenario's second plan
+    assert back["k3"] == PER_PLAN["k"].default  # a third plan starts blank
+    assert "k4" not in back
 
 
 @settings(max_examples=300, deadline=None)

@@ -31,11 +31,13 @@ def _layout(fig: go.Figure, title: str, x: str, y: str) -> go.Figure:
         yaxis_title=plot_escape(y),
         separators=".,",
         hovermode="closest",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.2},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10, "pad": 4},
         height=380,
         font={"size": 14},
     )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
 
 

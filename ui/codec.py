@@ -143,23 +143,24 @@ def decode(
 ) -> tuple[dict[str, object], str | None, list[Notice]]:
     """(scenario, lang or None, notices) from query parameters.
 
-    An empty query gives the defaults and no notices.  Otherwise every value
-    that is missing, unknown, malformed or out of range is listed once.
+    A query with no scenario in it (empty, or only ``lang``) gives the defaults
+    and no notices.  Otherwise every value that is missing, unknown, malformed
+    or out of range is listed once, and replaced by its default.
     """
     scn = schema.defaults()
     notices: list[Notice] = []
-    if not params:
-        return scn, None, notices
     raw = {str(k): _first(v) for k, v in params.items()}
+    for reserved in ("embed", "embed_options"):
+        raw.pop(reserved, None)
     lang = raw.pop("lang", None)
     if lang is not None and lang not in LANGS:
         notices.append(Notice("bad_value", "lang", lang))
         lang = None
+    if not raw:  # no scenario in the link (at most a language): the defaults, quietly
+        return scn, lang, notices
     version = raw.pop("v", None)
     if version != VERSION:
         notices.append(Notice("bad_version", "v", version or ""))
-    for reserved in ("embed", "embed_options"):
-        raw.pop(reserved, None)
 
     def take(name: str, f: Field) -> None:
         if name not in raw:
@@ -176,7 +177,7 @@ def decode(
     if schema.count_field:
         count = int(scn[schema.count_field])
         for i in range(1, count + 1):
-            scn.update(schema.blank_plan(i))  # what a link leaves out is blank, not a preset
+            scn.update(schema.plan_default(i))  # what the link leaves out: the default
             for stem, f in schema.per_plan.items():
                 take(f"{stem}{i}", f)
         for k in range(count + 1, schema.max_plans + 1):
