@@ -182,3 +182,16 @@ def test_injected_name_is_shown_as_text():
     labels = [e.label for e in at.expander]
     assert any("\\<img" in label for label in labels)
     assert not any("<img" in label.replace("\\<img", "") for label in labels)
+
+
+def test_early_repayment_slider_updates_the_same_run():
+    # domain.md §1: the 12 × 0.6% plan paid off in month 4 with all fees still
+    # charged is a true rate of about 24%; in month 2 about 44%
+    at = run(classroom("en"))
+    at.slider(key="w_ek1").set_value(4).run()
+    assert_clean(at)
+    text = all_text(at)
+    assert "Repaid with installment 4" in text and "**24." in text
+    at.slider(key="w_ek1").set_value(2).run()
+    assert "**44." in all_text(at)
+    assert at.query_params["ek1"] in ("2", ["2"])

@@ -49,7 +49,13 @@ def scenario(page: str, schema: Schema) -> tuple[MutableMapping[str, object], li
             st.session_state["lang"] = link_lang
         st.session_state[key] = scn
         st.session_state[f"notices_{page}"] = notices
-    return st.session_state[key], st.session_state.get(f"notices_{page}", [])
+    scn = st.session_state[key]
+    # a widget changed by the user holds its new value before this run draws it:
+    # take it now, so results computed above a widget never lag it by a run
+    for name in scn:
+        if f"w_{name}" in st.session_state:
+            scn[name] = st.session_state[f"w_{name}"]
+    return scn, st.session_state.get(f"notices_{page}", [])
 
 
 def widget_key(scn: MutableMapping[str, object], name: str) -> str:
