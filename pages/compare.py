@@ -17,6 +17,7 @@ from ui.scenarios import (
     FEE_MODES,
     MAX_PLANS,
     PER_PLAN,
+    PLANS,
     PRESET_CHOICES,
     matches_preset,
     plan_count,
@@ -86,7 +87,7 @@ def _remove_plan(i: int) -> None:
 def _add_plan() -> None:
     n = plan_count(scn) + 1
     pid = st.session_state.get("w_addps", "custom")
-    scn.update(COMPARE.blank_plan(n))
+    scn.update(PLANS.blank(n))
     if pid != "custom":
         scn.update({f"{k}{n}": v for k, v in preset_fields(pid).items()})
     scn["np"] = n

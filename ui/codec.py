@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-__all__ = ["Field", "Schema", "Notice", "VERSION", "LANGS", "decode", "encode", "to_query"]
+__all__ = ["Field", "Group", "Schema", "Notice", "VERSION", "LANGS", "decode", "encode", "to_query"]
 
 VERSION = "1"
 LANGS = ("zh", "en")
@@ -68,40 +68,51 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Group:
+    """Indexed fields (``stem`` + 1..``most``) for the first ``count`` items,
+    ``count`` being a shared int field: a comparison's plans, a line's draws."""
+
+    count: str
+    most: int
+    fields: Mapping[str, Field]
+    defaults: tuple[Mapping[str, object], ...] = ()  # item i of the default scenario
+
+    def item_default(self, i: int) -> dict[str, object]:
+        """Item ``i`` of the default scenario (blank past the given defaults)."""
+        base = {k: f.default for k, f in self.fields.items()}
+        if i <= len(self.defaults):
+            base.update(self.defaults[i - 1])
+        return {f"{k}{i}": v for k, v in base.items()}
+
+    def blank(self, i: int) -> dict[str, object]:
+        return {f"{k}{i}": f.default for k, f in self.fields.items()}
+
+    def names(self, i: int) -> list[str]:
+        return [f"{k}{i}" for k in self.fields]
+
+
+@dataclass(frozen=True)
 class Schema:
-    """Fields of one page: ``shared`` once, ``per_plan`` suffixed 1..max_plans
-    for the first ``count_field`` plans."""
+    """Fields of one page: ``shared`` once, then each group's indexed items."""
 
     shared: Mapping[str, Field]
-    per_plan: Mapping[str, Field]
-    count_field: str | None = None
-    max_plans: int = 0
-    plan_defaults: tuple[Mapping[str, object], ...] = ()
+    groups: tuple[Group, ...] = ()
 
     def defaults(self) -> dict[str, object]:
         scn = {k: f.default for k, f in self.shared.items()}
-        if self.count_field:
-            for i in range(1, int(scn[self.count_field]) + 1):
-                scn.update(self.plan_default(i))
+        for g in self.groups:
+            for i in range(1, int(scn[g.count]) + 1):
+                scn.update(g.item_default(i))
         return scn
-
-    def plan_default(self, i: int) -> dict[str, object]:
-        """Plan ``i`` of the default scenario."""
-        base = {k: f.default for k, f in self.per_plan.items()}
-        if i <= len(self.plan_defaults):
-            base.update(self.plan_defaults[i - 1])
-        return {f"{k}{i}": v for k, v in base.items()}
-
-    def blank_plan(self, i: int) -> dict[str, object]:
-        return {f"{k}{i}": f.default for k, f in self.per_plan.items()}
 
     def field(self, name: str) -> Field | None:
         if name in self.shared:
             return self.shared[name]
         stem = name.rstrip("0123456789")
         index = name[len(stem):]
-        if stem in self.per_plan and index.isdigit() and 1 <= int(index) <= self.max_plans:
-            return self.per_plan[stem]
+        for g in self.groups:
+            if stem in g.fields and index.isdigit() and 1 <= int(index) <= g.most:
+                return g.fields[stem]
         return None
 
 
@@ -121,9 +132,9 @@ def encode(schema: Schema, scn: Mapping[str, object], lang: str) -> dict[str, st
     out = {"v": VERSION, "lang": lang}
     for name, f in schema.shared.items():
         out[name] = f.format(scn[name])
-    if schema.count_field:
-        for i in range(1, int(scn[schema.count_field]) + 1):
-            for stem, f in schema.per_plan.items():
+    for g in schema.groups:
+        for i in range(1, int(scn[g.count]) + 1):
+            for stem, f in g.fields.items():
                 out[f"{stem}{i}"] = f.format(scn[f"{stem}{i}"])
     return out
 
@@ -174,15 +185,15 @@ def decode(
 
     for name, f in schema.shared.items():
         take(name, f)
-    if schema.count_field:
-        count = int(scn[schema.count_field])
+    for g in schema.groups:
+        count = int(scn[g.count])
+        for i in range(1, g.most + 1):
+            for name in g.names(i):
+                scn.pop(name, None)
         for i in range(1, count + 1):
-            scn.update(schema.plan_default(i))  # what the link leaves out: the default
-            for stem, f in schema.per_plan.items():
+            scn.update(g.item_default(i))  # what the link leaves out: the default
+            for stem, f in g.fields.items():
                 take(f"{stem}{i}", f)
-        for k in range(count + 1, schema.max_plans + 1):
-            for stem in schema.per_plan:
-                scn.pop(f"{stem}{k}", None)
     for name in raw:
         notices.append(Notice("unknown_param", name, raw[name]))
     return scn, lang, notices

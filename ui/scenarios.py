@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from calc.presets import INSTALLMENT_PRESETS, InstallmentPreset
 from calc.schedule import EARLY_RULES, FEE_TIMINGS, KINDS, LIMITS, RATE_UNITS, PlanTerms
-from ui.codec import Field, Schema
+from ui.codec import Field, Group, Schema
 
 MAX_PLANS = 6
 FEE_MODES = ("period", "total")
@@ -59,14 +59,14 @@ def matches_preset(scn: Mapping[str, object], i: int) -> bool:
     return all(scn[f"{k}{i}"] == v for k, v in preset_fields(str(ps)).items())
 
 
-COMPARE = Schema(
-    shared=SHARED,
-    per_plan=PER_PLAN,
-    count_field="np",
-    max_plans=MAX_PLANS,
+PLANS = Group(
+    count="np",
+    most=MAX_PLANS,
+    fields=PER_PLAN,
     # "this phone costs ¥3,999: 花呗 12 期 or the bank card's 24 期?"
-    plan_defaults=(preset_fields("huabei_12"), preset_fields("ccb_24")),
+    defaults=(preset_fields("huabei_12"), preset_fields("ccb_24")),
 )
+COMPARE = Schema(shared=SHARED, groups=(PLANS,))
 
 
 def plan_terms(scn: Mapping[str, object], i: int) -> PlanTerms:
