@@ -24,6 +24,7 @@ from ui.scenarios import (
     plan_terms,
     preset_fields,
 )
+from ui.widgets import Inputs, labels, preset_labels
 
 PAGE = "cmp"
 scn, notices = state.scenario(PAGE, COMPARE)
@@ -36,26 +37,6 @@ def plan_name(i: int) -> str:
     if scn[f"ps{i}"] != "custom":
         return t(f"preset.{scn[f'ps{i}']}")
     return t("cmp.plan_n", n=i)
-
-
-def labels(prefix: str):
-    """format_func for codes: their label in the language of this run."""
-    lang = state.lang()
-    return lambda code: t(f"{prefix}.{code}", lang)
-
-
-def preset_labels():
-    """format_func for presets: label, evidence grade and date, in this run's language."""
-    lang = state.lang()
-
-    def label(pid: str) -> str:
-        if pid == "custom":
-            return t("cmp.custom", lang)
-        p = INSTALLMENT_PRESETS[pid]
-        return t("cmp.preset_option", lang, label=t(f"preset.{pid}", lang), grade=p.grade,
-                 date=p.as_of or t("cmp.undated", lang))
-
-    return label
 
 
 def _plan_names() -> list[str]:
@@ -97,17 +78,8 @@ def _add_plan() -> None:
 # --------------------------------------------------------------------- inputs
 
 
-def number(col, name: str, label: str, *, step: float, fmt: str, help_key: str | None = None):
-    integer = COMPARE.field(name).kind == "int"
-    scn[name] = col.number_input(
-        t(label), key=state.widget_key(scn, name), step=int(step) if integer else step,
-        format=None if integer else fmt, help=t(help_key) if help_key else None,
-    )
-
-
-def choice(col, name: str, label: str, options, fmt, **kw):
-    scn[name] = col.selectbox(t(label), options, key=state.widget_key(scn, name),
-                              format_func=fmt, **kw)
+ui_in = Inputs(scn, COMPARE)
+number, choice = ui_in.number, ui_in.choice
 
 
 def plan_editor(i: int) -> None:
@@ -117,7 +89,7 @@ def plan_editor(i: int) -> None:
         c1, c2 = st.columns(2)
         scn[f"nm{i}"] = c1.text_input(t("cmp.name"), key=state.widget_key(scn, f"nm{i}"),
                                       max_chars=40, placeholder=plan_name(i))
-        choice(c2, f"ps{i}", "cmp.preset", PRESET_CHOICES, preset_labels(),
+        choice(c2, f"ps{i}", "cmp.preset", PRESET_CHOICES, preset_labels(INSTALLMENT_PRESETS),
                on_change=_apply_preset, args=(i,))
         if scn[f"ps{i}"] != "custom":
             c2.caption(t("cmp.preset_edited") if edited else t("cmp.preset_note"))
@@ -334,7 +306,8 @@ st.subheader(t("cmp.plans"))
 for i in range(1, plan_count(scn) + 1):
     plan_editor(i)
 c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-c1.selectbox(t("cmp.add_from"), PRESET_CHOICES, format_func=preset_labels(), key="w_addps")
+c1.selectbox(t("cmp.add_from"), PRESET_CHOICES, format_func=preset_labels(INSTALLMENT_PRESETS),
+             key="w_addps")
 c2.button(t("cmp.add"), key="add", on_click=_add_plan, disabled=plan_count(scn) >= MAX_PLANS,
           help=t("cmp.max_plans", n=MAX_PLANS) if plan_count(scn) >= MAX_PLANS else None)
 
