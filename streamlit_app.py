@@ -41,6 +41,8 @@ with st.sidebar:
 page = st.navigation([
     st.Page("pages/compare.py", title=t("nav.compare"), icon=":material/balance:",
             url_path="compare", default=True),
+    st.Page("pages/cashline.py", title=t("nav.cashline"), icon=":material/payments:",
+            url_path="cashline"),
 ])
 page.run()
 

@@ -51,3 +51,43 @@ INSTALLMENT_PRESETS: dict[str, InstallmentPreset] = {
         InstallmentPreset("xiaomi_24_free", "free", 24, 0.0, apr_pct=0.0),
     )
 }
+
+
+@dataclass(frozen=True)
+class CashLinePreset:
+    """A cash line as advertised (``domain.md`` §4); rates as fractions."""
+
+    id: str
+    rate: float
+    rate_unit: str
+    method: str
+    term_months: int = 12
+    limit: float = 200_000.0
+    fee_pct: float = 0.0
+    fee_min: float = 0.0
+    pay_rule: str = "full"
+    interest_free: bool = False
+    repay_day: int = 0  # flexible: repay everything on this day
+    grade: str = "C"
+    as_of: str = ""
+
+
+CASH_LINE_PRESETS: dict[str, CashLinePreset] = {
+    p.id: p
+    for p in (
+        # 小米随星借: "日息万2起", listed 7.2–24% a year (C, 2024-10); 24% / 365 ≈ 0.0657%/day
+        CashLinePreset("suixingjie_low", 0.0002, "daily", "equal_payment", as_of="2024-10"),
+        CashLinePreset("suixingjie_high", 0.24 / 365, "daily", "equal_payment",
+                       as_of="2024-10"),
+        # 微粒贷: ≈0.05%/day at launch (B, 2015)
+        CashLinePreset("weilidai", 0.0005, "daily", "equal_payment", grade="B", as_of="2015"),
+        # card cash advance (CMB): 1% fee, min ¥10, 0.05%/day from day one (C)
+        CashLinePreset("card_cash", 0.0005, "daily", "flexible", limit=50_000, fee_pct=0.01,
+                       fee_min=10.0, repay_day=30),
+        # card revolving: 10% minimum, 0.05%/day on the full statement (C)
+        CashLinePreset("card_revolve", 0.0005, "daily", "revolving", limit=50_000,
+                       pay_rule="minimum", interest_free=True),
+    )
+}
+
+__all__ += ["CashLinePreset", "CASH_LINE_PRESETS"]

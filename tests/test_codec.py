@@ -14,7 +14,8 @@ def test_defaults_round_trip_and_write_every_value():
     params = encode(COMPARE, scn, "en")
     assert params["v"] == VERSION and params["lang"] == "en"
     n = int(scn["np"])
-    assert set(params) == {"v", "lang", *SHARED} | {f"{k}{i}" for k in PER_PLAN
+    assert params["pg"] == "cmp"
+    assert set(params) == {"v", "lang", "pg", *SHARED} | {f"{k}{i}" for k in PER_PLAN
                                                     for i in range(1, n + 1)}
     back, lang, notices = decode(COMPARE, params)
     assert (back, lang, notices) == (scn, "en", [])
@@ -23,6 +24,12 @@ def test_defaults_round_trip_and_write_every_value():
 def test_empty_query_is_the_default_without_notices():
     assert decode(COMPARE, {}) == (COMPARE.defaults(), None, [])
     assert decode(COMPARE, {"lang": "en"}) == (COMPARE.defaults(), "en", [])
+
+
+def test_another_pages_link_is_not_read():
+    params = encode(COMPARE, COMPARE.defaults(), "en")
+    params.update(pg="cash", p="1")
+    assert decode(COMPARE, params) == (COMPARE.defaults(), "en", [])
 
 
 def test_floats_read_back_exactly():

@@ -4,37 +4,17 @@ restores links, and opens malformed links with a notice."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from pagetest import all_text, assert_clean, run, switch_language
 from streamlit.testing.v1 import AppTest
 
 from calc.presets import INSTALLMENT_PRESETS
 from ui.codec import encode
 from ui.scenarios import COMPARE, PER_PLAN, preset_fields
 
-APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 NUMERIC = ["first", "largest", "total_paid", "total_cost", "advertised", "apr", "effective",
            "avg_balance", "present_cost"]
-
-
-def run(params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    return at.run()
-
-
-def all_text(at: AppTest) -> str:
-    parts = []
-    for kind in ("title", "subheader", "markdown", "caption", "warning", "error", "info",
-                 "metric", "expander", "tabs"):
-        for el in getattr(at, kind):
-            for attr in ("value", "label", "body"):
-                v = getattr(el, attr, None)
-                if isinstance(v, str):
-                    parts.append(v)
-    return "\n".join(parts)
 
 
 def results(at: AppTest):
@@ -42,12 +22,7 @@ def results(at: AppTest):
 
 
 def inputs(at: AppTest) -> dict:
-    return {k: v for k, v in at.session_state["scn_cmp"].items()}
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert "⟦" not in all_text(at), "a raw catalogue key reached the page"
+    return dict(at.session_state["scn_cmp"])
 
 
 def classroom(lang: str = "zh") -> dict[str, str]:
@@ -83,15 +58,6 @@ def test_every_preset_renders(pid):
     assert_clean(at)
     want = INSTALLMENT_PRESETS[pid].apr_pct
     assert round(results(at).loc[1, "apr"], 2) == want  # domain.md §4's computed APR
-
-
-def switch_language(at: AppTest, lang: str) -> None:
-    # What the sidebar's switch does to the session. AppTest reruns only the page
-    # script of an app that uses st.navigation (the entrypoint, and so the switch,
-    # runs on the first run alone), so the language is set where the entrypoint
-    # puts it; the browser tests click the real switch.
-    at.session_state["lang"] = lang
-    at.run()
 
 
 @pytest.mark.parametrize("start, target", [("zh", "en"), ("en", "zh")])

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from calc.presets import INSTALLMENT_PRESETS
+from calc import cashline as cl
+from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.schedule import EARLY_RULES, FEE_TIMINGS, KINDS, RATE_UNITS
 from ui.codec import Notice
 from ui.i18n import CATALOG, error_text, notice_lines, placeholders, t
@@ -48,12 +49,19 @@ def test_every_literal_key_in_the_code_exists():
         ("err", ("not_a_number", "not_integer", "unknown_code", "range", "range_min_open",
                  "range_max_open", "not_a_loan", "no_rate")),
         ("notice", ("bad_value", "out_of_range", "unknown_param", "missing", "bad_version")),
+        ("method", cl.METHODS),
+        ("pay_rule", cl.PAY_RULES),
+        ("cash.flag", cl.FLAGS),
+        ("cash.stop", cl.ROLLOVER_STOPS),
+        ("preset", tuple(CASH_LINE_PRESETS)),
+        ("err", ("not_applicable",)),
     ],
 )
 def test_every_code_has_a_label(prefix, codes):
     for code in codes:
         for lang in ("zh", "en"):
-            assert f"{prefix}.{code}" in CATALOG[lang], (lang, prefix, code)
+            key = f"{prefix}_{code}" if prefix == "cash.stop" else f"{prefix}.{code}"
+            assert key in CATALOG[lang], (lang, key)
 
 
 def test_missing_key_is_visible_not_silent():

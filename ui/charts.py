@@ -113,3 +113,109 @@ def npv_chart(s: Schedule, root: float, t: T) -> go.Figure:
     fig.update_xaxes(ticksuffix="%")
     fig.update_yaxes(tickprefix="¥", tickformat=",.0f")
     return _layout(fig, t("math.chart_title"), t("math.rate_axis"), t("math.npv_axis"))
+
+
+# ------------------------------------------------------------------ cash line
+
+_MAX_POINTS = 1500
+
+
+def _thin(n: int) -> np.ndarray:
+    """Indices of at most _MAX_POINTS days, always with the first and last."""
+    if n <= _MAX_POINTS:
+        return np.arange(n)
+    return np.unique(np.linspace(0, n - 1, _MAX_POINTS).round().astype(int))
+
+
+def balance_over_time(r, t: T) -> go.Figure:
+    """What is owed day by day: principal, and the interest, fees and
+    penalties owed on top of it, stacked."""
+    led = r.ledger
+    k = _thin(len(led.day))
+    principal = led.principal[k]
+    cost = np.maximum(led.balance[k] - principal, 0.0)
+    months = led.day[k] * 12 / 365
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(
+        x=months, y=principal, name=plot_escape(t("cash.principal")), stackgroup="owed",
+        line={"color": OKABE_ITO[0]}, customdata=led.day[k],
+        hovertemplate=t("chart.hover_principal") + "<extra></extra>",
+    ))
+    fig.add_trace(go.Scatter(
+        x=months, y=cost, name=plot_escape(t("cash.accrued_cost")), stackgroup="owed",
+        line={"color": OKABE_ITO[5]}, fillpattern={"shape": "/"}, customdata=led.day[k],
+        hovertemplate=t("chart.hover_cost_owed") + "<extra></extra>",
+    ))
+    fig.update_yaxes(tickprefix="¥", tickformat=",.0f", rangemode="tozero")
+    return _layout(fig, t("chart.balance_title"), t("chart.month"), t("chart.owed_axis"))
+
+
+def cumulative_costs(r, t: T) -> go.Figure:
+    """Interest, fees and penalties charged so far, statement by statement."""
+    s = r.statements
+    fig = go.Figure()
+    series = (
+        ("cash.interest", s.interest + s.line2_interest, OKABE_ITO[0], "solid"),
+        ("cash.fees", s.fees, OKABE_ITO[1], "dash"),
+        ("cash.penalties", s.penalties, OKABE_ITO[5], "dot"),
+    )
+    for key, values, colour, dash in series:
+        if not np.any(values):
+            continue
+        fig.add_trace(go.Scatter(
+            x=s.month, y=np.cumsum(values), name=plot_escape(t(key)), mode="lines",
+            line={"color": colour, "dash": dash, "width": 3},
+            hovertemplate=t("chart.hover_cum_cost") + "<extra>" + plot_escape(t(key))
+            + "</extra>",
+        ))
+    fig.update_yaxes(tickprefix="¥", tickformat=",.2f", rangemode="tozero")
+    return _layout(fig, t("chart.costs_title"), t("chart.statement"), t("chart.costs_axis"))
+
+
+def pay_rules(results: Sequence[tuple[str, object]], t: T) -> go.Figure:
+    """Owed at each statement when paying in full, the minimum, or a fixed amount."""
+    fig = go.Figure()
+    for j, (label, r) in enumerate(results):
+        s = r.statements
+        fig.add_trace(go.Scatter(
+            x=s.month, y=s.owed + s.line2_owed, name=plot_escape(label), mode="lines",
+            line={"color": OKABE_ITO[j], "dash": DASHES[j], "width": 3},
+            hovertemplate=t("chart.hover_owed") + "<extra>" + plot_escape(label) + "</extra>",
+        ))
+    fig.update_yaxes(tickprefix="¥", tickformat=",.0f", rangemode="tozero")
+    return _layout(fig, t("chart.rules_title"), t("chart.statement"), t("chart.owed_axis"))
+
+
+def rollover_spiral(r, line2_limit: float, t: T) -> go.Figure:
+    """Debt on both lines while each payment is borrowed from the second,
+    with the second line's limit, the month the debt doubles and the month
+    the rollover stops marked."""
+    s = r.statements
+    fig = go.Figure()
+    fig.add_trace(go.Bar(
+        x=s.month, y=s.owed, name=plot_escape(t("cash.line1")),
+        marker={"color": OKABE_ITO[0]},
+        hovertemplate=t("chart.hover_owed") + "<extra>" + plot_escape(t("cash.line1"))
+        + "</extra>",
+    ))
+    fig.add_trace(go.Bar(
+        x=s.month, y=s.line2_owed, name=plot_escape(t("cash.line2")),
+        marker={"color": OKABE_ITO[5], "pattern": {"shape": "/"}},
+        hovertemplate=t("chart.hover_owed") + "<extra>" + plot_escape(t("cash.line2"))
+        + "</extra>",
+    ))
+    fig.update_layout(barmode="stack")
+    fig.add_hline(y=line2_limit, line={"color": "#555555", "dash": "dash"},
+                  annotation_text=plot_escape(t("cash.line2_limit")),
+                  annotation_position="top left")
+    marks = [(r.doubled_month, "cash.doubled_at", "top right")]
+    if r.rollover_stop_reason:
+        marks.append((r.rollover_stop_month, f"cash.stop_{r.rollover_stop_reason}",
+                      "bottom right"))
+    for month, key, where in marks:
+        if month:
+            fig.add_vline(x=month, line={"color": "#000000", "dash": "dot"},
+                          annotation_text=plot_escape(t(key, m=month)),
+                          annotation_position=where)
+    fig.update_yaxes(tickprefix="¥", tickformat=",.0f", rangemode="tozero")
+    return _layout(fig, t("chart.spiral_title"), t("chart.statement"), t("chart.owed_axis"))

@@ -93,8 +93,10 @@ class Group:
 
 @dataclass(frozen=True)
 class Schema:
-    """Fields of one page: ``shared`` once, then each group's indexed items."""
+    """Fields of one page: ``shared`` once, then each group's indexed items.
+    ``page`` is written to links as ``pg`` so one page never reads another's."""
 
+    page: str
     shared: Mapping[str, Field]
     groups: tuple[Group, ...] = ()
 
@@ -128,8 +130,8 @@ class Notice:
 
 
 def encode(schema: Schema, scn: Mapping[str, object], lang: str) -> dict[str, str]:
-    """Every value of the scenario, defaults included, plus ``v`` and ``lang``."""
-    out = {"v": VERSION, "lang": lang}
+    """Every value of the scenario, defaults included, plus ``v``, ``lang`` and ``pg``."""
+    out = {"v": VERSION, "lang": lang, "pg": schema.page}
     for name, f in schema.shared.items():
         out[name] = f.format(scn[name])
     for g in schema.groups:
@@ -167,7 +169,9 @@ def decode(
     if lang is not None and lang not in LANGS:
         notices.append(Notice("bad_value", "lang", lang))
         lang = None
-    if not raw:  # no scenario in the link (at most a language): the defaults, quietly
+    page = raw.pop("pg", None)
+    if not raw or (page is not None and page != schema.page):
+        # no scenario in the link (at most a language), or another page's: the defaults
         return scn, lang, notices
     version = raw.pop("v", None)
     if version != VERSION:

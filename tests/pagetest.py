@@ -1,0 +1,45 @@
+"""AppTest helpers shared by the page tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+
+
+def run(params: dict[str, str] | None = None, page: str | None = None) -> AppTest:
+    """The app after its first run, opened on ``page`` with ``params`` as the link."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if page:
+        at.switch_page(page)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def all_text(at: AppTest) -> str:
+    parts = []
+    for kind in ("title", "subheader", "markdown", "caption", "warning", "error", "info",
+                 "metric", "expander", "tabs"):
+        for el in getattr(at, kind):
+            for attr in ("value", "label", "body"):
+                v = getattr(el, attr, None)
+                if isinstance(v, str):
+                    parts.append(v)
+    return "\n".join(parts)
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert "⟦" not in all_text(at), "a raw catalogue key reached the page"
+
+
+def switch_language(at: AppTest, lang: str) -> None:
+    # What the sidebar's switch does to the session. AppTest reruns only the page
+    # script of an app that uses st.navigation (the entrypoint, and so the switch,
+    # runs on the first run alone), so the language is set where the entrypoint
+    # puts it; the browser tests click the real switch.
+    at.session_state["lang"] = lang
+    at.run()
