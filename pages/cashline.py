@@ -244,8 +244,7 @@ def pay_rule_comparison(draws, line, plan, faults) -> None:
 def versus_installment(line, plan, faults) -> None:
     st.subheader(t("cash.versus_title"))
     c1, c2 = st.columns([2, 1])
-    choice(c1, "cp", "cash.versus_plan", tuple(INSTALLMENT_PRESETS),
-           lambda pid, lang=state.lang(): t(f"preset.{pid}", lang))
+    choice(c1, "cp", "cash.versus_plan", tuple(INSTALLMENT_PRESETS), labels("preset"))
     price = float(scn["a1"])
     c2.metric(t("cash.versus_price"), yuan(price))
     try:
