@@ -40,8 +40,10 @@ Conventions
   no interest until capitalised.
 * **Order within a day:** accrue; the statement (charge interest, work out the
   payment due, pay it, roll it or leave it late); late payments falling due;
-  flexible repayments; draws.  A payment settles charges (interest, fees,
-  penalties) first, then capitalised charges, then principal.
+  draws; flexible repayments (so a draw repaid the same day owes its fee and
+  no interest, and a draw on a statement day joins the next statement).  A
+  payment settles charges (interest, fees, penalties) first, then capitalised
+  charges, then principal.
 * **Compounding.** By-the-day methods add charges still unpaid at the end of a
   statement day to the interest-bearing balance: compounded monthly, as the
   card cash advance in domain.md §1.
@@ -72,9 +74,10 @@ Conventions
   way.  ``nominal = i * 12``, ``effective = (1 + i)**12 - 1``.  A plan not
   paid off counts what it still owes as paid on its last day.
 * **Horizon.** At most :data:`HORIZON_MONTHS` months (100 years, enough for
-  domain.md's 80-year card example); a plan still owing then ends with status
-  ``not_paid_off`` and the fixed payments that would clear it in 12 and 36
-  months.
+  domain.md's 80-year card example), and no further than the statement on
+  which the debt passes :data:`DEBT_CAP` (flag ``debt_cap``); a plan still
+  owing then ends with status ``not_paid_off`` and the fixed payments that
+  would clear it in 12 and 36 months.
 
 Examples
 --------
@@ -120,6 +123,7 @@ __all__ = [
     "FLAGS",
     "ROLLOVER_STOPS",
     "HORIZON_MONTHS",
+    "DEBT_CAP",
     "LIMITS",
     "Draw",
     "Repayment",
@@ -157,12 +161,17 @@ STATUSES = ("paid_off", "not_paid_off")
 #: than that month's interest, so the debt grew; ``rollover_limit_hit``: the
 #: second line refused a rollover; ``debt_doubled``: total owed reached twice
 #: what was drawn; ``no_rate``: the realised flows have no rate (e.g. nothing
-#: was paid back).
-FLAGS = ("payment_below_interest", "rollover_limit_hit", "debt_doubled", "no_rate")
+#: was paid back); ``debt_cap``: the debt passed :data:`DEBT_CAP` and the run
+#: stopped there (it was never going to be paid off).
+FLAGS = ("payment_below_interest", "rollover_limit_hit", "debt_doubled", "no_rate",
+         "debt_cap")
 #: Why a rollover ended: ``months`` done, second line's ``limit``, ``nothing_due``.
 ROLLOVER_STOPS = ("months", "limit", "nothing_due")
 
 HORIZON_MONTHS = 1200
+#: A run whose debt passes a billion yuan stops: beyond it float64 no longer
+#: holds whole fen exactly (calc.money), and the plan is plainly never paid off.
+DEBT_CAP = 1e9
 _E = (np.arange(HORIZON_MONTHS + 2, dtype=np.int64) * 365) // 12
 _E_LIST = [int(x) for x in _E]
 HORIZON_DAYS = _E_LIST[HORIZON_MONTHS]
@@ -627,7 +636,10 @@ def _term_plan(inp: _Inputs, horizon: int):
 
 
 def _run(inp: _Inputs, horizon: int = HORIZON_MONTHS):
-    """The month loop.  Returns the log and the end state."""
+    """The month loop: one pass per statement, events in between handled in
+    closed form (the balance is constant between them).  Returns the log,
+    the payoff day (or ``None``), the last day simulated, flags, the rollover
+    outcome and the term methods' interest spread."""
     plan, line, faults, ro = inp.plan, inp.line, inp.faults, inp.rollover
     term = plan.method in TERM_METHODS
     revolving = plan.method == "revolving"
@@ -787,9 +799,6 @@ def _run(inp: _Inputs, horizon: int = HORIZON_MONTHS):
                 log.add("pen", t, pen)
                 unpaid = rf(unpaid + pen)
             pay(unpaid, t, pocket=True)
-        for amt in reps_by_day.get(t, ()):
-            settle(t)
-            pay(owed() if amt is None else amt, t, pocket=True)
         for amt in draws_by_day.get(t, ()):
             avail = rf(line.limit - st["Pp"])
             if amt > avail:
@@ -804,6 +813,9 @@ def _run(inp: _Inputs, horizon: int = HORIZON_MONTHS):
             log.add("fee", t, fee)
             if not term:
                 log.add("ib", t, amt)
+        for amt in reps_by_day.get(t, ()):
+            settle(t)
+            pay(owed() if amt is None else amt, t, pocket=True)
 
     def done(t: int) -> bool:
         return (t >= last_draw and not pending and st["B2"] == 0.0 and owed() == 0.0
@@ -829,6 +841,10 @@ def _run(inp: _Inputs, horizon: int = HORIZON_MONTHS):
         day_events(stmt, m, True)
         if done(stmt):
             payoff = stmt
+        elif owed() + st["B2"] > DEBT_CAP:
+            flags.add("debt_cap")
+            last_day = stmt
+            break
         m += 1
     if payoff is not None:
         last_day = payoff
@@ -848,26 +864,54 @@ def _day_to_flow(t: int, amount: float) -> CashFlow:
 
 
 def _clear_payment(inp: _Inputs, n: int) -> float | None:
-    """The smallest fixed monthly payment (found from the annuity formula at the
-    average month's rate, then raised a little at a time) that clears the same
-    draws within ``n`` statements after the last draw, with no faults."""
+    """The smallest fixed monthly payment, to the fen, that clears the same
+    draws within ``n`` statements after the last draw, with no faults: start
+    from the annuity ``B i / (1 - (1 + i)^-n)`` at the average month's rate,
+    bracket it by steps that double, then bisect (a larger payment never
+    clears later, so the search is monotone)."""
     last = inp.draws[-1][0]
     horizon = min(HORIZON_MONTHS, int(np.searchsorted(_E, last, side="right")) + n - 1)
+    top = LIMITS["fixed_payment"][1]
+    plan = replace(inp.plan, method="revolving", pay_rule="fixed", repayments=())
+
+    def clears(x: float) -> bool:
+        trial = replace(inp, plan=replace(plan, fixed_payment=x), faults=Faults(), rollover=None)
+        return _run(trial, horizon)[1] is not None
+
     owed = math.fsum(a + _fee(inp.line.fee_pct, inp.line.fee_min, a) for _, a in inp.draws)
     i = inp.d * 365.0 / 12.0
     x = owed * i / -math.expm1(-n * math.log1p(i)) if i > 0 else owed / n
-    x = _ceil_fen(x)
-    for _ in range(400):
-        x = min(x, LIMITS["fixed_payment"][1])
-        plan = replace(inp.plan, method="revolving", pay_rule="fixed", fixed_payment=x,
-                       repayments=())
-        trial = replace(inp, plan=plan, faults=Faults(), rollover=None)
-        if _run(trial, horizon)[1] is not None:
-            return x
-        if x >= LIMITS["fixed_payment"][1]:
-            return None
-        x = _ceil_fen(x * 1.002 + 0.01)
-    return None  # pragma: no cover - the step grows x geometrically
+    x = min(max(_ceil_fen(x), 0.01), top)
+    lo, hi, step = 0.0, None, 0.002
+    if clears(x):
+        hi = x
+        while True:  # look below the guess for a payment that fails
+            y = math.floor(x * (1.0 - step) * 100.0) / 100.0
+            if y <= 0.0:
+                break
+            if not clears(y):
+                lo = y
+                break
+            hi, step = y, step * 2.0
+    else:
+        lo = x
+        while hi is None:
+            y = min(_ceil_fen(lo * (1.0 + step) + 0.01), top)
+            if clears(y):
+                hi = y
+            elif y >= top:
+                return None
+            else:
+                lo, step = y, step * 2.0
+    while hi - lo > 0.015:  # bisect to the fen
+        mid = _ceil_fen((lo + hi) / 2.0)
+        if mid >= hi:
+            break
+        if clears(mid):
+            hi = mid
+        else:
+            lo = mid
+    return hi
 
 
 def _result(inp: _Inputs) -> CashLineResult:
@@ -1152,4 +1196,4 @@ def to_frame(obj: Ledger | Statements | Comparison) -> pd.DataFrame:
         return pd.DataFrame.from_dict(rows, orient="index")
     if isinstance(obj, (Ledger, Statements)):
         return pd.DataFrame({f.name: getattr(obj, f.name) for f in fields(obj)})
-    raise InputError("unknown_code", field="frame", got=type(obj).__name__)
+    raise TypeError(f"to_frame takes a Ledger, Statements or Comparison, not {type(obj).__name__}")
