@@ -621,15 +621,20 @@ def _term_plan(inp: _Inputs, horizon: int):
         s = build_schedule(amount, PlanTerms(kind=inp.plan.method, periods=n,
                                              rate=inp.line.rate, rate_unit=inp.line.rate_unit,
                                              first_days=first_days))
+        # no interest once the schedule's principal is repaid: on tiny loans
+        # calc.schedule can clear the principal before the last installment,
+        # which then books the level payment as interest on a zero balance
+        before = np.concatenate(([amount], s.balance[:-1]))
+        charge = np.where(before > 0, s.charge, 0.0)
         k = min(n, horizon - m0 + 1)
-        interest[m0:m0 + k] += s.charge[:k]
+        interest[m0:m0 + k] += charge[:k]
         principal[m0:m0 + k] += s.principal[:k]
         st = np.array(_E_LIST[m0 - 1:m0 - 1 + k])
         st[0] = day
         en = np.array(_E_LIST[m0:m0 + k])
         starts.append(st)
         ends.append(en)
-        per_day.append(s.charge[:k] / (en - st))
+        per_day.append(charge[:k] / (en - st))
     spread = (np.concatenate(starts), np.concatenate(ends), np.concatenate(per_day)) \
         if starts else (np.zeros(0, int), np.zeros(0, int), np.zeros(0))
     return round_fen_array(interest), round_fen_array(principal), spread
@@ -928,7 +933,8 @@ def _result(inp: _Inputs) -> CashLineResult:
     principal = rfa(np.cumsum(drawn - prin))
     if inp.plan.method in TERM_METHODS:
         starts, ends, per_day = spread
-        keep = starts < n
+        # a paid-off run shows no accrual for installments it never reached
+        keep = (starts < n) & ((ends <= last_day) if payoff is not None else True)
         diff = (np.bincount(starts[keep], per_day[keep], minlength=n + 1)
                 - np.bincount(np.minimum(ends[keep], n), per_day[keep], minlength=n + 1))
         acc = np.cumsum(diff[:n])

@@ -210,6 +210,18 @@ class TestLatePayment:
         assert r.totals.interest == 1001.6
         assert r.ledger.paid[101] == 916.8 + 52.62
 
+    def test_no_interest_after_the_principal_is_repaid(self):
+        # ¥1.06 over 26 months at ~0.093%/day: fen rounding clears the principal
+        # with installment 25, so a 26th month must charge no interest, even when
+        # a late payment keeps the run going past it (calc.schedule books its
+        # 26th installment's level ¥0.06 as interest on a zero balance)
+        line = LineTerms(limit=1_000, rate=0.0009285586519285351)
+        plan = RepaymentPlan("equal_payment", term_months=26)
+        on_time = simulate([Draw(1.06)], line, plan)
+        late = simulate([Draw(1.06)], line, plan, Faults(late=(LatePayment(25, 40),)))
+        assert late.totals.interest == on_time.totals.interest
+        assert on_time.ledger.balance[-1] == 0.0
+
     def test_within_grace_is_free(self):
         faults = Faults(late=(LatePayment(3, 3),), grace_days=3)
         r = simulate([Draw(10_000)], ANNUAL_18, RepaymentPlan("equal_payment"), faults)
