@@ -1,7 +1,10 @@
 """分期明白 / Installment Clarity: the entrypoint.
 
 Page config, the language switch, the share link and the navigation; the
-pages themselves live in ``pages/``.
+pages themselves live in ``app_pages/``.  (Not ``pages/``: Streamlit still
+auto-discovers that folder, and the first visit after a server start to a
+page's URL, say a shared /cashline link, would run the page bare, without
+this entrypoint's language switch and share link.)
 """
 
 from __future__ import annotations
@@ -39,9 +42,9 @@ with st.sidebar:
     )
 
 page = st.navigation([
-    st.Page("pages/compare.py", title=t("nav.compare"), icon=":material/balance:",
+    st.Page("app_pages/compare.py", title=t("nav.compare"), icon=":material/balance:",
             url_path="compare", default=True),
-    st.Page("pages/cashline.py", title=t("nav.cashline"), icon=":material/payments:",
+    st.Page("app_pages/cashline.py", title=t("nav.cashline"), icon=":material/payments:",
             url_path="cashline"),
 ])
 page.run()

@@ -37,9 +37,5 @@ def assert_clean(at: AppTest) -> None:
 
 
 def switch_language(at: AppTest, lang: str) -> None:
-    # What the sidebar's switch does to the session. AppTest reruns only the page
-    # script of an app that uses st.navigation (the entrypoint, and so the switch,
-    # runs on the first run alone), so the language is set where the entrypoint
-    # puts it; the browser tests click the real switch.
-    at.session_state["lang"] = lang
-    at.run()
+    """Click the sidebar's language switch."""
+    at.button_group(key="w_lang").set_value(lang).run()

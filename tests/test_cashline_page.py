@@ -13,7 +13,7 @@ from calc.presets import CASH_LINE_PRESETS
 from ui.codec import encode
 from ui.scenarios import CASH, cash_preset_fields
 
-PAGE = "pages/cashline.py"
+PAGE = "app_pages/cashline.py"
 
 
 def link(lang: str = "zh", **values) -> dict[str, str]:

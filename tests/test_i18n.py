@@ -15,7 +15,7 @@ from ui.i18n import CATALOG, error_text, notice_lines, placeholders, t
 from ui.scenarios import FEE_MODES
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "streamlit_app.py"]
+SOURCES = [*ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "streamlit_app.py"]
 
 
 def test_same_keys_in_both_languages():
