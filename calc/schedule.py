@@ -342,9 +342,13 @@ def _amortize(
         if kind == "equal_payment" and i > 0.0:
             if k == n - 1:
                 # the last installment clears the balance; as lenders do, it keeps the
-                # level amount and its interest absorbs the rounding (never below zero)
+                # level amount and its interest absorbs the rounding (never below zero).
+                # A tiny loan whose rounded level payment cleared it early pays nothing.
                 principal[k] = bal
-                interest[k] = max(round_fen(level - bal), 0.0) if n > 1 else interest[k]
+                if bal == 0.0:
+                    interest[k] = 0.0
+                elif n > 1:
+                    interest[k] = max(round_fen(level - bal), 0.0)
             else:
                 principal[k] = min(bal, round_fen(level - round_fen(bal * i)))
         bal = round_fen(bal - principal[k])

@@ -98,6 +98,16 @@ class TestLoans:
         assert s.payment[-1] == 10_150.0
         assert s.rates().nominal == pytest.approx(0.18, abs=1e-12)
 
+    def test_tiny_loan_paid_off_early_by_rounding_charges_no_more(self):
+        # ¥1.06 over 26 months at 0.0928585%/day (≈33.9% a year): the level payment
+        # rounds to ¥0.05, which clears the principal before the last month; that
+        # month must not book a payment as interest on a zero balance
+        s = build_schedule(1.06, PlanTerms(kind="equal_payment", periods=26,
+                                           rate=0.000928585, rate_unit="daily"))
+        before = np.concatenate(([s.financed], s.balance[:-1]))
+        assert np.all(s.charge[before == 0.0] == 0.0)
+        assert round(float(s.principal.sum()), 2) == 1.06
+
     def test_daily_rate(self):
         # 0.05%/day = 18.25% a year → monthly 1.520833…%; interest-only pays exactly that
         s = build_schedule(10_000, PlanTerms(kind="interest_only", periods=6, rate=0.0005,
