@@ -159,7 +159,9 @@ def money_col(key: str, help_key: str | None = None):
 
 def summary(r: cl.CashLineResult) -> None:
     tot = r.totals
-    c1, c2, c3, c4 = st.columns(4)
+    # two by two: four amounts in a row are cut short at laptop width
+    c1, c2 = st.columns(2)
+    c3, c4 = st.columns(2)
     c1.metric(t("cash.total_paid"), yuan(tot.paid), border=True)
     c2.metric(t("cash.total_cost"), yuan(tot.cost), border=True,
               help=t("cash.cost_help", i=yuan(tot.interest), f=yuan(tot.fees),
