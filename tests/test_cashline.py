@@ -213,8 +213,7 @@ class TestLatePayment:
     def test_no_interest_after_the_principal_is_repaid(self):
         # ¥1.06 over 26 months at ~0.093%/day: fen rounding clears the principal
         # with installment 25, so a 26th month must charge no interest, even when
-        # a late payment keeps the run going past it (calc.schedule books its
-        # 26th installment's level ¥0.06 as interest on a zero balance)
+        # a late payment keeps the run going past it
         line = LineTerms(limit=1_000, rate=0.0009285586519285351)
         plan = RepaymentPlan("equal_payment", term_months=26)
         on_time = simulate([Draw(1.06)], line, plan)
