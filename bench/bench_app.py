@@ -1,0 +1,385 @@
+"""The comparison page against a real ``streamlit run`` server (issue 3, acceptance bullet 3).
+
+Measures, and prints next to its target (asserts nothing):
+
+1. rerun: an input change to the script finishing, median over ``--reruns``
+   reruns, from a websocket client speaking Streamlit's own protocol (a
+   ``BackMsg.rerun_script`` carrying the new price widget state, timed to the
+   ``ForwardMsg.script_finished``).  Two figures: back to back (the next change
+   arrives while the server still runs its post-run ``gc.collect``, so that cost
+   is included) and paced (``--pace`` seconds between changes, 0.3 by default,
+   so each change finds the server idle, as when a person edits a field).
+   Target: median under 30 ms.
+2. link to first chart: headless Chromium, a new browser context per load (empty
+   cache), from navigation start to the first ``.js-plotly-plot .main-svg`` in
+   the DOM (timed in the page by a MutationObserver).  Target: under 2.5 s.
+3. edit to redrawn chart: in a loaded page, from the Enter key that commits a new
+   price to the animation frame where the first chart (key ``ch_cum``) holds the
+   new data.  Target: median under 120 ms.
+
+The server is started like the browser tests start it, unless ``--url`` names a
+running one.  Chromium is Debian's ``/usr/bin/chromium``.  The machine's load
+matters a great deal on 2 CPUs: the load average is printed, and ``--control``
+measures a minimal one-input, one-chart page the same way, right after, so a
+slow figure can be told apart from a busy machine.
+
+Run: ``python bench/bench_app.py [--reruns 30] [--loads 3] [--edits 10] [--url URL] [--control]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+# The classroom scenario: ¥10,000 in 12 installments at 0.6% a month (13.03% nominal APR).
+QUERY = (
+    "v=1&lang=zh&p=10000&d=0&y=0&np=1&ps1=teach_06x12&nm1=&k1=addon&n1=12&fm1=period"
+    "&f1=0.6&t1=spread&r1=0&u1=annual&dp1=0&uf1=0&fd1=30&er1=charge&pp1=0&ek1=0"
+)
+PRICE_KEY = "w_p"
+CHART_KEY = "ch_cum"
+TARGET_RERUN_MS = 30
+TARGET_EDIT_MS = 120
+TARGET_LOAD_S = 2.5
+
+
+# ---------------------------------------------------------------------- server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, timeout: float = 30.0, script: Path = REPO / "streamlit_app.py"
+                 ) -> subprocess.Popen:
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", script.name,
+        "--server.headless", "true", "--server.port", str(port),
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+    proc = subprocess.Popen(cmd, cwd=script.parent,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+                if r.read().decode().strip() == "ok":
+                    return proc
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.1)
+    proc.terminate()
+    raise SystemExit(f"streamlit did not become healthy within {timeout:.0f} s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+# ------------------------------------------------------- 1. rerun (websocket)
+
+
+class Session:
+    """One Streamlit session over the websocket, as the browser's frontend holds it."""
+
+    def __init__(self, base_url: str) -> None:
+        import websocket  # websocket-client
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self.BackMsg, self.ForwardMsg = BackMsg, ForwardMsg
+        host = urlsplit(base_url).netloc
+        self.ws = websocket.create_connection(
+            f"ws://{host}/_stcore/stream", subprotocols=["streamlit"], timeout=60)
+        self.widget_ids: dict[str, str] = {}  # user key -> widget id
+        self.metrics: list[str] = []
+
+    def run(self, widget_states=None) -> float:
+        """Ask for a run; return seconds until ``script_finished`` arrives."""
+        msg = self.BackMsg()
+        msg.rerun_script.query_string = QUERY
+        if widget_states is not None:
+            msg.rerun_script.widget_states.CopyFrom(widget_states)
+        data = msg.SerializeToString()
+        self.metrics = []
+        t0 = time.perf_counter()
+        self.ws.send_binary(data)
+        while True:
+            fwd = self.ForwardMsg()
+            fwd.ParseFromString(self.ws.recv())
+            kind = fwd.WhichOneof("type")
+            if kind == "script_finished":
+                elapsed = time.perf_counter() - t0
+                if fwd.script_finished != fwd.FINISHED_SUCCESSFULLY:
+                    raise RuntimeError(f"script run ended with status {fwd.script_finished}")
+                return elapsed
+            if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                self._note(fwd.delta.new_element)
+
+    def _note(self, element) -> None:
+        kind = element.WhichOneof("type")
+        if kind == "exception":
+            raise RuntimeError(f"the app raised: {element.exception.message}")
+        body = getattr(element, kind)
+        if kind == "metric":
+            self.metrics.append(body.body)
+        wid = getattr(body, "id", "")
+        if isinstance(wid, str) and "-" in wid:  # "$$ID-<hash>-<user key>"
+            self.widget_ids[wid.rsplit("-", 1)[1]] = wid
+
+    def price_state(self, price: float):
+        from streamlit.proto.WidgetStates_pb2 import WidgetStates
+
+        states = WidgetStates()
+        w = states.widgets.add()
+        w.id = self.widget_ids[PRICE_KEY]
+        w.double_value = price
+        return states
+
+    def close(self) -> None:
+        self.ws.close()
+
+
+def bench_reruns(base_url: str, n: int, pace: float) -> None:
+    s = Session(base_url)
+    try:
+        first = s.run()
+        if PRICE_KEY not in s.widget_ids:
+            raise RuntimeError(f"no widget keyed {PRICE_KEY!r} in the first run")
+        for k in range(3):  # warm up
+            s.run(s.price_state(10_000 + k))
+        back_to_back = [s.run(s.price_state(10_000 + 7 * (k + 1))) for k in range(n)]
+        expect = f"¥{10_000 + 7 * n:,.2f}"
+        if expect not in s.metrics:  # the change reached the script
+            raise RuntimeError(f"expected a metric {expect}, got {s.metrics}")
+        paced = []
+        for k in range(n):
+            time.sleep(pace)
+            paced.append(s.run(s.price_state(20_000 + 7 * k)))
+    finally:
+        s.close()
+    print(f"  first run of a new session    {first * 1000:7.1f} ms")
+    report("rerun, back to back", back_to_back, TARGET_RERUN_MS)
+    report(f"rerun, paced {pace * 1000:.0f} ms", paced, TARGET_RERUN_MS)
+
+
+def report(name: str, seconds: list[float], target_ms: float) -> None:
+    ms = sorted(x * 1000 for x in seconds)
+    med = statistics.median(ms)
+    p90 = ms[min(len(ms) - 1, int(0.9 * len(ms)))]
+    verdict = "meets" if med < target_ms else "MISSES"
+    print(f"  {name:<30}median {med:7.1f} ms  p90 {p90:7.1f} ms  min {ms[0]:7.1f} ms  "
+          f"(n={len(ms)})  target < {target_ms:g} ms: {verdict}")
+
+
+# ------------------------------------------------------ 2, 3. Chromium timings
+
+# Installed before any page script: the time (ms since navigation start) at which
+# the first Plotly SVG enters the DOM.
+FIRST_CHART_JS = """
+window.__firstChart = null;
+new MutationObserver((_, obs) => {
+  if (document.querySelector('.js-plotly-plot .main-svg')) {
+    window.__firstChart = performance.now();
+    obs.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+# Arms the edit timer: the Enter keydown (capture phase, before Streamlit sees it)
+# starts it; each animation frame afterwards compares the chart's data with the
+# data before the edit and stops the timer at the first frame that differs.
+ARM_EDIT_JS = """
+([chartSel]) => {
+  const gd = () => document.querySelector(chartSel);
+  const snap = () => { const g = gd(); return g && g.data ? JSON.stringify(g.data) : null; };
+  window.__before = snap();
+  window.__edit = {t0: null, t1: null};
+  const onKey = (e) => {
+    if (e.key !== 'Enter' || window.__edit.t0 !== null) return;
+    window.__edit.t0 = performance.now();
+    document.removeEventListener('keydown', onKey, true);
+    const tick = () => {
+      const now = snap();
+      if (now !== null && now !== window.__before) { window.__edit.t1 = performance.now(); return; }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  };
+  document.addEventListener('keydown', onKey, true);
+  return window.__before !== null;
+}
+"""
+
+
+def wait_idle(pg) -> None:
+    pg.wait_for_selector("[data-testid='stApp']")
+    pg.wait_for_selector("[data-test-script-state='notRunning']", state="attached")
+
+
+def bench_browser(base_url: str, loads: int, edits: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    url = f"{base_url}/?{QUERY}"
+    chart = f".st-key-{CHART_KEY} .js-plotly-plot"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            cold, warm = [], []
+            for _ in range(loads):
+                ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+                ctx.add_init_script(FIRST_CHART_JS)
+                try:
+                    for sink in (cold, warm):  # a second load in the same context is cached
+                        pg = ctx.new_page()
+                        pg.set_default_timeout(60_000)
+                        pg.goto(url, wait_until="commit")
+                        pg.wait_for_function("() => window.__firstChart !== null")
+                        sink.append(pg.evaluate("window.__firstChart") / 1000)
+                        pg.close()
+                finally:
+                    ctx.close()
+            report_s("link to first chart, empty cache", cold, TARGET_LOAD_S)
+            report_s("link to first chart, cached", warm, None)
+
+            ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+            try:
+                pg = ctx.new_page()
+                pg.set_default_timeout(60_000)
+                pg.goto(url)
+                wait_idle(pg)
+                if not pg.locator(chart).count():
+                    chart = ".js-plotly-plot"  # no key class on the chart: take the first one
+                print(f"  (edits change the price at .st-key-{PRICE_KEY}; chart watched: {chart})")
+                pg.wait_for_selector(f"{chart} .main-svg")
+                price = pg.locator(f".st-key-{PRICE_KEY} input")
+                times = []
+                for k in range(edits + 2):  # the first two warm up
+                    pg.wait_for_timeout(300)
+                    price.fill(str(11_000 + 13 * k))
+                    if not pg.evaluate(ARM_EDIT_JS, [chart]):
+                        raise RuntimeError(f"no Plotly chart at {chart!r}")
+                    price.press("Enter")
+                    pg.wait_for_function("() => window.__edit.t1 !== null")
+                    t0, t1 = pg.evaluate("[window.__edit.t0, window.__edit.t1]")
+                    wait_idle(pg)
+                    if k >= 2:
+                        times.append((t1 - t0) / 1000)
+            finally:
+                ctx.close()
+            report("edit to redrawn chart", times, TARGET_EDIT_MS)
+        finally:
+            browser.close()
+
+
+def report_s(name: str, seconds: list[float], target_s: float | None) -> None:
+    med = statistics.median(seconds)
+    each = ", ".join(f"{x:.2f}" for x in seconds)
+    verdict = "" if target_s is None else (
+        f"  target < {target_s:g} s: {'meets' if med < target_s else 'MISSES'}")
+    print(f"  {name:<34}median {med:5.2f} s  (each: {each}){verdict}")
+
+
+# ---------------------------------------------------------------- control app
+
+# The smallest page with the same moving parts (a keyed price input, a metric, a
+# Plotly chart): run with --control, it tells how much of a figure is this machine
+# at this moment rather than the app.
+CONTROL_APP = """
+import gc
+import plotly.graph_objects as go
+import streamlit as st
+
+if not st.session_state.get("_frozen"):
+    gc.freeze()
+    st.session_state["_frozen"] = True
+p = st.number_input("price", value=10000.0, key="w_p")
+st.metric("price", f"\u00a5{p:,.2f}")
+st.plotly_chart(go.Figure(go.Scatter(y=[0, p / 2, p])), key="ch_cum")
+"""
+
+
+def run_all(base: str, args) -> None:
+    print("1. input change to script finished (websocket client, Streamlit protocol)")
+    bench_reruns(base, args.reruns, args.pace)
+    if args.no_browser:
+        return
+    if not os.path.exists(CHROMIUM):
+        print(f"2-3. skipped: no Chromium at {CHROMIUM}")
+        return
+    print("2-3. headless Chromium")
+    bench_browser(base, args.loads, args.edits)
+
+
+# ------------------------------------------------------------------------ main
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--reruns", type=int, default=30)
+    ap.add_argument("--pace", type=float, default=0.3,
+                    help="seconds between changes in the paced rerun series")
+    ap.add_argument("--loads", type=int, default=3)
+    ap.add_argument("--edits", type=int, default=10)
+    ap.add_argument("--url", help="bench a server already running at this base URL")
+    ap.add_argument("--no-browser", action="store_true", help="only the websocket reruns")
+    ap.add_argument("--control", action="store_true",
+                    help="then measure a minimal one-chart page the same way, for comparison")
+    args = ap.parse_args()
+
+    proc = None
+    if args.url:
+        base = args.url.rstrip("/")
+    else:
+        port = free_port()
+        t0 = time.perf_counter()
+        proc = start_server(port)
+        base = f"http://127.0.0.1:{port}"
+        print(f"server healthy after {time.perf_counter() - t0:.2f} s at {base}")
+    try:
+        print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+              f"on {os.cpu_count()} CPUs")
+        run_all(base, args)
+    finally:
+        if proc is not None:
+            stop_server(proc)
+    if args.control:
+        with tempfile.TemporaryDirectory() as tmp:
+            script = Path(tmp) / "control_app.py"
+            script.write_text(CONTROL_APP, encoding="utf-8")
+            port = free_port()
+            proc = start_server(port, script=script)
+            try:
+                print(f"\ncontrol: a one-input, one-chart page on the same machine "
+                      f"(load average {os.getloadavg()[0]:.2f})")
+                run_all(f"http://127.0.0.1:{port}", args)
+            finally:
+                stop_server(proc)
+
+if __name__ == "__main__":
+    main()

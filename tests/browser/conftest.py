@@ -1,0 +1,167 @@
+"""Fixtures for the browser tests: a real ``streamlit run`` server and headless Chromium.
+
+Chromium is Debian's (``/usr/bin/chromium``): Playwright cannot download its own
+browsers here.  Without Chromium or Playwright the tests skip on a user's
+machine, but fail when ``CI`` is set, so a CI image that lost its browser does
+not turn the suite silently green.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+
+
+def _unavailable(why: str) -> None:
+    """Skip on a user's machine; fail in CI, where a missing browser is a broken image."""
+    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"browser tests cannot run in CI: {why}", pytrace=False)
+    pytest.skip(why)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, timeout: float = 30.0) -> subprocess.Popen:
+    """``streamlit run streamlit_app.py`` from the repo root, returned once healthy."""
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+        "--server.headless", "true", "--server.port", str(port),
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + timeout
+    url = f"http://127.0.0.1:{port}/_stcore/health"
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+            raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{out}")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as r:
+                if r.read().decode().strip() == "ok":
+                    return proc
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.1)
+    stop_server(proc)
+    raise RuntimeError(f"streamlit did not answer {url} with 'ok' within {timeout:.0f} s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    if proc.stdout:
+        proc.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """Base URL of a ``streamlit run`` server started for this test session."""
+    port = free_port()
+    proc = start_server(port)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (skips, or fails in CI, without it)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright (python) is not installed")
+    if not (os.path.isfile(CHROMIUM) or shutil.which(CHROMIUM)):
+        _unavailable(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+FORMS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+class Pages:
+    """Opened app pages, one per (link, form), shared by the tests of a module.
+
+    Loading the page costs seconds on a busy 2-core machine (most of it compiling
+    plotly.js), so the tests that only read a page share it; a test that changes
+    a page ``take``s it, so no later test sees its edits.  All pages live in one
+    browser context: the first fills the HTTP and code caches, later ones reuse
+    them.
+    """
+
+    def __init__(self, browser, base_url: str) -> None:
+        self.browser, self.base_url = browser, base_url
+        self.context = None
+        self.pages: dict[tuple[str, str], object] = {}
+
+    def open(self, url: str, form: str = "desktop"):
+        if self.context is None:
+            self.context = self.browser.new_context(device_scale_factor=1)
+        pg = self.context.new_page()
+        pg.set_viewport_size(FORMS[form])
+        pg.set_default_timeout(30_000)
+        pg.goto(url)
+        wait_idle(pg)
+        return pg
+
+    def get(self, url: str, form: str = "desktop"):
+        key = (url, form)
+        if key not in self.pages:
+            self.pages[key] = self.open(url, form)
+        return self.pages[key]
+
+    def take(self, url: str, form: str = "desktop"):
+        """The page for ``url``, no longer shared: the caller may change it."""
+        return self.pages.pop((url, form), None) or self.open(url, form)
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
+
+
+@pytest.fixture(scope="module")
+def pages(browser, app_url) -> Iterator[Pages]:
+    opened = Pages(browser, app_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def wait_idle(pg, timeout: float = 20_000) -> None:
+    """Wait until the app is mounted and no script run is in progress."""
+    pg.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    pg.wait_for_selector("[data-test-script-state='notRunning']", state="attached",
+                         timeout=timeout)
