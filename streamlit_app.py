@@ -21,12 +21,6 @@ st.set_page_config(
     page_title="分期明白 · Installment Clarity", page_icon=":material/calculate:", layout="wide"
 )
 
-if not st.session_state.get("_gc_frozen"):
-    # Streamlit collects garbage after every run; freezing what the imports made
-    # keeps that collection short (see ../shared/streamlit.md, Performance).
-    gc.freeze()
-    st.session_state["_gc_frozen"] = True
-
 state.init_lang()
 if st.session_state.get("w_lang") in LANGS:  # the switch, changed before this run began
     st.session_state["lang"] = st.session_state["w_lang"]
@@ -48,6 +42,19 @@ page = st.navigation([
             url_path="cashline"),
 ])
 page.run()
+
+
+@st.cache_resource
+def _freeze_startup_objects() -> bool:
+    """Once per server process, after its first run: Streamlit collects garbage
+    after every run, and moving what the imports and the first run made out of
+    the collector's sight keeps that collection short (../shared/streamlit.md,
+    Performance). Holds no user data."""
+    gc.freeze()
+    return True
+
+
+_freeze_startup_objects()
 
 with st.sidebar:
     params = st.session_state.get("_share_params")

@@ -199,12 +199,14 @@ def statements_table(r: cl.CashLineResult) -> None:
     config["month"] = st.column_config.NumberColumn(t("cash.col.month"))
     config["day"] = st.column_config.NumberColumn(t("cash.col.day"))
     st.dataframe(df, hide_index=True, key="tbl_statements", column_config=config, height=320)
+    headers = {c: t(f"cash.col.{c}") for c in cols}
+    # files are made when the button is clicked, not on every run
     st.download_button(t("cash.download_statements"),
-                       df.rename(columns={c: t(f"cash.col.{c}") for c in cols}).to_csv(index=False),
+                       lambda: df.rename(columns=headers).to_csv(index=False),
                        file_name="statements.csv", mime="text/csv", key="dl_st",
                        on_click="ignore")
-    ledger = cl.to_frame(r.ledger)
-    st.download_button(t("cash.download_ledger"), ledger.to_csv(index=False),
+    st.download_button(t("cash.download_ledger"),
+                       lambda: cl.to_frame(r.ledger).to_csv(index=False),
                        file_name="daily_ledger.csv", mime="text/csv", key="dl_ledger",
                        on_click="ignore", help=t("cash.ledger_help"))
 
@@ -300,19 +302,18 @@ else:
     draws, line, plan, faults, rollover = inputs
     st.subheader(t("cmp.results"))
     summary(result)
-    tabs = st.tabs([t("chart.balance_tab"), t("chart.costs_tab")]
-                   + ([t("chart.spiral_tab")] if rollover else []))
-    with tabs[0]:
-        st.plotly_chart(charts.balance_over_time(result, t), width="stretch", theme=None,
-                        key="ch_balance")
-    with tabs[1]:
-        st.plotly_chart(charts.cumulative_costs(result, t), width="stretch", theme=None,
-                        key="ch_costs")
-    if rollover:
-        with tabs[2]:
-            st.caption(t("cash.spiral_intro"))
-            st.plotly_chart(charts.rollover_spiral(result, rollover.limit, t), width="stretch",
-                            theme=None, key="ch_spiral")
+    views = ("balance", "costs") + (("spiral",) if rollover else ())
+    view = st.segmented_control(t("chart.show"), views, key="w_cash_chart", required=True,
+                                default="spiral" if rollover else "balance",
+                                format_func=labels("chart.tab"), label_visibility="collapsed")
+    if view == "spiral" and rollover:
+        st.caption(t("cash.spiral_intro"))
+        fig = charts.rollover_spiral(result, rollover.limit, t)
+    elif view == "costs":
+        fig = charts.cumulative_costs(result, t)
+    else:
+        fig = charts.balance_over_time(result, t)
+    st.plotly_chart(fig, width="stretch", theme=None, key="ch_cash")
     with st.expander(t("cash.statements_title")):
         statements_table(result)
     pay_rule_comparison(draws, line, plan, faults)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -55,6 +56,7 @@ def _apply_preset(i: int) -> None:
 
 
 def _remove_plan(i: int) -> None:
+    st.session_state["w_edit"] = max(1, i - 1)
     n = plan_count(scn)
     for j in range(i, n):
         for stem in PER_PLAN:
@@ -73,6 +75,7 @@ def _add_plan() -> None:
         scn.update({f"{k}{n}": v for k, v in preset_fields(pid).items()})
     scn["np"] = n
     state.forget_widgets([f"{stem}{n}" for stem in PER_PLAN])
+    st.session_state["w_edit"] = n
 
 
 # --------------------------------------------------------------------- inputs
@@ -83,9 +86,9 @@ number, choice = ui_in.number, ui_in.choice
 
 
 def plan_editor(i: int) -> None:
+    """The inputs of plan i (one plan at a time: each widget costs every run)."""
     edited = scn[f"ps{i}"] != "custom" and not matches_preset(scn, i)
-    summary = t("cmp.plan_summary", kind=t(f"kind.{scn[f'k{i}']}"), n=scn[f"n{i}"])
-    with st.expander(f"{md_escape(plan_name(i))} · {summary}", expanded=plan_count(scn) == 1):
+    with st.container(border=True):
         c1, c2 = st.columns(2)
         scn[f"nm{i}"] = c1.text_input(t("cmp.name"), key=state.widget_key(scn, f"nm{i}"),
                                       max_chars=40, placeholder=plan_name(i))
@@ -122,10 +125,10 @@ def plan_editor(i: int) -> None:
 
 
 def results_table(c: Comparison, names: list[str]) -> pd.DataFrame:
-    rows = [{
+    rows = [{  # paying in full borrows nothing: every rate of it is zero
         "plan": t("cmp.full"), "first": c.cash_price, "largest": c.cash_price,
-        "total_paid": c.cash_price, "total_cost": 0.0, "advertised": None, "apr": None,
-        "effective": None, "avg_balance": None, "present_cost": 0.0,
+        "total_paid": c.cash_price, "total_cost": 0.0, "advertised": 0.0, "apr": 0.0,
+        "effective": 0.0, "avg_balance": 0.0, "present_cost": 0.0,
         "note": t("cmp.cheapest") if c.cheapest == -1 else "",
     }]
     for j, r in enumerate(c.plans):
@@ -145,7 +148,9 @@ def results_table(c: Comparison, names: list[str]) -> pd.DataFrame:
             "effective": 100 * rt.effective, "avg_balance": 100 * rt.average_balance,
             "present_cost": r.present_cost, "note": " · ".join(notes),
         })
-    return pd.DataFrame(rows)
+    columns = ["plan", "apr", "total_cost", "first", "largest", "total_paid", "effective",
+               "avg_balance", "advertised", "present_cost", "note"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def money_col(key: str, help_key: str | None = None):
@@ -183,7 +188,7 @@ def show_results(c: Comparison, names: list[str]) -> None:
         hide_index=True,
         key="tbl_results",
         column_config={
-            "plan": st.column_config.TextColumn(t("col.plan")),
+            "plan": st.column_config.TextColumn(t("col.plan"), pinned=True),
             "first": money_col("col.first"),
             "largest": money_col("col.largest"),
             "total_paid": money_col("col.total_paid", "col.total_paid_help"),
@@ -201,13 +206,16 @@ def show_results(c: Comparison, names: list[str]) -> None:
         if r.above_line:
             st.warning(t("cmp.above_line", name=md_escape(names[j]), apr=pct(r.rates.nominal)),
                        icon=":material/warning:")
-    tab1, tab2 = st.tabs([t("chart.cum_tab"), t("chart.pay_tab")])
-    with tab1:
-        st.plotly_chart(charts.cumulative_paid(c, names, t), width="stretch", theme=None,
-                        key="ch_cum")
-    with tab2:
+    # one chart at a time: every chart drawn costs the browser a Plotly render per edit
+    chart = st.segmented_control(t("chart.show"), ("cum", "pay"), key="w_chart",
+                                 format_func=labels("chart.tab"), required=True,
+                                 default="cum", label_visibility="collapsed")
+    if chart == "pay":
         st.plotly_chart(charts.monthly_payments(c, names, t), width="stretch", theme=None,
                         key="ch_pay")
+    else:
+        st.plotly_chart(charts.cumulative_paid(c, names, t), width="stretch", theme=None,
+                        key="ch_cum")
 
 
 def amortization(r: PlanResult) -> pd.DataFrame:
@@ -223,31 +231,35 @@ def amortization(r: PlanResult) -> pd.DataFrame:
 
 
 def plan_details(c: Comparison, names: list[str]) -> None:
-    ok = [j for j, r in enumerate(c.plans) if r.ok]
+    """One plan's schedule, CSV and early repayment (one plan at a time)."""
+    ok = [j + 1 for j, r in enumerate(c.plans) if r.ok]
     if not ok:
         return
     st.subheader(t("cmp.details"))
-    tabs = st.tabs([md_escape(names[j]) for j in ok])
-    for tab, j in zip(tabs, ok, strict=True):
-        i, r = j + 1, c.plans[j]
-        with tab:
-            table = amortization(r)
-            st.dataframe(table, hide_index=True, key=f"amort{i}", column_config={
-                "k": st.column_config.NumberColumn(t("col.k")),
-                "month": st.column_config.NumberColumn(t("col.month"), format="%.2f",
-                                                       help=t("col.month_help")),
-                "payment": money_col("col.payment"),
-                "principal": money_col("col.principal"),
-                "charge": money_col("col.charge"),
-                "balance": money_col("col.balance"),
-            })
-            headers = {k: t(f"col.{k}") for k in table.columns}
-            st.download_button(
-                t("cmp.download"), table.rename(columns=headers).to_csv(index=False),
-                file_name=f"schedule_{i}.csv", mime="text/csv", key=f"dl{i}",
-                on_click="ignore",
-            )
-            early_section(r, i)
+    if st.session_state.get("w_detail") not in ok:
+        st.session_state["w_detail"] = ok[0]
+    i = st.segmented_control(t("cmp.detail_plan"), ok, key="w_detail", required=True,
+                             format_func=lambda i: md_escape(names[i - 1]))
+    r = c.plans[i - 1]
+    table = amortization(r)
+    months_fmt = "%d" if np.all(table["month"] == np.round(table["month"])) else "%.2f"
+    st.dataframe(table, hide_index=True, key=f"amort{i}", height=min(35 * (len(table) + 1) + 3,
+                                                                       458),
+                 column_config={
+                     "k": st.column_config.NumberColumn(t("col.k")),
+                     "month": st.column_config.NumberColumn(t("col.month"), format=months_fmt,
+                                                            help=t("col.month_help")),
+                     "payment": money_col("col.payment"),
+                     "principal": money_col("col.principal"),
+                     "charge": money_col("col.charge"),
+                     "balance": money_col("col.balance"),
+                 })
+    headers = {k: t(f"col.{k}") for k in table.columns}
+    st.download_button(
+        t("cmp.download"), lambda: table.rename(columns=headers).to_csv(index=False),
+        file_name=f"schedule_{i}.csv", mime="text/csv", key="dl_schedule", on_click="ignore",
+    )
+    early_section(r, i)
 
 
 def early_section(r: PlanResult, i: int) -> None:
@@ -271,7 +283,10 @@ def show_math(c: Comparison, names: list[str]) -> None:
     ok = [j for j, r in enumerate(c.plans) if r.ok]
     if not ok:
         return
-    with st.expander(t("math.title")):
+    # a toggle, not an expander: the NPV curve is only computed when it is shown
+    if not st.toggle(t("math.title"), key="w_math_on"):
+        return
+    with st.container(border=True):
         j = st.selectbox(t("math.plan"), ok, format_func=lambda j: names[j], key="w_math")
         r = c.plans[j]
         s, rt = r.schedule, r.rates
@@ -303,8 +318,14 @@ number(c2, "d", "cmp.discount", step=0.5, fmt="%.2f", help_key="cmp.discount_hel
 number(c3, "y", "cmp.yield", step=0.1, fmt="%.2f", help_key="cmp.yield_help")
 
 st.subheader(t("cmp.plans"))
-for i in range(1, plan_count(scn) + 1):
-    plan_editor(i)
+if st.session_state.get("w_edit", 1) > plan_count(scn):
+    st.session_state["w_edit"] = 1
+editing = st.segmented_control(
+    t("cmp.editing"), range(1, plan_count(scn) + 1), key="w_edit", required=True, default=1,
+    format_func=lambda i: f"{md_escape(plan_name(i))} · " + t(
+        "cmp.plan_summary", kind=t(f"kind.{scn[f'k{i}']}"), n=scn[f"n{i}"]),
+)
+plan_editor(editing)
 c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
 c1.selectbox(t("cmp.add_from"), PRESET_CHOICES, format_func=preset_labels(INSTALLMENT_PRESETS),
              key="w_addps")

@@ -107,4 +107,4 @@ def npv_curve(
     hi = max(2.5 * root, 0.02) if root >= 0 else 0.02
     lo = min(-0.5 * abs(root), -0.005)
     rates = np.linspace(max(lo, -0.9), hi, points)
-    return rates, np.array([npv(flows, float(r)) for r in rates])
+    return rates, npv(flows, rates)

@@ -106,21 +106,27 @@ def _check_odd_days(odd_days: str) -> None:
         raise InputError("unknown_code", field="odd_days", got=odd_days)
 
 
-def npv(flows: Iterable[CashFlow], rate: float, *, odd_days: str = "simple") -> float:
-    """Net present value of ``flows`` at ``rate`` per unit period.
+def npv(flows: Iterable[CashFlow], rate: float | np.ndarray, *, odd_days: str = "simple"):
+    """Net present value of ``flows`` at ``rate`` per unit period (a float), or
+    at each of an array of rates (an array).
 
     ``D = 1 / ((1 + f*i) * (1 + i)**t)`` for ``odd_days="simple"`` (US Reg Z
     App. J), ``D = (1 + i) ** -(t + f)`` for ``"compound"`` (EU APRC).
 
     >>> npv([CashFlow(100, 0), CashFlow(-110, 1)], 0.10)
     0.0
+    >>> npv([CashFlow(100, 0), CashFlow(-110, 1)], np.array([0.0, 0.1])).tolist()
+    [-10.0, 0.0]
     """
     _check_odd_days(odd_days)
-    if not (math.isfinite(rate) and rate > -1.0):
-        raise InputError("out_of_range", field="rate", min=-1, min_open=True, got=rate)
+    rates = np.atleast_1d(np.asarray(rate, dtype=float))
+    bad = ~(np.isfinite(rates) & (rates > -1.0))
+    if np.any(bad):
+        raise InputError("out_of_range", field="rate", min=-1, min_open=True,
+                         got=float(rates[bad][0]))
     a, t, f = _arrays(flows)
-    x = np.array([math.log1p(rate)])
-    return float(np.sum(a * np.exp(_log_discount(x, t, f, odd_days)[0])))
+    values = (a * np.exp(_log_discount(np.log1p(rates), t, f, odd_days))).sum(axis=1)
+    return float(values[0]) if np.ndim(rate) == 0 else values
 
 
 def _signs(a: np.ndarray, logd: np.ndarray) -> np.ndarray:

@@ -1,9 +1,15 @@
 """Plotly figures for the pages: pure builders from calc results and labels.
 
 Colours are the Okabe-Ito palette (safe for the common colour-vision
-deficiencies); every axis has a title and every hover says what a point means.
-Labels arrive translated; numbers are formatted with explicit separators
-because Plotly's locale bundles are not loaded.
+deficiencies), helped by dashes and fill patterns; every axis has a title and
+every hover says what a point means.  Labels arrive translated; numbers are
+formatted with explicit separators because Plotly's locale bundles are not
+loaded.
+
+Figures are built as plain dicts and wrapped without Plotly's validation: on
+this machine validation and Plotly's magic-underscore updates were more than
+half of a page's run time, and every key here is a fixed, known one (the
+tests build each figure with validation on).
 """
 
 from __future__ import annotations
@@ -20,25 +26,53 @@ from ui.fmt import plot_escape
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
              "#000000")
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid")
+PATTERNS = ("", "/", ".", "x", "-", "+")
+# the app's own typeface first, then a CJK one for Chinese labels
+FONT = '"Source Sans Pro", "Source Sans 3", "Noto Sans CJK SC", sans-serif'
+MONEY_AXIS = {"tickprefix": "¥", "tickformat": ",.0f"}
 
 T = Callable[..., str]
 
 
-def _layout(fig: go.Figure, title: str, x: str, y: str) -> go.Figure:
-    fig.update_layout(
-        title={"text": plot_escape(title)},
-        xaxis_title=plot_escape(x),
-        yaxis_title=plot_escape(y),
-        separators=".,",
-        hovermode="closest",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10, "pad": 4},
-        height=380,
-        font={"size": 14},
-    )
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(automargin=True)
-    return fig
+def _figure(data: list[dict], title: str, x: str, y: str, *, xaxis: dict | None = None,
+            yaxis: dict | None = None, **layout: object) -> go.Figure:
+    fig = {
+        "data": data,
+        "layout": {
+            "title": {"text": plot_escape(title)},
+            "xaxis": {"title": {"text": plot_escape(x)}, "automargin": True, **(xaxis or {})},
+            "yaxis": {"title": {"text": plot_escape(y)}, "automargin": True, **(yaxis or {})},
+            "separators": ".,",
+            "hovermode": "closest",
+            "legend": {"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0},
+            "margin": {"l": 10, "r": 10, "t": 50, "b": 10, "pad": 4},
+            "height": 380,
+            "font": {"size": 14, "family": FONT},
+            **layout,
+        },
+    }
+    return go.Figure(fig, _validate=False)
+
+
+def _hover(template: str, name: str = "") -> str:
+    return f"{template}<extra>{name}</extra>"
+
+
+def _hline(y: float, text: str = "") -> tuple[dict, list[dict]]:
+    shape = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
+             "line": {"color": "#555555", "width": 1, "dash": "dash" if text else "solid"}}
+    notes = [{"xref": "paper", "x": 0, "yref": "y", "y": y, "text": plot_escape(text),
+              "showarrow": False, "xanchor": "left", "yanchor": "bottom"}] if text else []
+    return shape, notes
+
+
+def _vline(x: float, text: str, top: bool) -> tuple[dict, dict]:
+    shape = {"type": "line", "xref": "x", "x0": x, "x1": x, "yref": "paper", "y0": 0, "y1": 1,
+             "line": {"color": "#000000", "dash": "dot"}}
+    note = {"xref": "x", "x": x, "yref": "paper", "y": 1 if top else 0.05,
+            "text": plot_escape(text), "showarrow": False, "xanchor": "left",
+            "yanchor": "top" if top else "bottom"}
+    return shape, note
 
 
 def _months(s: Schedule) -> np.ndarray:
@@ -48,71 +82,66 @@ def _months(s: Schedule) -> np.ndarray:
 def cumulative_paid(c: Comparison, names: Sequence[str], t: T) -> go.Figure:
     """Cumulative amount paid per plan (down payment and upfront fee at 0),
     with paying in full as a flat line at the cash price."""
-    fig = go.Figure()
     last = max([float(_months(r.schedule)[-1]) for r in c.plans if r.schedule] + [1.0])
     full = plot_escape(t("cmp.full"))
-    fig.add_trace(go.Scatter(
-        x=[0, last], y=[c.cash_price, c.cash_price], mode="lines", name=full,
-        line={"color": "#000000", "dash": "dot", "width": 2},
-        hovertemplate=t("chart.hover_full") + "<extra>" + full + "</extra>",
-    ))
+    data = [{
+        "type": "scatter", "x": [0, last], "y": [c.cash_price, c.cash_price], "mode": "lines",
+        "name": full, "line": {"color": "#000000", "dash": "dot", "width": 2},
+        "hovertemplate": _hover(t("chart.hover_full"), full),
+    }]
     for j, r in enumerate(c.plans):
         if r.schedule is None:
             continue
         s = r.schedule
-        x = np.concatenate(([0.0], _months(s)))
-        y = np.concatenate(([s.down_payment + s.upfront_fee],
-                            s.down_payment + s.upfront_fee + np.cumsum(s.payment)))
+        start = s.down_payment + s.upfront_fee
         name = plot_escape(names[j])
-        fig.add_trace(go.Scatter(
-            x=x, y=y, mode="lines+markers", name=name, line_shape="hv",
-            line={"color": OKABE_ITO[j % len(OKABE_ITO)], "dash": DASHES[j % len(DASHES)],
-                  "width": 3},
-            hovertemplate=t("chart.hover_cum") + "<extra>" + name + "</extra>",
-        ))
-    fig.update_yaxes(tickprefix="¥", tickformat=",.0f", rangemode="tozero")
-    return _layout(fig, t("chart.cum_title"), t("chart.month"), t("chart.cum_axis"))
+        data.append({
+            "type": "scatter", "x": np.concatenate(([0.0], _months(s))),
+            "y": np.concatenate(([start], start + np.cumsum(s.payment))),
+            "mode": "lines+markers", "name": name,
+            "line": {"color": OKABE_ITO[j % len(OKABE_ITO)], "dash": DASHES[j % len(DASHES)],
+                     "width": 3, "shape": "hv"},
+            "hovertemplate": _hover(t("chart.hover_cum"), name),
+        })
+    return _figure(data, t("chart.cum_title"), t("chart.month"), t("chart.cum_axis"),
+                   yaxis={**MONEY_AXIS, "rangemode": "tozero"})
 
 
 def monthly_payments(c: Comparison, names: Sequence[str], t: T) -> go.Figure:
     """Each plan's installment per month, grouped bars."""
-    fig = go.Figure()
+    data = []
     for j, r in enumerate(c.plans):
         if r.schedule is None:
             continue
         s = r.schedule
         name = plot_escape(names[j])
-        fig.add_trace(go.Bar(
-            x=np.arange(1, s.n + 1), y=s.payment, name=name,
-            marker={"color": OKABE_ITO[j % len(OKABE_ITO)],
-                    "pattern": {"shape": ("", "/", ".", "x", "-", "+")[j % 6]}},
-            customdata=np.stack([s.principal, s.charge], axis=-1),
-            hovertemplate=t("chart.hover_pay") + "<extra>" + name + "</extra>",
-        ))
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(tickprefix="¥", tickformat=",.0f")
-    return _layout(fig, t("chart.pay_title"), t("chart.installment"), t("chart.pay_axis"))
+        data.append({
+            "type": "bar", "x": np.arange(1, s.n + 1), "y": s.payment, "name": name,
+            "marker": {"color": OKABE_ITO[j % len(OKABE_ITO)],
+                       "pattern": {"shape": PATTERNS[j % len(PATTERNS)]}},
+            "customdata": np.stack([s.principal, s.charge], axis=-1),
+            "hovertemplate": _hover(t("chart.hover_pay"), name),
+        })
+    return _figure(data, t("chart.pay_title"), t("chart.installment"), t("chart.pay_axis"),
+                   yaxis=MONEY_AXIS, barmode="group")
 
 
 def npv_chart(s: Schedule, root: float, t: T) -> go.Figure:
     """NPV of the plan's flows against the monthly rate; the root marked."""
     rates, values = npv_curve(s.flows, root)
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(
-        x=rates * 100, y=values, mode="lines", name=plot_escape(t("math.npv")),
-        line={"color": OKABE_ITO[0], "width": 3},
-        hovertemplate=t("chart.hover_npv") + "<extra></extra>",
-    ))
-    fig.add_hline(y=0, line={"color": "#555555", "width": 1})
-    fig.add_trace(go.Scatter(
-        x=[root * 100], y=[0.0], mode="markers+text", name=plot_escape(t("math.root")),
-        marker={"color": OKABE_ITO[5], "size": 14, "symbol": "diamond"},
-        text=[f"i = {root * 100:.4f}%"], textposition="top right",
-        hovertemplate=t("chart.hover_root") + "<extra></extra>",
-    ))
-    fig.update_xaxes(ticksuffix="%")
-    fig.update_yaxes(tickprefix="¥", tickformat=",.0f")
-    return _layout(fig, t("math.chart_title"), t("math.rate_axis"), t("math.npv_axis"))
+    zero, _ = _hline(0.0)
+    data = [
+        {"type": "scatter", "x": rates * 100, "y": values, "mode": "lines",
+         "name": plot_escape(t("math.npv")), "line": {"color": OKABE_ITO[0], "width": 3},
+         "hovertemplate": _hover(t("chart.hover_npv"))},
+        {"type": "scatter", "x": [root * 100], "y": [0.0], "mode": "markers+text",
+         "name": plot_escape(t("math.root")),
+         "marker": {"color": OKABE_ITO[5], "size": 14, "symbol": "diamond"},
+         "text": [f"i = {root * 100:.4f}%"], "textposition": "top right",
+         "hovertemplate": _hover(t("chart.hover_root"))},
+    ]
+    return _figure(data, t("math.chart_title"), t("math.rate_axis"), t("math.npv_axis"),
+                   xaxis={"ticksuffix": "%"}, yaxis=MONEY_AXIS, shapes=[zero])
 
 
 # ------------------------------------------------------------------ cash line
@@ -135,55 +164,48 @@ def balance_over_time(r, t: T) -> go.Figure:
     principal = led.principal[k]
     cost = np.maximum(led.balance[k] - principal, 0.0)
     months = led.day[k] * 12 / 365
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(
-        x=months, y=principal, name=plot_escape(t("cash.principal")), stackgroup="owed",
-        line={"color": OKABE_ITO[0]}, customdata=led.day[k],
-        hovertemplate=t("chart.hover_principal") + "<extra></extra>",
-    ))
-    fig.add_trace(go.Scatter(
-        x=months, y=cost, name=plot_escape(t("cash.accrued_cost")), stackgroup="owed",
-        line={"color": OKABE_ITO[5]}, fillpattern={"shape": "/"}, customdata=led.day[k],
-        hovertemplate=t("chart.hover_cost_owed") + "<extra></extra>",
-    ))
-    fig.update_yaxes(tickprefix="¥", tickformat=",.0f", rangemode="tozero")
-    return _layout(fig, t("chart.balance_title"), t("chart.month"), t("chart.owed_axis"))
+    data = [
+        {"type": "scatter", "x": months, "y": principal, "name": plot_escape(t("cash.principal")),
+         "stackgroup": "owed", "line": {"color": OKABE_ITO[0]}, "customdata": led.day[k],
+         "hovertemplate": _hover(t("chart.hover_principal"))},
+        {"type": "scatter", "x": months, "y": cost, "name": plot_escape(t("cash.accrued_cost")),
+         "stackgroup": "owed", "line": {"color": OKABE_ITO[5]}, "fillpattern": {"shape": "/"},
+         "customdata": led.day[k], "hovertemplate": _hover(t("chart.hover_cost_owed"))},
+    ]
+    return _figure(data, t("chart.balance_title"), t("chart.month"), t("chart.owed_axis"),
+                   yaxis={**MONEY_AXIS, "rangemode": "tozero"})
 
 
 def cumulative_costs(r, t: T) -> go.Figure:
     """Interest, fees and penalties charged so far, statement by statement."""
     s = r.statements
-    fig = go.Figure()
     series = (
         ("cash.interest", s.interest + s.line2_interest, OKABE_ITO[0], "solid"),
         ("cash.fees", s.fees, OKABE_ITO[1], "dash"),
         ("cash.penalties", s.penalties, OKABE_ITO[5], "dot"),
     )
-    for key, values, colour, dash in series:
-        if not np.any(values):
-            continue
-        fig.add_trace(go.Scatter(
-            x=s.month, y=np.cumsum(values), name=plot_escape(t(key)), mode="lines",
-            line={"color": colour, "dash": dash, "width": 3},
-            hovertemplate=t("chart.hover_cum_cost") + "<extra>" + plot_escape(t(key))
-            + "</extra>",
-        ))
-    fig.update_yaxes(tickprefix="¥", tickformat=",.2f", rangemode="tozero")
-    return _layout(fig, t("chart.costs_title"), t("chart.statement"), t("chart.costs_axis"))
+    data = [
+        {"type": "scatter", "x": s.month, "y": np.cumsum(values), "mode": "lines",
+         "name": plot_escape(t(key)), "line": {"color": colour, "dash": dash, "width": 3},
+         "hovertemplate": _hover(t("chart.hover_cum_cost"), plot_escape(t(key)))}
+        for key, values, colour, dash in series
+        if np.any(values)
+    ]
+    return _figure(data, t("chart.costs_title"), t("chart.statement"), t("chart.costs_axis"),
+                   yaxis={"tickprefix": "¥", "tickformat": ",.2f", "rangemode": "tozero"})
 
 
 def pay_rules(results: Sequence[tuple[str, object]], t: T) -> go.Figure:
     """Owed at each statement when paying in full, the minimum, or a fixed amount."""
-    fig = go.Figure()
-    for j, (label, r) in enumerate(results):
-        s = r.statements
-        fig.add_trace(go.Scatter(
-            x=s.month, y=s.owed + s.line2_owed, name=plot_escape(label), mode="lines",
-            line={"color": OKABE_ITO[j], "dash": DASHES[j], "width": 3},
-            hovertemplate=t("chart.hover_owed") + "<extra>" + plot_escape(label) + "</extra>",
-        ))
-    fig.update_yaxes(tickprefix="¥", tickformat=",.0f", rangemode="tozero")
-    return _layout(fig, t("chart.rules_title"), t("chart.statement"), t("chart.owed_axis"))
+    data = [
+        {"type": "scatter", "x": r.statements.month,
+         "y": r.statements.owed + r.statements.line2_owed, "name": plot_escape(label),
+         "mode": "lines", "line": {"color": OKABE_ITO[j], "dash": DASHES[j], "width": 3},
+         "hovertemplate": _hover(t("chart.hover_owed"), plot_escape(label))}
+        for j, (label, r) in enumerate(results)
+    ]
+    return _figure(data, t("chart.rules_title"), t("chart.statement"), t("chart.owed_axis"),
+                   yaxis={**MONEY_AXIS, "rangemode": "tozero"})
 
 
 def rollover_spiral(r, line2_limit: float, t: T) -> go.Figure:
@@ -191,31 +213,24 @@ def rollover_spiral(r, line2_limit: float, t: T) -> go.Figure:
     with the second line's limit, the month the debt doubles and the month
     the rollover stops marked."""
     s = r.statements
-    fig = go.Figure()
-    fig.add_trace(go.Bar(
-        x=s.month, y=s.owed, name=plot_escape(t("cash.line1")),
-        marker={"color": OKABE_ITO[0]},
-        hovertemplate=t("chart.hover_owed") + "<extra>" + plot_escape(t("cash.line1"))
-        + "</extra>",
-    ))
-    fig.add_trace(go.Bar(
-        x=s.month, y=s.line2_owed, name=plot_escape(t("cash.line2")),
-        marker={"color": OKABE_ITO[5], "pattern": {"shape": "/"}},
-        hovertemplate=t("chart.hover_owed") + "<extra>" + plot_escape(t("cash.line2"))
-        + "</extra>",
-    ))
-    fig.update_layout(barmode="stack")
-    fig.add_hline(y=line2_limit, line={"color": "#555555", "dash": "dash"},
-                  annotation_text=plot_escape(t("cash.line2_limit")),
-                  annotation_position="top left")
-    marks = [(r.doubled_month, "cash.doubled_at", "top right")]
+    line1, line2 = plot_escape(t("cash.line1")), plot_escape(t("cash.line2"))
+    data = [
+        {"type": "bar", "x": s.month, "y": s.owed, "name": line1,
+         "marker": {"color": OKABE_ITO[0]}, "hovertemplate": _hover(t("chart.hover_owed"), line1)},
+        {"type": "bar", "x": s.month, "y": s.line2_owed, "name": line2,
+         "marker": {"color": OKABE_ITO[5], "pattern": {"shape": "/"}},
+         "hovertemplate": _hover(t("chart.hover_owed"), line2)},
+    ]
+    limit, notes = _hline(line2_limit, t("cash.line2_limit"))
+    shapes = [limit]
+    marks = [(r.doubled_month, "cash.doubled_at", True)]
     if r.rollover_stop_reason:
-        marks.append((r.rollover_stop_month, f"cash.stop_{r.rollover_stop_reason}",
-                      "bottom right"))
-    for month, key, where in marks:
+        marks.append((r.rollover_stop_month, f"cash.stop_{r.rollover_stop_reason}", False))
+    for month, key, top in marks:
         if month:
-            fig.add_vline(x=month, line={"color": "#000000", "dash": "dot"},
-                          annotation_text=plot_escape(t(key, m=month)),
-                          annotation_position=where)
-    fig.update_yaxes(tickprefix="¥", tickformat=",.0f", rangemode="tozero")
-    return _layout(fig, t("chart.spiral_title"), t("chart.statement"), t("chart.owed_axis"))
+            shape, note = _vline(month, t(key, m=month), top)
+            shapes.append(shape)
+            notes.append(note)
+    return _figure(data, t("chart.spiral_title"), t("chart.statement"), t("chart.owed_axis"),
+                   yaxis={**MONEY_AXIS, "rangemode": "tozero"}, barmode="stack",
+                   shapes=shapes, annotations=notes)
