@@ -23,7 +23,7 @@ from ui.scenarios import (
     matches_cash_preset,
     plan_terms_from_preset,
 )
-from ui.widgets import Inputs, labels, preset_labels
+from ui.widgets import FIELD_WIDTH, Inputs, grid, labels, preset_labels
 
 PAGE = "cash"
 scn, notices = state.scenario(PAGE, CASH)
@@ -58,21 +58,23 @@ def _resize(group, delta: int) -> None:
 
 
 def line_inputs() -> None:
-    c1, c2 = st.columns(2)
-    choice(c1, "ps", "cash.preset", CASH_PRESET_CHOICES, preset_labels(CASH_LINE_PRESETS),
-           on_change=_apply_preset)
+    row = grid()
+    choice(row, "ps", "cash.preset", CASH_PRESET_CHOICES, preset_labels(CASH_LINE_PRESETS),
+           on_change=_apply_preset, width=2 * FIELD_WIDTH)
+    number(row, "L", "cash.limit", step=1000.0)
+    choice(row, "u", "cmp.rate_unit", cl.RATE_UNITS, labels("unit"))
+    number(row, "r", f"cash.rate_{scn['u']}", step=0.01, fmt="%.4f")
+    number(row, "fp", "cash.fee_pct", step=0.1, help_key="cash.fee_help")
+    number(row, "fm", "cash.fee_min", step=1.0)
+    notes = []
     if scn["ps"] != "custom":
-        c1.caption(t("cmp.preset_note") if matches_cash_preset(scn)
-                   else t("cmp.preset_edited"))
-    number(c2, "L", "cash.limit", step=1000.0)
-    c1, c2, c3, c4 = st.columns(4)
-    choice(c1, "u", "cmp.rate_unit", cl.RATE_UNITS, labels("unit"))
-    number(c2, "r", f"cash.rate_{scn['u']}", step=0.01, fmt="%.4f")
-    number(c3, "fp", "cash.fee_pct", step=0.1, help_key="cash.fee_help")
-    number(c4, "fm", "cash.fee_min", step=1.0)
+        notes.append(t("cmp.preset_note") if matches_cash_preset(scn)
+                     else t("cmp.preset_edited"))
     quoted = _quoted()
     if quoted:
-        st.caption(t("cash.quoted", simple=pct(quoted[0]), compound=pct(quoted[1])))
+        notes.append(t("cash.quoted", simple=pct(quoted[0]), compound=pct(quoted[1])))
+    if notes:
+        st.caption(" ".join(notes))
 
 
 def _quoted() -> tuple[float, float] | None:
@@ -84,44 +86,41 @@ def _quoted() -> tuple[float, float] | None:
 
 def draw_inputs() -> None:
     st.markdown(f"**{t('cash.draws')}**")
+    row = grid()
     for i in range(1, int(scn["nd"]) + 1):
-        c1, c2 = st.columns(2)
-        number(c1, f"a{i}", "cash.draw_amount", step=1000.0)
-        number(c2, f"t{i}", "cash.draw_day", step=1, help_key="cash.day_help")
-    c1, c2 = st.columns(2)
-    c1.button(t("cash.add_draw"), key="add_draw", on_click=_resize, args=(DRAWS, 1),
-              disabled=int(scn["nd"]) >= DRAWS.most)
-    c2.button(t("cash.remove_draw"), key="rm_draw", on_click=_resize, args=(DRAWS, -1),
-              disabled=int(scn["nd"]) <= 1)
+        number(row, f"a{i}", "cash.draw_amount", step=1000.0)
+        number(row, f"t{i}", "cash.draw_day", step=1, help_key="cash.day_help")
+    row.button(t("cash.add_draw"), key="add_draw", on_click=_resize, args=(DRAWS, 1),
+               disabled=int(scn["nd"]) >= DRAWS.most)
+    row.button(t("cash.remove_draw"), key="rm_draw", on_click=_resize, args=(DRAWS, -1),
+               disabled=int(scn["nd"]) <= 1)
 
 
 def repayment_inputs() -> None:
-    method = scn["m"]
-    c1, c2 = st.columns(2)
-    choice(c1, "m", "cash.method", cl.METHODS, labels("method"))
+    row = grid()
+    choice(row, "m", "cash.method", cl.METHODS, labels("method"))
     method = scn["m"]
     if method in cl.TERM_METHODS:
-        number(c2, "tm", "cash.term", step=1)
+        number(row, "tm", "cash.term", step=1)
     elif method == "revolving":
-        choice(c2, "pr", "cash.pay_rule", cl.PAY_RULES, labels("pay_rule"))
-        c1, c2, c3 = st.columns(3)
-        number(c1, "mp", "cash.min_pct", step=1.0, help_key="cash.min_help")
-        number(c2, "mf", "cash.min_floor", step=10.0)
-        number(c3, "fx", "cash.fixed", step=100.0)
+        choice(row, "pr", "cash.pay_rule", cl.PAY_RULES, labels("pay_rule"))
+        number(row, "mp", "cash.min_pct", step=1.0, help_key="cash.min_help")
+        number(row, "mf", "cash.min_floor", step=10.0)
+        number(row, "fx", "cash.fixed", step=100.0)
         ui_in.toggle(st, "ifr", "cash.interest_free", "cash.interest_free_help")
     if method in ("flexible", "revolving"):
         st.markdown(f"**{t('cash.repayments')}**")
         if method == "flexible" and int(scn["nr"]) == 0:
             st.info(t("cash.no_repayments"))
+        row = grid()
         for i in range(1, int(scn["nr"]) + 1):
-            c1, c2 = st.columns(2)
-            number(c1, f"rd{i}", "cash.repay_day", step=1, help_key="cash.day_help")
-            number(c2, f"ra{i}", "cash.repay_amount", step=100.0, help_key="cash.repay_all_help")
-        c1, c2 = st.columns(2)
-        c1.button(t("cash.add_repayment"), key="add_rep", on_click=_resize,
-                  args=(REPAYMENTS, 1), disabled=int(scn["nr"]) >= REPAYMENTS.most)
-        c2.button(t("cash.remove_repayment"), key="rm_rep", on_click=_resize,
-                  args=(REPAYMENTS, -1), disabled=int(scn["nr"]) <= 0)
+            number(row, f"rd{i}", "cash.repay_day", step=1, help_key="cash.day_help")
+            number(row, f"ra{i}", "cash.repay_amount", step=100.0,
+                   help_key="cash.repay_all_help")
+        row.button(t("cash.add_repayment"), key="add_rep", on_click=_resize,
+                   args=(REPAYMENTS, 1), disabled=int(scn["nr"]) >= REPAYMENTS.most)
+        row.button(t("cash.remove_repayment"), key="rm_rep", on_click=_resize,
+                   args=(REPAYMENTS, -1), disabled=int(scn["nr"]) <= 0)
 
 
 def fault_inputs() -> None:
@@ -129,24 +128,22 @@ def fault_inputs() -> None:
         st.caption(t("cash.faults_not_flexible"))
         return
     with st.expander(t("cash.late_title"), expanded=int(scn["lm"]) > 0):
-        c1, c2, c3 = st.columns(3)
-        number(c1, "lm", "cash.late_month", step=1, help_key="cash.late_month_help")
-        number(c2, "ld", "cash.late_days", step=1)
-        number(c3, "gd", "cash.grace", step=1)
-        c1, c2, c3 = st.columns(3)
-        number(c1, "om", "cash.overdue_multiple", step=0.1, help_key="cash.overdue_help")
-        number(c2, "lf", "cash.late_fee_pct", step=0.5)
-        number(c3, "lfm", "cash.late_fee_min", step=1.0)
+        row = grid()
+        number(row, "lm", "cash.late_month", step=1, help_key="cash.late_month_help")
+        number(row, "ld", "cash.late_days", step=1)
+        number(row, "gd", "cash.grace", step=1)
+        number(row, "om", "cash.overdue_multiple", step=0.1, help_key="cash.overdue_help")
+        number(row, "lf", "cash.late_fee_pct", step=0.5)
+        number(row, "lfm", "cash.late_fee_min", step=1.0)
     with st.expander(t("cash.rollover_title"), expanded=int(scn["ro"]) > 0):
         st.caption(t("cash.rollover_intro"))
-        c1, c2 = st.columns(2)
-        number(c1, "ro", "cash.rollover_months", step=1, help_key="cash.rollover_help")
-        number(c2, "rl", "cash.rollover_limit", step=1000.0)
-        c1, c2, c3, c4 = st.columns(4)
-        choice(c1, "ru", "cmp.rate_unit", cl.RATE_UNITS, labels("unit"))
-        number(c2, "rr", f"cash.rate_{scn['ru']}", step=0.01, fmt="%.4f")
-        number(c3, "rf", "cash.fee_pct", step=0.1)
-        number(c4, "rfm", "cash.fee_min", step=1.0)
+        row = grid()
+        number(row, "ro", "cash.rollover_months", step=1, help_key="cash.rollover_help")
+        number(row, "rl", "cash.rollover_limit", step=1000.0)
+        choice(row, "ru", "cmp.rate_unit", cl.RATE_UNITS, labels("unit"))
+        number(row, "rr", f"cash.rate_{scn['ru']}", step=0.01, fmt="%.4f")
+        number(row, "rf", "cash.fee_pct", step=0.1)
+        number(row, "rfm", "cash.fee_min", step=1.0)
 
 
 # -------------------------------------------------------------------- results
@@ -159,24 +156,24 @@ def money_col(key: str, help_key: str | None = None):
 
 def summary(r: cl.CashLineResult) -> None:
     tot = r.totals
-    # two by two: four amounts in a row are cut short at laptop width
-    c1, c2 = st.columns(2)
-    c3, c4 = st.columns(2)
-    c1.metric(t("cash.total_paid"), yuan(tot.paid), border=True)
-    c2.metric(t("cash.total_cost"), yuan(tot.cost), border=True,
-              help=t("cash.cost_help", i=yuan(tot.interest), f=yuan(tot.fees),
-                     p=yuan(tot.penalties)))
+    row = grid()
+    card = {"border": True, "width": FIELD_WIDTH}
+    row.metric(t("cash.total_paid"), yuan(tot.paid), **card)
+    row.metric(t("cash.total_cost"), yuan(tot.cost), **card,
+               help=t("cash.cost_help", i=yuan(tot.interest), f=yuan(tot.fees),
+                      p=yuan(tot.penalties)))
     if r.rates is not None:
-        c3.metric(t("col.apr"), pct(r.rates.nominal), help=t("formula.apr"), border=True,
-                  delta=t("cash.effective_short", eff=pct(r.rates.effective)),
-                  delta_color="off", delta_arrow="off")
+        row.metric(t("col.apr"), pct(r.rates.nominal), help=t("formula.apr"), **card,
+                   delta=t("cash.effective_short", eff=pct(r.rates.effective)),
+                   delta_color="off", delta_arrow="off")
     else:
-        c3.metric(t("col.apr"), "—", help=t("cash.flag.no_rate"), border=True)
+        row.metric(t("col.apr"), "—", help=t("cash.flag.no_rate"), **card)
     if r.status == "paid_off":
-        c4.metric(t("cash.payoff"), t("cash.payoff_value", m=r.payoff_month, d=r.payoff_day),
-                  border=True)
+        row.metric(t("cash.payoff"), t("cash.payoff_value", m=r.payoff_month),
+                   delta=t("cash.payoff_day", d=r.payoff_day), delta_color="off",
+                   delta_arrow="off", **card)
     else:
-        c4.metric(t("cash.payoff"), t("cash.never"), border=True)
+        row.metric(t("cash.payoff"), t("cash.never"), **card)
     if r.status != "paid_off":
         msg = t("cash.not_paid_off", years=cl.HORIZON_MONTHS // 12, owed=yuan(tot.owed_at_end))
         if r.clear_in_12 is not None:
@@ -247,10 +244,10 @@ def pay_rule_comparison(draws, line, plan, faults) -> None:
 
 def versus_installment(line, plan, faults) -> None:
     st.subheader(t("cash.versus_title"))
-    c1, c2 = st.columns([2, 1])
-    choice(c1, "cp", "cash.versus_plan", tuple(INSTALLMENT_PRESETS), labels("preset"))
+    row = grid()
+    choice(row, "cp", "cash.versus_plan", tuple(INSTALLMENT_PRESETS), labels("preset"))
     price = float(scn["a1"])
-    c2.metric(t("cash.versus_price"), yuan(price))
+    row.metric(t("cash.versus_price"), yuan(price), width=FIELD_WIDTH)
     try:
         c = cl.compare_with_installment(price, line, plan, plan_terms_from_preset(scn["cp"]),
                                         faults=faults if plan.method != "flexible" else None)

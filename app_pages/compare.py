@@ -25,7 +25,7 @@ from ui.scenarios import (
     plan_terms,
     preset_fields,
 )
-from ui.widgets import Inputs, labels, preset_labels
+from ui.widgets import FIELD_WIDTH, Inputs, grid, labels, preset_labels
 
 PAGE = "cmp"
 scn, notices = state.scenario(PAGE, COMPARE)
@@ -89,34 +89,32 @@ def plan_editor(i: int) -> None:
     """The inputs of plan i (one plan at a time: each widget costs every run)."""
     edited = scn[f"ps{i}"] != "custom" and not matches_preset(scn, i)
     with st.container(border=True):
-        c1, c2 = st.columns(2)
-        scn[f"nm{i}"] = c1.text_input(t("cmp.name"), key=state.widget_key(scn, f"nm{i}"),
-                                      max_chars=40, placeholder=plan_name(i))
-        choice(c2, f"ps{i}", "cmp.preset", PRESET_CHOICES, preset_labels(INSTALLMENT_PRESETS),
-               on_change=_apply_preset, args=(i,))
-        if scn[f"ps{i}"] != "custom":
-            c2.caption(t("cmp.preset_edited") if edited else t("cmp.preset_note"))
-        c1, c2, c3 = st.columns(3)
-        choice(c1, f"k{i}", "cmp.kind", KINDS, labels("kind"))
-        number(c2, f"n{i}", "cmp.periods", step=1, fmt="%d")
+        row = grid()
+        scn[f"nm{i}"] = row.text_input(t("cmp.name"), key=state.widget_key(scn, f"nm{i}"),
+                                       max_chars=40, placeholder=plan_name(i),
+                                       width=FIELD_WIDTH)
+        choice(row, f"ps{i}", "cmp.preset", PRESET_CHOICES, preset_labels(INSTALLMENT_PRESETS),
+               on_change=_apply_preset, args=(i,), width=2 * FIELD_WIDTH)
+        choice(row, f"k{i}", "cmp.kind", KINDS, labels("kind"))
+        number(row, f"n{i}", "cmp.periods", step=1, fmt="%d")
         kind = scn[f"k{i}"]
         if kind == "addon":
-            choice(c3, f"fm{i}", "cmp.fee_mode", FEE_MODES, labels("fee_mode"))
-            c1, c2 = st.columns(2)
+            choice(row, f"fm{i}", "cmp.fee_mode", FEE_MODES, labels("fee_mode"))
             label = "cmp.fee_period" if scn[f"fm{i}"] == "period" else "cmp.fee_total"
-            number(c1, f"f{i}", label, step=0.05, fmt="%.2f")
-            choice(c2, f"t{i}", "cmp.fee_timing", FEE_TIMINGS, labels("timing"))
+            number(row, f"f{i}", label, step=0.05, fmt="%.2f")
+            choice(row, f"t{i}", "cmp.fee_timing", FEE_TIMINGS, labels("timing"))
         elif kind in LOAN_KINDS:
-            choice(c3, f"u{i}", "cmp.rate_unit", RATE_UNITS, labels("unit"))
-            number(st, f"r{i}", f"cmp.rate_{scn[f'u{i}']}", step=0.01, fmt="%.4f")
-        c1, c2, c3 = st.columns(3)
-        number(c1, f"dp{i}", "cmp.down", step=100.0, fmt="%.2f")
-        number(c2, f"uf{i}", "cmp.upfront", step=10.0, fmt="%.2f", help_key="cmp.upfront_help")
-        number(c3, f"fd{i}", "cmp.first_days", step=1, fmt="%d", help_key="cmp.first_days_help")
-        c1, c2 = st.columns(2)
-        choice(c1, f"er{i}", "cmp.early_rule", EARLY_RULES, labels("rule"))
+            choice(row, f"u{i}", "cmp.rate_unit", RATE_UNITS, labels("unit"))
+            number(row, f"r{i}", f"cmp.rate_{scn[f'u{i}']}", step=0.01, fmt="%.4f")
+        number(row, f"dp{i}", "cmp.down", step=100.0, fmt="%.2f")
+        number(row, f"uf{i}", "cmp.upfront", step=10.0, fmt="%.2f", help_key="cmp.upfront_help")
+        number(row, f"fd{i}", "cmp.first_days", step=1, fmt="%d",
+               help_key="cmp.first_days_help")
+        choice(row, f"er{i}", "cmp.early_rule", EARLY_RULES, labels("rule"))
         if scn[f"er{i}"] == "penalty":
-            number(c2, f"pp{i}", "cmp.penalty", step=0.5, fmt="%.2f")
+            number(row, f"pp{i}", "cmp.penalty", step=0.5, fmt="%.2f")
+        if scn[f"ps{i}"] != "custom":
+            st.caption(t("cmp.preset_edited") if edited else t("cmp.preset_note"))
         if plan_count(scn) > 1:
             st.button(t("cmp.remove"), key=f"rm{i}", on_click=_remove_plan, args=(i,))
 
@@ -164,10 +162,11 @@ def rate_col(key: str, help_key: str):
 
 def headline(c: Comparison, names: list[str]) -> None:
     """One card per plan: the nominal APR, its cost and first payment."""
-    cols = st.columns(min(len(c.plans) + 1, 4))
-    cols[0].metric(t("cmp.full"), yuan(c.cash_price), help=t("cmp.full_help"), border=True)
+    row = grid()
+    row.metric(t("cmp.full"), yuan(c.cash_price), help=t("cmp.full_help"), border=True,
+               width=FIELD_WIDTH)
     for j, r in enumerate(c.plans):
-        col = cols[(j + 1) % len(cols)]
+        col = row
         if not r.ok:
             col.error(t("err.plan", name=md_escape(names[j]), message=error_text(r.error)))
             continue
@@ -177,6 +176,7 @@ def headline(c: Comparison, names: list[str]) -> None:
             delta=t("cmp.card_cost", cost=yuan(r.schedule.total_cost),
                     first=yuan(float(r.schedule.payment[0]))),
             delta_color="off", delta_arrow="off", help=t("formula.apr"), border=True,
+            width=FIELD_WIDTH,
         )
 
 
@@ -312,10 +312,10 @@ st.title(t("cmp.title"))
 st.caption(t("cmp.intro"))
 show_notices(notices)
 
-c1, c2, c3 = st.columns(3)
-number(c1, "p", "cmp.price", step=100.0, fmt="%.2f")
-number(c2, "d", "cmp.discount", step=0.5, fmt="%.2f", help_key="cmp.discount_help")
-number(c3, "y", "cmp.yield", step=0.1, fmt="%.2f", help_key="cmp.yield_help")
+row = grid()
+number(row, "p", "cmp.price", step=100.0, fmt="%.2f")
+number(row, "d", "cmp.discount", step=0.5, fmt="%.2f", help_key="cmp.discount_help")
+number(row, "y", "cmp.yield", step=0.1, fmt="%.2f", help_key="cmp.yield_help")
 
 st.subheader(t("cmp.plans"))
 if st.session_state.get("w_edit", 1) > plan_count(scn):
@@ -326,10 +326,10 @@ editing = st.segmented_control(
         "cmp.plan_summary", kind=t(f"kind.{scn[f'k{i}']}"), n=scn[f"n{i}"]),
 )
 plan_editor(editing)
-c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-c1.selectbox(t("cmp.add_from"), PRESET_CHOICES, format_func=preset_labels(INSTALLMENT_PRESETS),
-             key="w_addps")
-c2.button(t("cmp.add"), key="add", on_click=_add_plan, disabled=plan_count(scn) >= MAX_PLANS,
+row = grid()
+row.selectbox(t("cmp.add_from"), PRESET_CHOICES, format_func=preset_labels(INSTALLMENT_PRESETS),
+              key="w_addps", width=2 * FIELD_WIDTH)
+row.button(t("cmp.add"), key="add", on_click=_add_plan, disabled=plan_count(scn) >= MAX_PLANS,
           help=t("cmp.max_plans", n=MAX_PLANS) if plan_count(scn) >= MAX_PLANS else None)
 
 names = [plan_name(i) for i in range(1, plan_count(scn) + 1)]

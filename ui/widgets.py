@@ -15,7 +15,19 @@ from ui import state
 from ui.codec import Schema
 from ui.i18n import t
 
-__all__ = ["Inputs", "labels", "preset_labels"]
+__all__ = ["Inputs", "labels", "preset_labels", "grid", "FIELD_WIDTH"]
+
+#: Width of one input in a :func:`grid`: three to a row on a laptop, one on a phone.
+FIELD_WIDTH = 250
+
+
+def grid():
+    """A row of inputs that wraps to the screen's width.
+
+    One layout block instead of a block per column (each block is a message to
+    the browser on every run); inputs line up at the bottom when labels wrap.
+    """
+    return st.container(horizontal=True, vertical_alignment="bottom", gap="small")
 
 
 def labels(prefix: str) -> Callable[[str], str]:
@@ -48,6 +60,7 @@ class Inputs:
     def number(self, col, name: str, label: str, *, step: float, fmt: str = "%.2f",
                help_key: str | None = None, **kw) -> None:
         integer = self.schema.field(name).kind == "int"  # type: ignore[union-attr]
+        kw.setdefault("width", FIELD_WIDTH)
         self.scn[name] = col.number_input(
             t(label), key=state.widget_key(self.scn, name), step=int(step) if integer else step,
             format=None if integer else fmt, help=t(help_key) if help_key else None, **kw,
@@ -55,6 +68,7 @@ class Inputs:
 
     def choice(self, col, name: str, label: str, options: Sequence[str],
                fmt: Callable[[str], str], **kw) -> None:
+        kw.setdefault("width", FIELD_WIDTH)
         self.scn[name] = col.selectbox(t(label), options, key=state.widget_key(self.scn, name),
                                        format_func=fmt, **kw)
 
