@@ -23,7 +23,7 @@ st.set_page_config(
 
 state.init_lang()
 if st.session_state.get("w_lang") in LANGS:  # the switch, changed before this run began
-    st.session_state["lang"] = st.session_state["w_lang"]
+    state.set_lang(st.session_state["w_lang"])
 else:
     st.session_state["w_lang"] = state.lang()
 

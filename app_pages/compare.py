@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from calc.compare import Comparison, PlanResult, compare
@@ -122,7 +123,7 @@ def plan_editor(i: int) -> None:
 # -------------------------------------------------------------------- results
 
 
-def results_table(c: Comparison, names: list[str]) -> pd.DataFrame:
+def results_table(c: Comparison, names: list[str]) -> pa.Table:
     rows = [{  # paying in full borrows nothing: every rate of it is zero
         "plan": t("cmp.full"), "first": c.cash_price, "largest": c.cash_price,
         "total_paid": c.cash_price, "total_cost": 0.0, "advertised": 0.0, "apr": 0.0,
@@ -148,7 +149,8 @@ def results_table(c: Comparison, names: list[str]) -> pd.DataFrame:
         })
     columns = ["plan", "apr", "total_cost", "first", "largest", "total_paid", "effective",
                "avg_balance", "advertised", "present_cost", "note"]
-    return pd.DataFrame(rows, columns=columns)
+    # an Arrow table goes to the browser as it is; a DataFrame would be converted
+    return pa.Table.from_pylist([{k: row.get(k) for k in columns} for row in rows])
 
 
 def money_col(key: str, help_key: str | None = None):
@@ -218,10 +220,10 @@ def show_results(c: Comparison, names: list[str]) -> None:
                         key="ch_cum")
 
 
-def amortization(r: PlanResult) -> pd.DataFrame:
+def amortization(r: PlanResult) -> pa.Table:
     s = r.schedule
-    return pd.DataFrame({
-        "k": range(1, s.n + 1),
+    return pa.table({
+        "k": np.arange(1, s.n + 1),
         "month": s.due_period + s.due_fraction,
         "payment": s.payment,
         "principal": s.principal,
@@ -242,7 +244,8 @@ def plan_details(c: Comparison, names: list[str]) -> None:
                              format_func=lambda i: md_escape(names[i - 1]))
     r = c.plans[i - 1]
     table = amortization(r)
-    months_fmt = "%d" if np.all(table["month"] == np.round(table["month"])) else "%.2f"
+    months = r.schedule.due_period + r.schedule.due_fraction
+    months_fmt = "%d" if np.all(months == np.round(months)) else "%.2f"
     st.dataframe(table, hide_index=True, key=f"amort{i}", height=min(35 * (len(table) + 1) + 3,
                                                                        458),
                  column_config={
@@ -254,9 +257,10 @@ def plan_details(c: Comparison, names: list[str]) -> None:
                      "charge": money_col("col.charge"),
                      "balance": money_col("col.balance"),
                  })
-    headers = {k: t(f"col.{k}") for k in table.columns}
+    headers = {k: t(f"col.{k}") for k in table.column_names}
     st.download_button(
-        t("cmp.download"), lambda: table.rename(columns=headers).to_csv(index=False),
+        t("cmp.download"),
+        lambda: table.to_pandas().rename(columns=headers).to_csv(index=False),
         file_name=f"schedule_{i}.csv", mime="text/csv", key="dl_schedule", on_click="ignore",
     )
     early_section(r, i)
