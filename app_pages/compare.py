@@ -185,6 +185,20 @@ def headline(c: Comparison, names: list[str]) -> None:
 def show_results(c: Comparison, names: list[str]) -> None:
     st.subheader(t("cmp.results"))
     headline(c, names)
+    for j, r in enumerate(c.plans):
+        if r.above_line:
+            st.warning(t("cmp.above_line", name=md_escape(names[j]), apr=pct(r.rates.nominal)),
+                       icon=":material/warning:")
+    # one chart at a time: every chart drawn costs the browser a Plotly render per edit
+    chart = st.segmented_control(t("chart.show"), ("cum", "pay"), key="w_chart",
+                                 format_func=labels("chart.tab"), required=True,
+                                 default="cum", label_visibility="collapsed")
+    if chart == "pay":
+        st.plotly_chart(charts.monthly_payments(c, names, t), width="stretch", theme=None,
+                        key="ch_pay")
+    else:
+        st.plotly_chart(charts.cumulative_paid(c, names, t), width="stretch", theme=None,
+                        key="ch_cum")
     st.dataframe(
         results_table(c, names),
         hide_index=True,
@@ -204,20 +218,6 @@ def show_results(c: Comparison, names: list[str]) -> None:
         },
     )
     st.caption(t("cmp.formulas"))
-    for j, r in enumerate(c.plans):
-        if r.above_line:
-            st.warning(t("cmp.above_line", name=md_escape(names[j]), apr=pct(r.rates.nominal)),
-                       icon=":material/warning:")
-    # one chart at a time: every chart drawn costs the browser a Plotly render per edit
-    chart = st.segmented_control(t("chart.show"), ("cum", "pay"), key="w_chart",
-                                 format_func=labels("chart.tab"), required=True,
-                                 default="cum", label_visibility="collapsed")
-    if chart == "pay":
-        st.plotly_chart(charts.monthly_payments(c, names, t), width="stretch", theme=None,
-                        key="ch_pay")
-    else:
-        st.plotly_chart(charts.cumulative_paid(c, names, t), width="stretch", theme=None,
-                        key="ch_cum")
 
 
 def amortization(r: PlanResult) -> pa.Table:
@@ -321,20 +321,10 @@ number(row, "p", "cmp.price", step=100.0, fmt="%.2f")
 number(row, "d", "cmp.discount", step=0.5, fmt="%.2f", help_key="cmp.discount_help")
 number(row, "y", "cmp.yield", step=0.1, fmt="%.2f", help_key="cmp.yield_help")
 
-st.subheader(t("cmp.plans"))
-if st.session_state.get("w_edit", 1) > plan_count(scn):
-    st.session_state["w_edit"] = 1
-editing = st.segmented_control(
-    t("cmp.editing"), range(1, plan_count(scn) + 1), key="w_edit", required=True, default=1,
-    format_func=lambda i: f"{md_escape(plan_name(i))} · " + t(
-        "cmp.plan_summary", kind=t(f"kind.{scn[f'k{i}']}"), n=scn[f"n{i}"]),
-)
-plan_editor(editing)
-row = grid()
-row.selectbox(t("cmp.add_from"), PRESET_CHOICES, format_func=preset_labels(INSTALLMENT_PRESETS),
-              key="w_addps", width=2 * FIELD_WIDTH)
-row.button(t("cmp.add"), key="add", on_click=_add_plan, disabled=plan_count(scn) >= MAX_PLANS,
-          help=t("cmp.max_plans", n=MAX_PLANS) if plan_count(scn) >= MAX_PLANS else None)
+# The plans' editor sits above the results but is filled in after them: the
+# scenario already holds every widget's new value (ui.state.scenario), and the
+# browser redraws the results, the chart first, as soon as they arrive.
+plans_box = st.container()
 
 names = [plan_name(i) for i in range(1, plan_count(scn) + 1)]
 try:
@@ -349,5 +339,23 @@ else:
     show_results(result, names)
     plan_details(result, names)
     show_math(result, names)
+
+with plans_box:
+    st.subheader(t("cmp.plans"))
+    if st.session_state.get("w_edit", 1) > plan_count(scn):
+        st.session_state["w_edit"] = 1
+    editing = st.segmented_control(
+        t("cmp.editing"), range(1, plan_count(scn) + 1), key="w_edit", required=True,
+        default=1, format_func=lambda i: f"{md_escape(plan_name(i))} · " + t(
+            "cmp.plan_summary", kind=t(f"kind.{scn[f'k{i}']}"), n=scn[f"n{i}"]),
+    )
+    plan_editor(editing)
+    row = grid()
+    row.selectbox(t("cmp.add_from"), PRESET_CHOICES,
+                  format_func=preset_labels(INSTALLMENT_PRESETS), key="w_addps",
+                  width=2 * FIELD_WIDTH)
+    row.button(t("cmp.add"), key="add", on_click=_add_plan,
+               disabled=plan_count(scn) >= MAX_PLANS,
+               help=t("cmp.max_plans", n=MAX_PLANS) if plan_count(scn) >= MAX_PLANS else None)
 
 state.sync_url(COMPARE, scn)

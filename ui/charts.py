@@ -40,12 +40,14 @@ def _figure(data: list[dict], title: str, x: str, y: str, *, xaxis: dict | None 
         "data": data,
         "layout": {
             "title": {"text": plot_escape(title)},
-            "xaxis": {"title": {"text": plot_escape(x)}, "automargin": True, **(xaxis or {})},
-            "yaxis": {"title": {"text": plot_escape(y)}, "automargin": True, **(yaxis or {})},
+            # fixed margins wide enough for "¥100,000" ticks: automargin makes Plotly
+            # lay a chart out twice on every redraw
+            "xaxis": {"title": {"text": plot_escape(x)}, **(xaxis or {})},
+            "yaxis": {"title": {"text": plot_escape(y)}, **(yaxis or {})},
             "separators": ".,",
             "hovermode": "closest",
             "legend": {"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0},
-            "margin": {"l": 10, "r": 10, "t": 50, "b": 10, "pad": 4},
+            "margin": {"l": 90, "r": 20, "t": 50, "b": 130, "pad": 4},
             "height": 380,
             "font": {"size": 14, "family": FONT},
             **layout,
