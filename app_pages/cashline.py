@@ -23,7 +23,7 @@ from ui.scenarios import (
     matches_cash_preset,
     plan_terms_from_preset,
 )
-from ui.widgets import FIELD_WIDTH, Inputs, grid, labels, preset_labels
+from ui.widgets import CARD_WIDTH, FIELD_WIDTH, Inputs, grid, labels, preset_labels
 
 PAGE = "cash"
 scn, notices = state.scenario(PAGE, CASH)
@@ -156,8 +156,8 @@ def money_col(key: str, help_key: str | None = None):
 
 def summary(r: cl.CashLineResult) -> None:
     tot = r.totals
-    row = grid()
-    card = {"border": True, "width": FIELD_WIDTH}
+    row = grid("top")
+    card = {"border": True, "width": CARD_WIDTH}
     row.metric(t("cash.total_paid"), yuan(tot.paid), **card)
     row.metric(t("cash.total_cost"), yuan(tot.cost), **card,
                help=t("cash.cost_help", i=yuan(tot.interest), f=yuan(tot.fees),

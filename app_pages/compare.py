@@ -26,7 +26,7 @@ from ui.scenarios import (
     plan_terms,
     preset_fields,
 )
-from ui.widgets import FIELD_WIDTH, Inputs, grid, labels, preset_labels
+from ui.widgets import CARD_WIDTH, FIELD_WIDTH, Inputs, grid, labels, preset_labels
 
 PAGE = "cmp"
 scn, notices = state.scenario(PAGE, COMPARE)
@@ -164,9 +164,9 @@ def rate_col(key: str, help_key: str):
 
 def headline(c: Comparison, names: list[str]) -> None:
     """One card per plan: the nominal APR, its cost and first payment."""
-    row = grid()
+    row = grid("top")
     row.metric(t("cmp.full"), yuan(c.cash_price), help=t("cmp.full_help"), border=True,
-               width=FIELD_WIDTH)
+               width=CARD_WIDTH)
     for j, r in enumerate(c.plans):
         col = row
         if not r.ok:
@@ -178,7 +178,7 @@ def headline(c: Comparison, names: list[str]) -> None:
             delta=t("cmp.card_cost", cost=yuan(r.schedule.total_cost),
                     first=yuan(float(r.schedule.payment[0]))),
             delta_color="off", delta_arrow="off", help=t("formula.apr"), border=True,
-            width=FIELD_WIDTH,
+            width=CARD_WIDTH,
         )
 
 

@@ -43,11 +43,11 @@ def _figure(data: list[dict], title: str, x: str, y: str, *, xaxis: dict | None 
             # fixed margins wide enough for "¥100,000" ticks: automargin makes Plotly
             # lay a chart out twice on every redraw
             "xaxis": {"title": {"text": plot_escape(x)}, **(xaxis or {})},
-            "yaxis": {"title": {"text": plot_escape(y)}, **(yaxis or {})},
+            "yaxis": {"title": {"text": plot_escape(y), "standoff": 14}, **(yaxis or {})},
             "separators": ".,",
             "hovermode": "closest",
             "legend": {"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0},
-            "margin": {"l": 90, "r": 20, "t": 50, "b": 130, "pad": 4},
+            "margin": {"l": 104, "r": 20, "t": 50, "b": 130, "pad": 4},
             "height": 380,
             "font": {"size": 14, "family": FONT},
             **layout,
@@ -63,17 +63,17 @@ def _hover(template: str, name: str = "") -> str:
 def _hline(y: float, text: str = "") -> tuple[dict, list[dict]]:
     shape = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
              "line": {"color": "#555555", "width": 1, "dash": "dash" if text else "solid"}}
-    notes = [{"xref": "paper", "x": 0, "yref": "y", "y": y, "text": plot_escape(text),
-              "showarrow": False, "xanchor": "left", "yanchor": "bottom"}] if text else []
+    notes = [{"xref": "paper", "x": 1, "yref": "y", "y": y, "text": plot_escape(text),
+              "showarrow": False, "xanchor": "right", "yanchor": "bottom"}] if text else []
     return shape, notes
 
 
 def _vline(x: float, text: str, top: bool) -> tuple[dict, dict]:
     shape = {"type": "line", "xref": "x", "x0": x, "x1": x, "yref": "paper", "y0": 0, "y1": 1,
              "line": {"color": "#000000", "dash": "dot"}}
-    note = {"xref": "x", "x": x, "yref": "paper", "y": 1 if top else 0.05,
+    note = {"xref": "x", "x": x, "yref": "paper", "y": 1 if top else 0.92,
             "text": plot_escape(text), "showarrow": False, "xanchor": "left",
-            "yanchor": "top" if top else "bottom"}
+            "yanchor": "top", "bgcolor": "rgba(255,255,255,0.8)"}
     return shape, note
 
 

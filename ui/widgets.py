@@ -15,19 +15,21 @@ from ui import state
 from ui.codec import Schema
 from ui.i18n import t
 
-__all__ = ["Inputs", "labels", "preset_labels", "grid", "FIELD_WIDTH"]
+__all__ = ["Inputs", "labels", "preset_labels", "grid", "FIELD_WIDTH", "CARD_WIDTH"]
 
 #: Width of one input in a :func:`grid`: three to a row on a laptop, one on a phone.
 FIELD_WIDTH = 250
+#: Width of a result card: wide enough for its note on a phone.
+CARD_WIDTH = 320
 
 
-def grid():
-    """A row of inputs that wraps to the screen's width.
+def grid(align: str = "bottom"):
+    """A row of inputs (or cards) that wraps to the screen's width.
 
     One layout block instead of a block per column (each block is a message to
     the browser on every run); inputs line up at the bottom when labels wrap.
     """
-    return st.container(horizontal=True, vertical_alignment="bottom", gap="small")
+    return st.container(horizontal=True, vertical_alignment=align, gap="small")
 
 
 def labels(prefix: str) -> Callable[[str], str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -165,3 +166,63 @@ def wait_idle(pg, timeout: float = 20_000) -> None:
     pg.wait_for_selector("[data-testid='stApp']", timeout=timeout)
     pg.wait_for_selector("[data-test-script-state='notRunning']", state="attached",
                          timeout=timeout)
+
+
+METRIC = "[data-testid='stMetricValue']"
+
+
+def metric_texts(pg) -> list[str]:
+    return [v.strip() for v in pg.locator(METRIC).all_inner_texts()]
+
+
+def wait_metric(pg, text: str) -> None:
+    """Wait for a metric card reading ``text`` (skeletons come first on a cold server)."""
+    pg.wait_for_function(
+        "([s, t]) => [...document.querySelectorAll(s)].some(e => e.innerText.trim() === t)",
+        arg=[METRIC, text],
+    )
+
+
+def settle_charts(pg) -> None:
+    """Let every visible Plotly chart finish laying out at the current width."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        pg.wait_for_function(
+            "() => [...document.querySelectorAll('.js-plotly-plot')]"
+            ".filter(g => g.offsetParent !== null)"
+            ".every(g => g._fullLayout && Math.abs(g._fullLayout.width - g.clientWidth) <= 2)",
+            timeout=5_000,
+        )
+    except PlaywrightTimeout:
+        pass  # a chart that never settles still gets photographed: a person looks at it
+    pg.wait_for_timeout(200)  # and one paint
+
+
+def png_size(path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", head[16:24])
+
+
+def save_full_screenshot(pg, name: str, form: str) -> None:
+    """Save a full-length screenshot as ``artifacts/screenshots/<name>``.
+
+    Streamlit scrolls inside its own container, so a full-page screenshot of the
+    window would stop at the fold: the viewport is grown to the content's height.
+    """
+    width = FORMS[form]["width"]
+    height = pg.evaluate(
+        "() => { const m = document.querySelector(\"[data-testid='stMain']\")"
+        " || document.scrollingElement; return Math.ceil(m.scrollHeight); }"
+    )
+    pg.set_viewport_size({"width": width, "height": min(max(height, 900), 8000)})
+    wait_idle(pg)
+    settle_charts(pg)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / name
+    path.unlink(missing_ok=True)
+    pg.screenshot(path=str(path))
+    assert path.stat().st_size > 20_000, f"{path} is suspiciously small"
+    w, h = png_size(path)
+    assert w == width and h >= 900, (path, w, h)

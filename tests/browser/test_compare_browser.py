@@ -8,12 +8,11 @@ bar follow; save desktop and phone screenshots of both languages to
 
 from __future__ import annotations
 
-import struct
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import FORMS, SCREENSHOTS, wait_idle
+from tests.browser.conftest import metric_texts, save_full_screenshot, wait_idle, wait_metric
 from ui.i18n import CATALOG
 
 pytestmark = pytest.mark.browser
@@ -22,24 +21,11 @@ CLASSROOM = (
     "v=1&lang={lang}&p=10000&d=0&y=0&np=1&ps1=teach_06x12&nm1=&k1=addon&n1=12&fm1=period"
     "&f1=0.6&t1=spread&r1=0&u1=annual&dp1=0&uf1=0&fd1=30&er1=charge&pp1=0&ek1=0"
 )
-METRIC = "[data-testid='stMetricValue']"
 CHART = ".js-plotly-plot .main-svg"
 
 
 def classroom(base: str, lang: str) -> str:
     return f"{base}/?{CLASSROOM.format(lang=lang)}"
-
-
-def metric_texts(pg) -> list[str]:
-    return [v.strip() for v in pg.locator(METRIC).all_inner_texts()]
-
-
-def wait_metric(pg, text: str) -> None:
-    """Wait for a metric card reading ``text`` (skeletons come first on a cold server)."""
-    pg.wait_for_function(
-        "([s, t]) => [...document.querySelectorAll(s)].some(e => e.innerText.trim() === t)",
-        arg=[METRIC, text],
-    )
 
 
 def query(url: str) -> dict[str, list[str]]:
@@ -56,54 +42,14 @@ def test_classroom_link_reads_13_03_percent(pages, app_url, lang):
     assert query(pg.url)["lang"] == [lang]
 
 
-def settle_charts(pg) -> None:
-    """Let every visible Plotly chart finish laying out at the current width."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    try:
-        pg.wait_for_function(
-            "() => [...document.querySelectorAll('.js-plotly-plot')]"
-            ".filter(g => g.offsetParent !== null)"
-            ".every(g => g._fullLayout && Math.abs(g._fullLayout.width - g.clientWidth) <= 2)",
-            timeout=5_000,
-        )
-    except PlaywrightTimeout:
-        pass  # a chart that never settles still gets photographed: a person looks at it
-    pg.wait_for_timeout(200)  # and one paint
-
-
-def png_size(path) -> tuple[int, int]:
-    head = path.read_bytes()[:24]
-    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
-    return struct.unpack(">II", head[16:24])
-
-
 @pytest.mark.parametrize("form", ["desktop", "phone"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_screenshot(pages, app_url, lang, form):
-    """A full-length screenshot, saved as an artifact for a person to look at.
-
-    Streamlit scrolls inside its own container, so a full-page screenshot of the
-    window would stop at the fold: the viewport is grown to the content's height.
-    """
-    width = FORMS[form]["width"]
+    """A full-length screenshot, saved as an artifact for a person to look at."""
     pg = pages.get(classroom(app_url, lang), form)
     wait_metric(pg, "13.03%")
     pg.wait_for_selector(CHART)
-    height = pg.evaluate(
-        "() => { const m = document.querySelector(\"[data-testid='stMain']\")"
-        " || document.scrollingElement; return Math.ceil(m.scrollHeight); }"
-    )
-    pg.set_viewport_size({"width": width, "height": min(max(height, 900), 8000)})
-    wait_idle(pg)
-    settle_charts(pg)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"compare_{lang}_{form}.png"
-    path.unlink(missing_ok=True)
-    pg.screenshot(path=str(path))
-    assert path.stat().st_size > 20_000, f"{path} is suspiciously small"
-    w, h = png_size(path)
-    assert w == width and h >= 900, (path, w, h)
+    save_full_screenshot(pg, f"compare_{lang}_{form}.png", form)
 
 
 def test_price_edit_rewrites_the_address_bar(pages, app_url):
