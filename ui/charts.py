@@ -199,10 +199,14 @@ def cumulative_costs(r, t: T) -> go.Figure:
 
 def pay_rules(results: Sequence[tuple[str, object]], t: T) -> go.Figure:
     """Owed at each statement when paying in full, the minimum, or a fixed amount."""
+    # each line starts from what is owed on day 0, so paying in full (gone by the
+    # first statement) still shows as a line and not a lone point at zero
     data = [
-        {"type": "scatter", "x": r.statements.month,
-         "y": r.statements.owed + r.statements.line2_owed, "name": plot_escape(label),
-         "mode": "lines", "line": {"color": OKABE_ITO[j], "dash": DASHES[j], "width": 3},
+        {"type": "scatter", "x": np.concatenate(([0], r.statements.month)),
+         "y": np.concatenate(([r.ledger.balance[0]],
+                              r.statements.owed + r.statements.line2_owed)),
+         "name": plot_escape(label), "mode": "lines",
+         "line": {"color": OKABE_ITO[j], "dash": DASHES[j], "width": 3},
          "hovertemplate": _hover(t("chart.hover_owed"), plot_escape(label))}
         for j, (label, r) in enumerate(results)
     ]
