@@ -86,14 +86,19 @@ ui_in = Inputs(scn, COMPARE)
 number, choice = ui_in.number, ui_in.choice
 
 
+MORE_TERMS = ("nm", "dp", "uf", "fd", "er", "pp")
+
+
 def plan_editor(i: int) -> None:
-    """The inputs of plan i (one plan at a time: each widget costs every run)."""
+    """The inputs of plan i (one plan at a time: each widget costs every run).
+
+    The name and the less common terms sit behind a switch, which stays out of
+    the way only while all of them are at their defaults.
+    """
     edited = scn[f"ps{i}"] != "custom" and not matches_preset(scn, i)
+    in_use = any(scn[f"{k}{i}"] != PER_PLAN[k].default for k in MORE_TERMS)
     with st.container(border=True):
         row = grid()
-        scn[f"nm{i}"] = row.text_input(t("cmp.name"), key=state.widget_key(scn, f"nm{i}"),
-                                       max_chars=40, placeholder=plan_name(i),
-                                       width=FIELD_WIDTH)
         choice(row, f"ps{i}", "cmp.preset", PRESET_CHOICES, preset_labels(INSTALLMENT_PRESETS),
                on_change=_apply_preset, args=(i,), width=2 * FIELD_WIDTH)
         choice(row, f"k{i}", "cmp.kind", KINDS, labels("kind"))
@@ -107,15 +112,23 @@ def plan_editor(i: int) -> None:
         elif kind in LOAN_KINDS:
             choice(row, f"u{i}", "cmp.rate_unit", RATE_UNITS, labels("unit"))
             number(row, f"r{i}", f"cmp.rate_{scn[f'u{i}']}", step=0.01, fmt="%.4f")
-        number(row, f"dp{i}", "cmp.down", step=100.0, fmt="%.2f")
-        number(row, f"uf{i}", "cmp.upfront", step=10.0, fmt="%.2f", help_key="cmp.upfront_help")
-        number(row, f"fd{i}", "cmp.first_days", step=1, fmt="%d",
-               help_key="cmp.first_days_help")
-        choice(row, f"er{i}", "cmp.early_rule", EARLY_RULES, labels("rule"))
-        if scn[f"er{i}"] == "penalty":
-            number(row, f"pp{i}", "cmp.penalty", step=0.5, fmt="%.2f")
         if scn[f"ps{i}"] != "custom":
             st.caption(t("cmp.preset_edited") if edited else t("cmp.preset_note"))
+        more = in_use or st.toggle(t("cmp.more_terms"), key="w_more",
+                                   help=t("cmp.more_terms_help"))
+        if more:
+            row = grid()
+            scn[f"nm{i}"] = row.text_input(t("cmp.name"), key=state.widget_key(scn, f"nm{i}"),
+                                           max_chars=40, placeholder=plan_name(i),
+                                           width=FIELD_WIDTH)
+            number(row, f"dp{i}", "cmp.down", step=100.0, fmt="%.2f")
+            number(row, f"uf{i}", "cmp.upfront", step=10.0, fmt="%.2f",
+                   help_key="cmp.upfront_help")
+            number(row, f"fd{i}", "cmp.first_days", step=1, fmt="%d",
+                   help_key="cmp.first_days_help")
+            choice(row, f"er{i}", "cmp.early_rule", EARLY_RULES, labels("rule"))
+            if scn[f"er{i}"] == "penalty":
+                number(row, f"pp{i}", "cmp.penalty", step=0.5, fmt="%.2f")
         if plan_count(scn) > 1:
             st.button(t("cmp.remove"), key=f"rm{i}", on_click=_remove_plan, args=(i,))
 

@@ -74,6 +74,7 @@ def test_every_preset_renders(pid):
 def test_language_switch_keeps_inputs_and_outputs(start, target):
     at = run(classroom(start))
     at.number_input(key="w_p").set_value(4999.0).run()
+    at.toggle(key="w_more").set_value(True).run()
     at.text_input(key="w_nm1").input("我的方案 my plan").run()
     at.selectbox(key="w_k1").set_value("equal_payment").run()
     at.number_input(key="w_r1").set_value(18.0).run()
@@ -97,6 +98,7 @@ def test_link_round_trip_in_a_fresh_session():
     at.button_group(key="w_edit").set_value(2).run()
     at.selectbox(key="w_ps2").set_value("icbc_12_upfront").run()
     at.button_group(key="w_edit").set_value(1).run()
+    at.toggle(key="w_more").set_value(True).run()
     at.number_input(key="w_dp1").set_value(500.0).run()
     at.selectbox(key="w_addps").set_value("baitiao_12_high")
     at.button(key="add").click().run()
@@ -110,6 +112,17 @@ def test_link_round_trip_in_a_fresh_session():
     assert not fresh.warning or all("24%" in w.value for w in fresh.warning)
     assert inputs(fresh) == inputs(at)
     assert results(fresh).equals(results(at))
+
+
+def test_more_terms_stay_open_while_in_use():
+    at = run()
+    assert "w_dp1" not in [w.key for w in at.number_input]  # tucked away by default
+    at.toggle(key="w_more").set_value(True).run()
+    at.number_input(key="w_dp1").set_value(800.0).run()
+    # a down payment is set: its input stays on screen and the switch is gone, so
+    # no term that changes the result can be hidden
+    assert "w_dp1" in [w.key for w in at.number_input]
+    assert "w_more" not in [w.key for w in at.toggle]
 
 
 def test_remove_plan_shifts_the_rest():

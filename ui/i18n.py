@@ -42,6 +42,8 @@ ZH: dict[str, str] = {
     "cmp.preset_option": "{label}(证据等级 {grade},{date})",
     "cmp.undated": "未注明日期",
     "cmp.name": "名称",
+    "cmp.more_terms": "改名和更多条款",
+    "cmp.more_terms_help": "名称、首付、一次性服务费、首期天数、提前还款规则。已填写时总会显示。",
     "cmp.preset": "预设",
     "cmp.preset_note": "预设来自公开资料,平台会因人调整费率,请以实际页面为准;可随意修改。",
     "cmp.preset_edited": "已在预设基础上修改。",
@@ -388,6 +390,8 @@ EN: dict[str, str] = {
     "cmp.preset_option": "{label} (grade {grade}, {date})",
     "cmp.undated": "undated",
     "cmp.name": "Name",
+    "cmp.more_terms": "Rename, more terms",
+    "cmp.more_terms_help": "Name, down payment, upfront fee, days to the first payment, early repayment rule. Always shown once any is set.",
     "cmp.preset": "Preset",
     "cmp.preset_note": "Presets come from public sources; platforms personalise fees, so check "
     "the real checkout page. Edit freely.",
