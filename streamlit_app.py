@@ -59,6 +59,8 @@ _freeze_startup_objects()
 with st.sidebar:
     params = st.session_state.get("_share_params")
     if params:
-        st.markdown(f"**{t('app.share')}**")
-        st.caption(t("app.share_help"))
-        st.code(state.share_url(params), language=None, wrap_lines=True)
+        # in a popover: st.code brings a 1.5 MB syntax highlighter that would
+        # otherwise load, and compete with the charts, on every first visit
+        with st.popover(t("app.share"), icon=":material/link:", width="stretch"):
+            st.caption(t("app.share_help"))
+            st.code(state.share_url(params), language=None, wrap_lines=True)

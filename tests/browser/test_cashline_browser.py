@@ -60,3 +60,15 @@ def test_language_switch_keeps_every_input(pages, app_url):
     assert pg.get_by_text(CATALOG["en"]["cmp.title"], exact=True).first.is_visible()
     assert price.input_value() == "4321.00"
     assert metric_texts(pg) == before  # amounts and rates read the same in both languages
+
+
+def test_share_control_gives_the_full_link(pages, app_url):
+    link = cash_link(app_url, "en", a1=7500.0)
+    pg = pages.take(link)
+    wait_metric(pg, "18.25%")
+    pg.get_by_role("button", name="Share this scenario").click()
+    code = pg.locator("[data-testid='stPopoverBody'] code").first
+    code.wait_for()
+    shared = code.inner_text().replace("\n", "")
+    assert shared.startswith(app_url + "/cashline?")
+    assert "a1=7500" in shared and "v=1" in shared and "lang=en" in shared and "pg=cash" in shared
