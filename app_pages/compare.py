@@ -178,15 +178,15 @@ def rate_col(key: str, help_key: str):
 def headline(c: Comparison, names: list[str]) -> None:
     """One card per plan: the nominal APR, its cost and first payment."""
     row = grid("top")
-    row.metric(t("cmp.full"), yuan(c.cash_price), help=t("cmp.full_help"), border=True,
+    star = "★ " if c.cheapest == -1 else ""
+    row.metric(star + t("cmp.full"), yuan(c.cash_price), help=t("cmp.full_help"), border=True,
                width=CARD_WIDTH)
     for j, r in enumerate(c.plans):
-        col = row
         if not r.ok:
-            col.error(t("err.plan", name=md_escape(names[j]), message=error_text(r.error)))
+            row.error(t("err.plan", name=md_escape(names[j]), message=error_text(r.error)))
             continue
         star = "★ " if c.cheapest == j else ""
-        col.metric(
+        row.metric(
             star + md_escape(names[j]), pct(r.rates.nominal),
             delta=t("cmp.card_cost", cost=yuan(r.schedule.total_cost),
                     first=yuan(float(r.schedule.payment[0]))),
@@ -304,6 +304,8 @@ def show_math(c: Comparison, names: list[str]) -> None:
     if not st.toggle(t("math.title"), key="w_math_on"):
         return
     with st.container(border=True):
+        if st.session_state.get("w_math") not in ok:  # its plan was removed or broke
+            st.session_state["w_math"] = ok[0]
         j = st.selectbox(t("math.plan"), ok, format_func=lambda j: names[j], key="w_math")
         r = c.plans[j]
         s, rt = r.schedule, r.rates

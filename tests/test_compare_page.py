@@ -186,3 +186,16 @@ def test_early_repayment_slider_updates_the_same_run():
     at.slider(key="w_ek1").set_value(2).run()
     assert "**44." in all_text(at)
     assert at.query_params["ek1"] in ("2", ["2"])
+
+
+def test_removing_the_plan_on_show_sets_the_views_back():
+    at = run()
+    at.toggle(key="w_math_on").set_value(True).run()
+    at.selectbox(key="w_math").set_value(1).run()  # the second plan's math
+    at.button_group(key="w_detail").set_value(2).run()
+    at.button_group(key="w_edit").set_value(2).run()
+    at.button(key="rm2").click().run()
+    assert_clean(at)
+    assert inputs(at)["np"] == 1
+    assert at.selectbox(key="w_math").value == 0
+    assert at.button_group(key="w_detail").value == 1
