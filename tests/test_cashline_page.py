@@ -147,3 +147,11 @@ def test_draw_above_the_limit_is_explained():
 def test_page_text_is_in_the_scan():
     # the raw-key check in assert_clean only means something if it sees the page
     assert "备用金" in all_text(run(page=PAGE))
+
+
+def test_switching_the_rollover_off_leaves_a_valid_chart():
+    at = run(link(ro=6, rl=5000.0), page=PAGE)
+    assert at.button_group(key="w_cash_chart").value == "spiral"
+    at.number_input(key="w_ro").set_value(0).run()
+    assert_clean(at)
+    assert at.button_group(key="w_cash_chart").value == "balance"
