@@ -300,8 +300,6 @@ else:
     st.subheader(t("cmp.results"))
     summary(result)
     views = ("balance", "costs") + (("spiral",) if rollover else ())
-    if st.session_state.get("w_cash_chart") not in (None, *views):  # rollover switched off
-        del st.session_state["w_cash_chart"]
     view = st.segmented_control(t("chart.show"), views, key="w_cash_chart", required=True,
                                 default="spiral" if rollover else "balance",
                                 format_func=labels("chart.tab"), label_visibility="collapsed")
