@@ -621,11 +621,7 @@ def _term_plan(inp: _Inputs, horizon: int):
         s = build_schedule(amount, PlanTerms(kind=inp.plan.method, periods=n,
                                              rate=inp.line.rate, rate_unit=inp.line.rate_unit,
                                              first_days=first_days))
-        # no interest once the schedule's principal is repaid: on tiny loans
-        # calc.schedule can clear the principal before the last installment,
-        # which then books the level payment as interest on a zero balance
-        before = np.concatenate(([amount], s.balance[:-1]))
-        charge = np.where(before > 0, s.charge, 0.0)
+        charge = s.charge
         k = min(n, horizon - m0 + 1)
         interest[m0:m0 + k] += charge[:k]
         principal[m0:m0 + k] += s.principal[:k]
