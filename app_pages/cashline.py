@@ -51,7 +51,7 @@ def _resize(group, delta: int) -> None:
         for name in group.names(n + 1):
             scn.pop(name, None)
     scn[group.count] = n
-    state.forget_widgets([group.count])
+    state.forget_widgets(group.names(n if delta > 0 else n + 1))  # the item added or removed
 
 
 # --------------------------------------------------------------------- inputs

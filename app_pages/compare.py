@@ -41,10 +41,6 @@ def plan_name(i: int) -> str:
     return t("cmp.plan_n", n=i)
 
 
-def _plan_names() -> list[str]:
-    return [f"{stem}{i}" for i in range(1, MAX_PLANS + 1) for stem in PER_PLAN]
-
-
 # ----------------------------------------------------------------- callbacks
 
 
@@ -65,7 +61,7 @@ def _remove_plan(i: int) -> None:
     for stem in PER_PLAN:
         scn.pop(f"{stem}{n}", None)
     scn["np"] = n - 1
-    state.forget_widgets(_plan_names())
+    state.forget_widgets([name for j in range(1, MAX_PLANS + 1) for name in PLANS.names(j)])
 
 
 def _add_plan() -> None:
@@ -75,7 +71,7 @@ def _add_plan() -> None:
     if pid != "custom":
         scn.update({f"{k}{n}": v for k, v in preset_fields(pid).items()})
     scn["np"] = n
-    state.forget_widgets([f"{stem}{n}" for stem in PER_PLAN])
+    state.forget_widgets(PLANS.names(n))
     st.session_state["w_edit"] = n
 
 

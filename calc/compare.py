@@ -14,7 +14,15 @@ from calc import validate
 from calc.errors import CalcError
 from calc.presets import RATE_LINE_24
 from calc.rates import CashFlow, npv
-from calc.schedule import LIMITS, PlanTerms, Rates, Schedule, build_schedule, early_repayment
+from calc.schedule import (
+    LIMITS,
+    PlanTerms,
+    Rates,
+    Schedule,
+    build_schedule,
+    cash_price,
+    early_repayment,
+)
 
 __all__ = ["PlanResult", "Comparison", "compare", "npv_curve"]
 
@@ -71,7 +79,6 @@ def compare(
     validate.number("price", price, *LIMITS["price"], lo_open=True)
     validate.number("cash_discount", cash_discount, *LIMITS["cash_discount"])
     y = validate.number("savings_yield", savings_yield, 0.0, 1.0)
-    cash_price = build_schedule(price, PlanTerms(kind="free", periods=1), cash_discount).cash_price
     results = []
     for j, terms in enumerate(plans):
         k = early_after[j] if early_after and j < len(early_after) else 0
@@ -80,7 +87,8 @@ def compare(
         (r.present_cost, j) for j, r in enumerate(results) if r.ok and r.rates is not None
     ]
     cheapest = min(costs, key=lambda c: (round(c[0], 2), c[1]))[1]
-    return Comparison(float(price), cash_price, y, tuple(results), cheapest)
+    return Comparison(float(price), cash_price(price, cash_discount), y, tuple(results),
+                      cheapest)
 
 
 def _one(price: float, discount: float, y: float, terms: PlanTerms, k: int) -> PlanResult:

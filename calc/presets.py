@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["InstallmentPreset", "INSTALLMENT_PRESETS", "RATE_LINE_24"]
+__all__ = ["InstallmentPreset", "INSTALLMENT_PRESETS", "RATE_LINE_24", "CashLinePreset",
+           "CASH_LINE_PRESETS"]
 
 #: The 24% line for comprehensive financing cost (``domain.md`` §3: NFRA 2025-04,
 #: PBoC + NFRA 2025-12, grade B).  Flagged against the nominal APR (i × 12).
@@ -89,5 +90,3 @@ CASH_LINE_PRESETS: dict[str, CashLinePreset] = {
                        pay_rule="minimum", interest_free=True),
     )
 }
-
-__all__ += ["CashLinePreset", "CASH_LINE_PRESETS"]

@@ -64,6 +64,7 @@ __all__ = [
     "Schedule",
     "Rates",
     "build_schedule",
+    "cash_price",
     "early_repayment",
     "monthly_rate",
 ]
@@ -215,6 +216,15 @@ def monthly_rate(rate: float, rate_unit: str) -> float:
     return rate / PERIODS_PER_YEAR if rate_unit == "annual" else rate * 365 / PERIODS_PER_YEAR
 
 
+def cash_price(price: float, cash_discount: float = 0.0) -> float:
+    """What paying in full today costs: the price less its discount, to the fen.
+
+    >>> cash_price(3999, 0.05)
+    3799.05
+    """
+    return round_fen(price * (1.0 - cash_discount))
+
+
 def _check_terms(price: float, terms: PlanTerms, cash_discount: float) -> PlanTerms:
     validate.number("price", price, *LIMITS["price"], lo_open=True)
     validate.number("cash_discount", cash_discount, *LIMITS["cash_discount"])
@@ -285,7 +295,7 @@ def build_schedule(price: float, terms: PlanTerms, cash_discount: float = 0.0) -
     price = float(price)
     n = t.periods
     financed = round_fen(price - t.down_payment)
-    cash_price = round_fen(price * (1.0 - cash_discount))
+    paid_in_full = cash_price(price, cash_discount)
     lengths = np.ones(n)
     lengths[0] = t.first_days / DAYS_PER_PERIOD
     first_whole, first_frac = divmod(t.first_days, DAYS_PER_PERIOD)
@@ -310,7 +320,7 @@ def build_schedule(price: float, terms: PlanTerms, cash_discount: float = 0.0) -
     return Schedule(
         terms=t,
         price=price,
-        cash_price=cash_price,
+        cash_price=paid_in_full,
         down_payment=t.down_payment,
         upfront_fee=t.upfront_fee,
         financed=financed,

@@ -15,7 +15,8 @@ from calc.errors import CalcError
 from ui.codec import Notice
 from ui.fmt import md_escape, pct, yuan
 
-__all__ = ["CATALOG", "t", "error_text", "notice_lines", "show_notices", "MISSING"]
+__all__ = ["CATALOG", "t", "error_text", "notice_lines", "show_notices", "placeholders",
+           "MISSING"]
 
 MISSING = "⟦{}⟧"
 
@@ -802,5 +803,3 @@ def show_notices(notices: list[Notice]) -> None:
 def placeholders(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f}
 
-
-__all__ += ["placeholders"]
