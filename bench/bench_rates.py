@@ -25,6 +25,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from calc.rates import periodic_rate_batch  # noqa: E402
+from calc.units import annuity_payment, monthly_rate  # noqa: E402
 
 
 def random_schedules(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -41,10 +42,9 @@ def random_schedules(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     live = cols[None, :] < periods[:, None]
     # add-on: principal / n + principal * fee, every period
     addon_pay = principal / periods + principal * fee
-    # amortizing: level payment at monthly rate annual / 12
-    i = annual / 12
-    level = np.where(i > 0, principal * i / (1 - (1 + i) ** -periods.astype(float)),
-                     principal / periods)
+    # amortizing: 等额本息's level payment at the monthly rate annual / 12
+    level = np.array([annuity_payment(float(p), monthly_rate(float(r), "annual"), int(k))
+                      for p, r, k in zip(principal, annual, periods, strict=True)])
     each = np.where(addon, addon_pay, level)
     payments[live] = np.broadcast_to(np.round(each, 2)[:, None], payments.shape)[live]
     return principal, payments

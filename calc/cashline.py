@@ -17,9 +17,9 @@ Conventions
   ``E(m-1) .. E(m) - 1``.  A card's ~20 days between statement and due date
   are left out: the statement is due on its own day.
 * **Rates.** An annual rate ``r`` is the daily rate ``r / 365`` and the
-  monthly rate ``r / 12`` (:func:`calc.schedule.monthly_rate`); a daily rate
-  ``d`` is ``d * 365`` a year and ``d * 365 / 12`` a month.  So one average
-  month (365/12 days) of daily interest is exactly one month's interest.
+  monthly rate ``r / 12``; a daily rate ``d`` is ``d * 365`` a year and
+  ``d * 365 / 12`` a month (:mod:`calc.units`).  So one average month (365/12
+  days) of daily interest is exactly one month's interest.
 * **Interest by the day** (``flexible``, ``revolving``): each day money is
   out accrues ``balance * d``, from the day of a draw up to, not including,
   the day it is repaid.  **Interest by the month** (``equal_payment``,
@@ -100,16 +100,25 @@ import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from calc import validate
-from calc.errors import InputError, RateError
+from calc.errors import CalcError, InputError, RateError
 from calc.money import round_fen, round_fen_array
 from calc.rates import CashFlow, effective_annual, nominal_apr, periodic_rate
+from calc.schedule import DAYS_PER_PERIOD, PlanTerms, Schedule, build_schedule
 from calc.schedule import LIMITS as SCHEDULE_LIMITS
-from calc.schedule import PlanTerms, Schedule, build_schedule
+from calc.units import (
+    DAYS_PER_YEAR,
+    MONTHS_PER_YEAR,
+    RATE_UNITS,
+    annuity_payment,
+    daily_rate,
+    monthly_rate,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -139,10 +148,11 @@ __all__ = [
     "CashLineResult",
     "Summary",
     "Comparison",
+    "PayRuleOutcome",
     "simulate",
     "compare_with_installment",
+    "compare_pay_rules",
     "statement_days",
-    "daily_rate",
     "quoted_rates",
     "to_frame",
 ]
@@ -154,7 +164,7 @@ METHODS = ("equal_payment", "equal_principal", "interest_only", "flexible", "rev
 TERM_METHODS = METHODS[:3]
 #: Revolving: pay the statement in ``full``, only the ``minimum``, or a ``fixed`` amount.
 PAY_RULES = ("full", "minimum", "fixed")
-RATE_UNITS = ("annual", "daily")
+# RATE_UNITS is calc.units.RATE_UNITS, re-exported beside this module's other codes.
 #: ``paid_off``, or ``not_paid_off`` within :data:`HORIZON_MONTHS`.
 STATUSES = ("paid_off", "not_paid_off")
 #: ``payment_below_interest``: some statement's payment (paid or rolled) was less
@@ -168,17 +178,21 @@ FLAGS = ("payment_below_interest", "rollover_limit_hit", "debt_doubled", "no_rat
 #: Why a rollover ended: ``months`` done, second line's ``limit``, ``nothing_due``.
 ROLLOVER_STOPS = ("months", "limit", "nothing_due")
 
+_Floats = npt.NDArray[np.float64]
+_Ints = npt.NDArray[np.int64]
+_T = TypeVar("_T")
+
 HORIZON_MONTHS = 1200
 #: A run whose debt passes a billion yuan stops: beyond it float64 no longer
 #: holds whole fen exactly (calc.money), and the plan is plainly never paid off.
 DEBT_CAP = 1e9
-_E = (np.arange(HORIZON_MONTHS + 2, dtype=np.int64) * 365) // 12
+_E = (np.arange(HORIZON_MONTHS + 2, dtype=np.int64) * DAYS_PER_YEAR) // MONTHS_PER_YEAR
 _E_LIST = [int(x) for x in _E]
 HORIZON_DAYS = _E_LIST[HORIZON_MONTHS]
 
 #: Bounds of the inputs; the UI shows the same ones.  Amounts in yuan, rates
 #: as fractions, ``*_pct`` as fractions too (0.01 = 1%).
-LIMITS = {
+LIMITS: dict[str, tuple[float, float]] = {
     "limit": (0.0, 1e8),  # open below
     "amount": (0.0, 1e8),  # open below; a draw must also fit in the unused limit
     "day": (0, HORIZON_DAYS - 1),
@@ -300,20 +314,20 @@ class Ledger:
     ``paid`` is out of pocket; ``rolled`` was paid to line 1 from line 2.
     """
 
-    day: np.ndarray
-    drawn: np.ndarray
-    fees: np.ndarray
-    interest: np.ndarray
-    line2_interest: np.ndarray
-    penalties: np.ndarray
-    paid: np.ndarray
-    rolled: np.ndarray
-    principal: np.ndarray
-    owed: np.ndarray
-    accrued: np.ndarray
-    line2_owed: np.ndarray
-    line2_accrued: np.ndarray
-    balance: np.ndarray
+    day: _Ints
+    drawn: _Floats
+    fees: _Floats
+    interest: _Floats
+    line2_interest: _Floats
+    penalties: _Floats
+    paid: _Floats
+    rolled: _Floats
+    principal: _Floats
+    owed: _Floats
+    accrued: _Floats
+    line2_owed: _Floats
+    line2_accrued: _Floats
+    balance: _Floats
 
 
 @dataclass(frozen=True)
@@ -325,19 +339,19 @@ class Statements:
     statement asked for; ``owed``, ``principal`` and ``line2_owed`` are at the
     end of ``day``."""
 
-    month: np.ndarray
-    day: np.ndarray
-    drawn: np.ndarray
-    interest: np.ndarray
-    line2_interest: np.ndarray
-    fees: np.ndarray
-    penalties: np.ndarray
-    due: np.ndarray
-    paid: np.ndarray
-    rolled: np.ndarray
-    principal: np.ndarray
-    owed: np.ndarray
-    line2_owed: np.ndarray
+    month: _Ints
+    day: _Ints
+    drawn: _Floats
+    interest: _Floats
+    line2_interest: _Floats
+    fees: _Floats
+    penalties: _Floats
+    due: _Floats
+    paid: _Floats
+    rolled: _Floats
+    principal: _Floats
+    owed: _Floats
+    line2_owed: _Floats
 
 
 @dataclass(frozen=True)
@@ -404,7 +418,7 @@ class CashLineResult:
 # ----------------------------------------------------------------------------- helpers
 
 
-def statement_days(months: int) -> np.ndarray:
+def statement_days(months: int) -> _Ints:
     """Statement (due) days ``E(0..months)`` with ``E(m) = floor(365 m / 12)``.
 
     >>> statement_days(12).tolist()
@@ -414,20 +428,16 @@ def statement_days(months: int) -> np.ndarray:
     return _E[: n + 1].copy()
 
 
-def daily_rate(rate: float, rate_unit: str) -> float:
-    """Daily rate of a nominal annual or daily rate: ``r / 365`` or ``d``.
-
-    >>> daily_rate(0.1825, "annual"), daily_rate(0.0005, "daily")
-    (0.0005, 0.0005)
-    """
-    unit = validate.code("rate_unit", rate_unit, RATE_UNITS)
-    r = validate.number("rate", rate, *LIMITS[f"rate_{unit}"])
-    return r / 365.0 if unit == "annual" else r
-
-
 def quoted_rates(rate: float, rate_unit: str) -> tuple[float, float]:
     """The quoted price as a year: simple ``d × 365`` (单利) and compounded
-    daily ``(1 + d)^365 − 1`` (复利), through :mod:`calc.rates`.
+    daily ``(1 + d)^365 − 1`` (复利), with ``d`` from
+    :func:`calc.units.daily_rate` (``r / 365`` for an annual ``r``).
+
+    Raises
+    ------
+    InputError
+        ``unknown_code`` (field ``rate_unit``); ``not_a_number`` or
+        ``out_of_range`` (field ``rate``, bounds :data:`LIMITS`).
 
     Examples
     --------
@@ -437,11 +447,12 @@ def quoted_rates(rate: float, rate_unit: str) -> tuple[float, float]:
     >>> f"{simple:.2%} simple, {compound:.2%} compounded daily"
     '18.25% simple, 20.02% compounded daily'
     """
-    d = daily_rate(rate, rate_unit)
-    return nominal_apr(d, 365), effective_annual(d, 365)
+    r, unit = _check_rate("rate", rate, rate_unit)
+    d = daily_rate(r, unit)
+    return nominal_apr(d, DAYS_PER_YEAR), effective_annual(d, DAYS_PER_YEAR)
 
 
-def _month_of(days: np.ndarray) -> np.ndarray:
+def _month_of(days: npt.NDArray[np.integer]) -> npt.NDArray[np.intp]:
     """Statement month of each day: ``E(m-1) < t <= E(m)``, day 0 in month 1."""
     return np.maximum(np.searchsorted(_E, days, side="left"), 1)
 
@@ -469,7 +480,7 @@ def _check_rate(field: str, rate: object, unit: object) -> tuple[float, str]:
     return validate.number(field, rate, *LIMITS[f"rate_{u}"]), u
 
 
-def _seq(field: str, value: object, kind: type, lo: int) -> tuple:
+def _seq(field: str, value: object, kind: type[_T], lo: int) -> tuple[_T, ...]:
     if isinstance(value, kind):
         value = (value,)
     if not isinstance(value, Sequence) or isinstance(value, str):
@@ -484,7 +495,9 @@ def _seq(field: str, value: object, kind: type, lo: int) -> tuple:
     return items
 
 
-def _check(draws, line, plan, faults, rollover) -> _Inputs:
+def _check(
+    draws: object, line: object, plan: object, faults: object, rollover: object
+) -> _Inputs:
     if not isinstance(line, LineTerms):
         raise InputError("not_a_number", field="line", got=line)
     if not isinstance(plan, RepaymentPlan):
@@ -564,8 +577,8 @@ def _check(draws, line, plan, faults, rollover) -> _Inputs:
             fee_pct=validate.number("rollover_fee_pct", rollover.fee_pct, *LIMITS["fee_pct"]),
             fee_min=validate.number("rollover_fee_min", rollover.fee_min, *LIMITS["fee_min"]),
         )
-        d2 = r2 / 365.0 if u2 == "annual" else r2
-    d = rate / 365.0 if unit == "annual" else rate
+        d2 = daily_rate(r2, u2)
+    d = daily_rate(rate, unit)
     return _Inputs(tuple(checked), line, plan, faults, rollover, d, d2)
 
 
@@ -579,45 +592,66 @@ class _Log:
              "roll", "fee2", "int2", "set2", "clr2", "due")
 
     def __init__(self) -> None:
-        self.days = {k: [] for k in self.KINDS}
-        self.amts = {k: [] for k in self.KINDS}
+        self.days: dict[str, list[int]] = {k: [] for k in self.KINDS}
+        self.amts: dict[str, list[float]] = {k: [] for k in self.KINDS}
 
     def add(self, kind: str, day: int, amount: float) -> None:
         if amount:
             self.days[kind].append(day)
             self.amts[kind].append(amount)
 
-    def daily(self, kind: str, n: int) -> np.ndarray:
+    # np.bincount with weights sums float64 (NumPy's stubs type it as integer):
+    # astype(copy=False) states the dtype without copying.
+
+    def daily(self, kind: str, n: int) -> _Floats:
         days = self.days[kind]
         if not days:
             return np.zeros(n)
         return np.bincount(np.asarray(days), weights=np.asarray(self.amts[kind]),
-                           minlength=n)[:n]
+                           minlength=n)[:n].astype(np.float64, copy=False)
 
-    def monthly(self, kind: str, months: int) -> np.ndarray:
+    def monthly(self, kind: str, months: int) -> _Floats:
         days = self.days[kind]
         if not days:
             return np.zeros(months)
         idx = _month_of(np.asarray(days)) - 1
-        return np.bincount(idx, weights=np.asarray(self.amts[kind]), minlength=months)[:months]
+        return np.bincount(idx, weights=np.asarray(self.amts[kind]),
+                           minlength=months)[:months].astype(np.float64, copy=False)
 
     def total(self, kind: str) -> float:
         return round_fen(math.fsum(self.amts[kind]))
 
 
-def _term_plan(inp: _Inputs, horizon: int):
+#: Each term installment's interest spread evenly over the days it covers:
+#: first day, day after the last, interest per day.
+_Spread = tuple[_Ints, _Ints, _Floats]
+_NO_SPREAD: _Spread = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+
+
+@dataclass
+class _RollState:
+    """How a rollover went: ``done`` once it stopped (or there is none)."""
+
+    done: bool
+    stop_month: int | None = None
+    reason: str | None = None
+
+
+def _term_plan(inp: _Inputs, horizon: int) -> tuple[_Floats, _Floats, _Spread]:
     """Per-statement interest and principal of all term draws, and the spread
     of each installment's interest over the days it covers."""
     size = horizon + 2
     interest = np.zeros(size)
     principal = np.zeros(size)
-    starts, ends, per_day = [], [], []
+    starts: list[_Ints] = []
+    ends: list[_Ints] = []
+    per_day: list[_Floats] = []
     n = inp.plan.term_months
     for day, amount in inp.draws:
         m0 = int(np.searchsorted(_E, day, side="right"))  # first statement after the draw
         if m0 > horizon:
             continue
-        first_days = 30 if _E_LIST[m0 - 1] == day else _E_LIST[m0] - day
+        first_days = DAYS_PER_PERIOD if _E_LIST[m0 - 1] == day else _E_LIST[m0] - day
         s = build_schedule(amount, PlanTerms(kind=inp.plan.method, periods=n,
                                              rate=inp.line.rate, rate_unit=inp.line.rate_unit,
                                              first_days=first_days))
@@ -625,18 +659,20 @@ def _term_plan(inp: _Inputs, horizon: int):
         k = min(n, horizon - m0 + 1)
         interest[m0:m0 + k] += charge[:k]
         principal[m0:m0 + k] += s.principal[:k]
-        st = np.array(_E_LIST[m0 - 1:m0 - 1 + k])
+        st = np.array(_E_LIST[m0 - 1:m0 - 1 + k], dtype=np.int64)
         st[0] = day
-        en = np.array(_E_LIST[m0:m0 + k])
+        en = np.array(_E_LIST[m0:m0 + k], dtype=np.int64)
         starts.append(st)
         ends.append(en)
         per_day.append(charge[:k] / (en - st))
     spread = (np.concatenate(starts), np.concatenate(ends), np.concatenate(per_day)) \
-        if starts else (np.zeros(0, int), np.zeros(0, int), np.zeros(0))
+        if starts else _NO_SPREAD
     return round_fen_array(interest), round_fen_array(principal), spread
 
 
-def _run(inp: _Inputs, horizon: int = HORIZON_MONTHS):
+def _run(
+    inp: _Inputs, horizon: int = HORIZON_MONTHS
+) -> tuple[_Log, int | None, int, set[str], _RollState, _Spread]:
     """The month loop: one pass per statement, events in between handled in
     closed form (the balance is constant between them).  Returns the log,
     the payoff day (or ``None``), the last day simulated, flags, the rollover
@@ -649,9 +685,9 @@ def _run(inp: _Inputs, horizon: int = HORIZON_MONTHS):
     log = _Log()
     if term:
         t_int, t_prin, spread = _term_plan(inp, horizon)
-    else:
-        t_int = t_prin = None
-        spread = None
+    else:  # by the day: no schedule (never indexed)
+        t_int = t_prin = np.zeros(0)
+        spread = _NO_SPREAD
 
     draws_by_day: dict[int, list[float]] = {}
     for day, amt in inp.draws:
@@ -667,7 +703,7 @@ def _run(inp: _Inputs, horizon: int = HORIZON_MONTHS):
     st = {"Pp": 0.0, "Pc": 0.0, "C": 0.0, "A": 0.0, "last": 0, "B2": 0.0,
           "extras": 0.0, "fees_pending": 0.0, "prev_clear": True}
     flags: set[str] = set()
-    roll = {"done": ro is None, "stop_month": None, "reason": None}
+    roll = _RollState(done=ro is None)
 
     def owed() -> float:
         return rf(st["Pp"] + st["Pc"] + st["C"])
@@ -752,7 +788,7 @@ def _run(inp: _Inputs, horizon: int = HORIZON_MONTHS):
             pending.setdefault(day, []).append((due, late_by_month[m]))
             heapq.heappush(heap, day)
         elif due > 0:
-            if not roll["done"] and m <= ro.months:
+            if ro is not None and not roll.done and m <= ro.months:
                 fee2 = _fee(ro.fee_pct, ro.fee_min, due)
                 if rf(st["B2"] + due + fee2) <= ro.limit:
                     st["B2"] = rf(st["B2"] + due + fee2)
@@ -761,17 +797,17 @@ def _run(inp: _Inputs, horizon: int = HORIZON_MONTHS):
                     pay(due, t, pocket=False)
                     rolled = True
                 else:
-                    roll["stop_month"], roll["reason"] = m, "limit"
+                    roll.stop_month, roll.reason = m, "limit"
                     flags.add("rollover_limit_hit")
             if not rolled:
                 pay(due, t, pocket=True)
             if due < ch:
                 flags.add("payment_below_interest")
-        if not roll["done"] and not rolled and not late:
-            if roll["stop_month"] is None:
-                roll["stop_month"] = m
-                roll["reason"] = "months" if m > ro.months else "nothing_due"
-            roll["done"] = True
+        if ro is not None and not roll.done and not rolled and not late:
+            if roll.stop_month is None:
+                roll.stop_month = m
+                roll.reason = "months" if m > ro.months else "nothing_due"
+            roll.done = True
             if st["B2"] > 0:
                 log.add("clr2", t, st["B2"])
                 log.add("paid", t, st["B2"])
@@ -814,9 +850,9 @@ def _run(inp: _Inputs, horizon: int = HORIZON_MONTHS):
             log.add("fee", t, fee)
             if not term:
                 log.add("ib", t, amt)
-        for amt in reps_by_day.get(t, ()):
+        for repay in reps_by_day.get(t, ()):
             settle(t)
-            pay(owed() if amt is None else amt, t, pocket=True)
+            pay(owed() if repay is None else repay, t, pocket=True)
 
     def done(t: int) -> bool:
         return (t >= last_draw and not pending and st["B2"] == 0.0 and owed() == 0.0
@@ -880,8 +916,7 @@ def _clear_payment(inp: _Inputs, n: int) -> float | None:
         return _run(trial, horizon)[1] is not None
 
     owed = math.fsum(a + _fee(inp.line.fee_pct, inp.line.fee_min, a) for _, a in inp.draws)
-    i = inp.d * 365.0 / 12.0
-    x = owed * i / -math.expm1(-n * math.log1p(i)) if i > 0 else owed / n
+    x = annuity_payment(owed, monthly_rate(inp.d, "daily"), n)
     x = min(max(_ceil_fen(x), 0.01), top)
     lo, hi, step = 0.0, None, 0.002
     if clears(x):
@@ -988,7 +1023,8 @@ def _result(inp: _Inputs) -> CashLineResult:
     flows = tuple(_day_to_flow(int(t), float(net[t])) for t in days)
     try:
         i = periodic_rate(flows, odd_days="simple")
-        rates = LineRates(i, nominal_apr(i, 12), effective_annual(i, 12))
+        rates = LineRates(i, nominal_apr(i, MONTHS_PER_YEAR),
+                          effective_annual(i, MONTHS_PER_YEAR))
     except RateError:
         rates = None
         flags.add("no_rate")
@@ -1003,7 +1039,7 @@ def _result(inp: _Inputs) -> CashLineResult:
         payoff_month=None if payoff is None else int(_month_of(np.array([payoff]))[0]),
         flags=tuple(f for f in FLAGS if f in flags), rates=rates, flows=flows,
         clear_in_12=clear12, clear_in_36=clear36,
-        rollover_stop_month=roll["stop_month"], rollover_stop_reason=roll["reason"],
+        rollover_stop_month=roll.stop_month, rollover_stop_reason=roll.reason,
         doubled_month=doubled_month,
     )
 
@@ -1167,7 +1203,7 @@ def compare_with_installment(
         payments=int(np.count_nonzero(result.ledger.paid)),
         first_payment=float(pays[0]) if pays.size else 0.0,
         max_payment=float(pays.max()) if pays.size else 0.0,
-        payoff_month=None if result.payoff_day is None else float(result.payoff_month),
+        payoff_month=None if result.payoff_month is None else float(result.payoff_month),
         nominal=None if result.rates is None else result.rates.nominal,
         effective=None if result.rates is None else result.rates.effective,
     )
@@ -1185,6 +1221,80 @@ def compare_with_installment(
     )
     return Comparison(price=schedule.price, cash_price=schedule.cash_price, cash_line=cash,
                       installment=inst, result=result, schedule=schedule)
+
+
+@dataclass(frozen=True)
+class PayRuleOutcome:
+    """One row of :func:`compare_pay_rules`: the ``rule`` (from
+    :data:`PAY_RULES`) and its ``result``, or the coded ``error`` that stopped
+    it (then ``result`` is ``None``)."""
+
+    rule: str
+    result: CashLineResult | None = None
+    error: CalcError | None = None
+
+
+def compare_pay_rules(
+    draws: Sequence[Draw] | Draw,
+    line: LineTerms,
+    plan: RepaymentPlan,
+    faults: Faults | None = None,
+) -> tuple[PayRuleOutcome, ...]:
+    """The same draws on a revolving line, paid by each rule in :data:`PAY_RULES`.
+
+    Each run is ``plan`` as a ``revolving`` plan with ``pay_rule`` set to the
+    rule and no extra repayments: in ``full``, the ``minimum``
+    (``plan.min_pct`` / ``plan.min_floor``), a ``fixed`` amount
+    (``plan.fixed_payment``).
+
+    Parameters
+    ----------
+    draws, line : as :func:`simulate`
+    plan : RepaymentPlan
+        The scenario's plan; its method and repayments are replaced.
+    faults : Faults, optional
+        Applied to every run only when ``plan.method`` is not ``flexible``: a
+        随借随还 plan has no due dates, so it carries no late payments, and
+        the comparison must not invent them.
+
+    Returns
+    -------
+    tuple of PayRuleOutcome
+        One per rule, in the order of :data:`PAY_RULES`.  A rule whose run
+        raises a :class:`~calc.errors.CalcError` carries it in ``error``.
+
+    Raises
+    ------
+    InputError
+        ``not_a_number`` (field ``plan``) when ``plan`` is not a RepaymentPlan.
+
+    Examples
+    --------
+    ¥10,000 at 0.05% a day.  In full: 10,000 × 0.0005 × 30 = ¥150 on day 30.
+    The minimum (10%, at least ¥100): 37 months, ¥1,675.89 (domain.md §2).
+    ¥5,100 a month: 10,150 − 5,100 = 5,050 left, + 5,050 × 0.0005 × 30 =
+    75.75; 5,125.75 − 5,100 = 25.75 left, + 25.75 × 0.0005 × 31 = 0.40: paid
+    off in month 3 for 150 + 75.75 + 0.40 = ¥226.15:
+
+    >>> card = LineTerms(limit=50_000, rate=0.0005)
+    >>> plan = RepaymentPlan("flexible", fixed_payment=5_100)
+    >>> for row in compare_pay_rules([Draw(10_000)], card, plan):
+    ...     print(row.rule, row.result.payoff_month, row.result.totals.cost)
+    full 1 150.0
+    minimum 37 1675.89
+    fixed 3 226.15
+    """
+    if not isinstance(plan, RepaymentPlan):
+        raise InputError("not_a_number", field="plan", got=plan)
+    applied = faults if plan.method != "flexible" else None
+    rows = []
+    for rule in PAY_RULES:
+        run = replace(plan, method="revolving", pay_rule=rule, repayments=())
+        try:
+            rows.append(PayRuleOutcome(rule, result=simulate(draws, line, run, applied)))
+        except CalcError as err:
+            rows.append(PayRuleOutcome(rule, error=err))
+    return tuple(rows)
 
 
 def to_frame(obj: Ledger | Statements | Comparison) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from calc import validate
 from calc.errors import CalcError
@@ -106,7 +107,7 @@ def _one(price: float, discount: float, y: float, terms: PlanTerms, k: int) -> P
 
 def npv_curve(
     flows: tuple[CashFlow, ...], root: float, points: int = 81
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """NPV against the monthly rate around ``root``, for "show the math".
 
     The range runs from below zero to 2.5 × the root (at least 2% a month),

@@ -22,8 +22,8 @@ class CalcError(ValueError):
     def __eq__(self, other: object) -> bool:
         return (
             type(other) is type(self)
-            and other.code == self.code  # type: ignore[attr-defined]
-            and other.params == self.params  # type: ignore[attr-defined]
+            and other.code == self.code
+            and other.params == self.params
         )
 
     __hash__ = ValueError.__hash__

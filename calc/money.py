@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import numpy.typing as npt
 
 __all__ = ["round_fen", "round_fen_array", "split_evenly"]
 
@@ -38,13 +39,17 @@ def round_fen(amount: float) -> float:
     return math.copysign(fen / 100.0, amount) if fen else 0.0
 
 
-def round_fen_array(amounts: np.ndarray) -> np.ndarray:
-    """:func:`round_fen` applied elementwise to an array."""
-    a = np.asarray(amounts, dtype=float)
+def round_fen_array(amounts: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    """:func:`round_fen` applied elementwise to an array.
+
+    >>> round_fen_array([1.005, -1.005, 2.675, -0.001]).tolist()
+    [1.01, -1.01, 2.68, 0.0]
+    """
+    a = np.asarray(amounts, dtype=np.float64)
     return np.copysign(np.floor(np.abs(a) * 100.0 + 0.5 + _NUDGE) / 100.0, a) + 0.0
 
 
-def split_evenly(total: float, n: int) -> np.ndarray:
+def split_evenly(total: float, n: int) -> npt.NDArray[np.float64]:
     """Split ``total`` (>= 0) into ``n`` equal parts cut down to the fen, the
     last part absorbing the remainder, so the parts add up to ``total`` in fen
     and none is negative (rounding each part to the nearest fen could leave

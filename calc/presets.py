@@ -1,14 +1,19 @@
 """Installment offers the app ships as presets (``domain.md`` §4).
 
-Each preset is data only: terms, the evidence grade (A legal text, B press or
-research, C aggregator, indicative) and the date it was seen.  Labels live in
-the UI's language catalogues under ``preset.<id>``.  Every preset stays
-editable once applied.
+Each preset is data: terms as marketed, the evidence grade (A legal text, B
+press or research, C aggregator, indicative) and the date it was seen.
+Labels live in the UI's language catalogues under ``preset.<id>``.  Every
+preset stays editable once applied.  The APRs ``domain.md`` §4 computes for
+them are test expectations (``tests/test_presets.py``), not app data: the app
+solves every rate from the schedule.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from calc.schedule import PlanTerms, fee_per_period
+from calc.units import daily_rate
 
 __all__ = ["InstallmentPreset", "INSTALLMENT_PRESETS", "RATE_LINE_24", "CashLinePreset",
            "CASH_LINE_PRESETS"]
@@ -20,6 +25,13 @@ RATE_LINE_24 = 0.24
 
 @dataclass(frozen=True)
 class InstallmentPreset:
+    """An installment offer as marketed.
+
+    ``fee_pct`` is in percent, per period or in total over the plan
+    (``fee_mode``, :data:`calc.schedule.FEE_MODES`); :meth:`terms` turns it
+    into what :func:`calc.schedule.build_schedule` takes.
+    """
+
     id: str
     kind: str
     periods: int
@@ -28,28 +40,48 @@ class InstallmentPreset:
     fee_timing: str = "spread"
     grade: str = "C"
     as_of: str = ""  # "" = the source gives no date
-    apr_pct: float | None = None  # domain.md's computed APR, for the tests
+
+    def terms(self) -> PlanTerms:
+        """The preset's own terms as calc takes them: the fee as a fraction
+        per period (:func:`calc.schedule.fee_per_period`), kind, periods and
+        fee timing; every other term at :class:`~calc.schedule.PlanTerms`'s
+        default.
+
+        Examples
+        --------
+        花呗 12 期, 8.8% in total: 0.7333% a period, 15.86% a year (domain.md §4):
+
+        >>> from calc.schedule import build_schedule
+        >>> t = INSTALLMENT_PRESETS["huabei_12"].terms()
+        >>> f"{t.fee_rate:.4%}", t.periods
+        ('0.7333%', 12)
+        >>> f"{build_schedule(10_000, t).rates().nominal:.2%}"
+        '15.86%'
+        """
+        return PlanTerms(
+            kind=self.kind,
+            periods=self.periods,
+            fee_rate=fee_per_period(self.fee_pct / 100, self.fee_mode, self.periods),
+            fee_timing=self.fee_timing,
+        )
 
 
 INSTALLMENT_PRESETS: dict[str, InstallmentPreset] = {
     p.id: p
     for p in (
-        InstallmentPreset("teach_06x12", "addon", 12, 0.6, grade="B", as_of="≈2019",
-                          apr_pct=13.03),
-        InstallmentPreset("huabei_3", "addon", 3, 2.5, "total", apr_pct=14.94),
-        InstallmentPreset("huabei_6", "addon", 6, 4.5, "total", apr_pct=15.27),
-        InstallmentPreset("huabei_12", "addon", 12, 8.8, "total", apr_pct=15.86),
-        InstallmentPreset("huabei_free", "free", 12, 0.0, apr_pct=0.0),
-        InstallmentPreset("baitiao_12_low", "addon", 12, 0.5, apr_pct=10.90),
-        InstallmentPreset("baitiao_12_high", "addon", 12, 1.2, apr_pct=25.60),
-        InstallmentPreset("ccb_3", "addon", 3, 0.75, apr_pct=13.45),
-        InstallmentPreset("ccb_12", "addon", 12, 0.60, apr_pct=13.03),
-        InstallmentPreset("ccb_24", "addon", 24, 0.62, apr_pct=13.69),
-        InstallmentPreset("icbc_12_upfront", "addon", 12, 7.2, "total", "first", as_of="2022",
-                          apr_pct=13.86),
-        InstallmentPreset("xiaomi_12_legacy", "addon", 12, 7.2, "total", as_of="≈2019",
-                          apr_pct=13.03),
-        InstallmentPreset("xiaomi_24_free", "free", 24, 0.0, apr_pct=0.0),
+        InstallmentPreset("teach_06x12", "addon", 12, 0.6, grade="B", as_of="≈2019"),
+        InstallmentPreset("huabei_3", "addon", 3, 2.5, "total"),
+        InstallmentPreset("huabei_6", "addon", 6, 4.5, "total"),
+        InstallmentPreset("huabei_12", "addon", 12, 8.8, "total"),
+        InstallmentPreset("huabei_free", "free", 12, 0.0),
+        InstallmentPreset("baitiao_12_low", "addon", 12, 0.5),
+        InstallmentPreset("baitiao_12_high", "addon", 12, 1.2),
+        InstallmentPreset("ccb_3", "addon", 3, 0.75),
+        InstallmentPreset("ccb_12", "addon", 12, 0.60),
+        InstallmentPreset("ccb_24", "addon", 24, 0.62),
+        InstallmentPreset("icbc_12_upfront", "addon", 12, 7.2, "total", "first", as_of="2022"),
+        InstallmentPreset("xiaomi_12_legacy", "addon", 12, 7.2, "total", as_of="≈2019"),
+        InstallmentPreset("xiaomi_24_free", "free", 24, 0.0),
     )
 }
 
@@ -78,7 +110,7 @@ CASH_LINE_PRESETS: dict[str, CashLinePreset] = {
     for p in (
         # 小米随星借: "日息万2起", listed 7.2–24% a year (C, 2024-10); 24% / 365 ≈ 0.0657%/day
         CashLinePreset("suixingjie_low", 0.0002, "daily", "equal_payment", as_of="2024-10"),
-        CashLinePreset("suixingjie_high", 0.24 / 365, "daily", "equal_payment",
+        CashLinePreset("suixingjie_high", daily_rate(0.24, "annual"), "daily", "equal_payment",
                        as_of="2024-10"),
         # 微粒贷: ≈0.05%/day at launch (B, 2015)
         CashLinePreset("weilidai", 0.0005, "daily", "equal_payment", grade="B", as_of="2015"),

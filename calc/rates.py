@@ -33,10 +33,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import numpy as np
+import numpy.typing as npt
 
 from calc.errors import InputError, RateError
+from calc.units import MONTHS_PER_YEAR
 
 __all__ = [
     "CashFlow",
@@ -68,14 +71,17 @@ class CashFlow:
     fraction: float = 0.0
 
 
-def _arrays(flows: Iterable[CashFlow]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    flows = list(flows)
-    if not flows:
+_Floats = npt.NDArray[np.float64]
+
+
+def _arrays(flows: Iterable[CashFlow]) -> tuple[_Floats, _Floats, _Floats]:
+    items = list(flows)
+    if not items:
         raise RateError("not_a_loan", reason="no_flows")
-    a = np.empty(len(flows))
-    t = np.empty(len(flows))
-    f = np.empty(len(flows))
-    for k, cf in enumerate(flows):
+    a = np.empty(len(items))
+    t = np.empty(len(items))
+    f = np.empty(len(items))
+    for k, cf in enumerate(items):
         amount, period, fraction = cf.amount, cf.period, cf.fraction
         try:
             amount, fraction = float(amount), float(fraction)
@@ -93,12 +99,12 @@ def _arrays(flows: Iterable[CashFlow]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return a, t, f
 
 
-def _log_discount(x: np.ndarray, t: np.ndarray, f: np.ndarray, odd_days: str) -> np.ndarray:
+def _log_discount(x: _Floats, t: _Floats, f: _Floats, odd_days: str) -> _Floats:
     """ln D for each (x, flow): shape (len(x), len(t)); x = ln(1 + i)."""
-    x = x[:, None]
+    col = x[:, None]
     if odd_days == "compound":
-        return -(t + f) * x
-    return -t * x - np.log1p(f * np.expm1(x))
+        return -(t + f) * col
+    return -t * col - np.log1p(f * np.expm1(col))
 
 
 def _check_odd_days(odd_days: str) -> None:
@@ -106,7 +112,17 @@ def _check_odd_days(odd_days: str) -> None:
         raise InputError("unknown_code", field="odd_days", got=odd_days)
 
 
-def npv(flows: Iterable[CashFlow], rate: float | np.ndarray, *, odd_days: str = "simple"):
+@overload
+def npv(flows: Iterable[CashFlow], rate: float, *, odd_days: str = ...) -> float: ...
+
+
+@overload
+def npv(flows: Iterable[CashFlow], rate: _Floats, *, odd_days: str = ...) -> _Floats: ...
+
+
+def npv(
+    flows: Iterable[CashFlow], rate: float | _Floats, *, odd_days: str = "simple"
+) -> float | _Floats:
     """Net present value of ``flows`` at ``rate`` per unit period (a float), or
     at each of an array of rates (an array).
 
@@ -125,17 +141,20 @@ def npv(flows: Iterable[CashFlow], rate: float | np.ndarray, *, odd_days: str = 
         raise InputError("out_of_range", field="rate", min=-1, min_open=True,
                          got=float(rates[bad][0]))
     a, t, f = _arrays(flows)
-    values = (a * np.exp(_log_discount(np.log1p(rates), t, f, odd_days))).sum(axis=1)
+    values: _Floats = (a * np.exp(_log_discount(np.log1p(rates), t, f, odd_days))).sum(axis=1)
     return float(values[0]) if np.ndim(rate) == 0 else values
 
 
-def _signs(a: np.ndarray, logd: np.ndarray) -> np.ndarray:
+def _signs(a: _Floats, logd: _Floats) -> _Floats:
     """Sign of sum(a * exp(logd)) per row, safe from overflow."""
-    m = logd.max(axis=1, keepdims=True)
-    return np.sign((a * np.exp(logd - m)).sum(axis=1))
+    m: _Floats = logd.max(axis=1, keepdims=True)
+    rows: _Floats = (a * np.exp(logd - m)).sum(axis=1)  # NumPy types a reduction as Any
+    return np.sign(rows)
 
 
-def _refine(a, t, f, odd_days, lo: float, hi: float, s_lo: float) -> float:
+def _refine(
+    a: _Floats, t: _Floats, f: _Floats, odd_days: str, lo: float, hi: float, s_lo: float
+) -> float:
     """Root of the NPV in x between lo and hi (signs differ), by Newton's
     method kept inside the shrinking bracket, bisecting when a step leaves it."""
     c = float(_log_discount(np.array([0.5 * (lo + hi)]), t, f, odd_days).max())
@@ -143,7 +162,7 @@ def _refine(a, t, f, odd_days, lo: float, hi: float, s_lo: float) -> float:
     for _ in range(200):
         logd = _log_discount(np.array([x]), t, f, odd_days)[0] - c
         w = a * np.exp(logd)
-        h = w.sum()
+        h = float(w.sum())
         if h == 0.0:
             return x
         if odd_days == "compound":
@@ -151,7 +170,7 @@ def _refine(a, t, f, odd_days, lo: float, hi: float, s_lo: float) -> float:
         else:
             ex = math.exp(x)
             dl = -t - f * ex / (1.0 + f * (ex - 1.0))
-        dh = (w * dl).sum()
+        dh = float((w * dl).sum())
         if np.sign(h) == s_lo:
             lo = x
         else:
@@ -214,7 +233,7 @@ def periodic_rate(flows: Sequence[CashFlow], *, odd_days: str = "simple") -> flo
     if abs(total) <= 1e-15 * scale:
         return 0.0
     s0 = math.copysign(1.0, total)
-    roots = []
+    roots: list[float] = []
     for direction in (1.0, -1.0):
         xs = direction * _GRID_STEPS
         signs = _signs(a, _log_discount(xs, t, f, odd_days))
@@ -231,7 +250,7 @@ def periodic_rate(flows: Sequence[CashFlow], *, odd_days: str = "simple") -> flo
     return float(math.expm1(x))
 
 
-def periodic_rate_batch(principal: np.ndarray, payments: np.ndarray) -> np.ndarray:
+def periodic_rate_batch(principal: npt.ArrayLike, payments: npt.ArrayLike) -> _Floats:
     """Rates of many regular schedules at once.
 
     Schedule ``j`` receives ``principal[j]`` at time 0 and pays
@@ -300,7 +319,7 @@ def periodic_rate_batch(principal: np.ndarray, payments: np.ndarray) -> np.ndarr
     return out
 
 
-def _newton_v(p: np.ndarray, cols: np.ndarray, v: np.ndarray) -> np.ndarray:
+def _newton_v(p: _Floats, cols: _Floats, v: _Floats) -> _Floats:
     """Newton on g(v) = sum_k cols[k-1] v^k - p for all rows; returns i."""
     n = cols.shape[0]
     b = np.empty_like(v)
@@ -361,7 +380,7 @@ def average_balance(total_cost: float, balance_years: float) -> float:
     return total_cost / balance_years
 
 
-def advertised_rate(fee_per_period: float, periods_per_year: float = 12) -> float:
+def advertised_rate(fee_per_period: float, periods_per_year: float = MONTHS_PER_YEAR) -> float:
     """The marketing figure: fee per period × periods per year (月费率×12).
 
     >>> f"{advertised_rate(0.006):.2%}"

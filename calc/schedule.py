@@ -17,8 +17,10 @@ Conventions
   zero) where a lender rounds: each period's principal share, fee and
   interest.  The last installment absorbs the remainder.
 * A daily rate ``d`` is the monthly rate ``d * 365 / 12``; an annual rate ``r``
-  the monthly rate ``r / 12``.  Interest over an odd first period is simple:
-  ``balance * monthly rate * first_days / 30``.
+  the monthly rate ``r / 12`` (:func:`calc.units.monthly_rate`).  Interest over
+  an odd first period is simple: ``balance * monthly rate * first_days / 30``.
+* A fee quoted as a total over the plan is spread evenly over its periods
+  (:func:`fee_per_period`); :class:`PlanTerms` takes the fee per period.
 * The buyer receives the goods at their cash price (the sticker price less any
   discount for paying in full), pays any down payment and upfront fee at the
   start, and the installments after.
@@ -41,6 +43,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+import numpy.typing as npt
 
 from calc import validate
 from calc.money import round_fen, split_evenly
@@ -52,11 +55,19 @@ from calc.rates import (
     nominal_apr,
     periodic_rate,
 )
+from calc.units import (
+    MONTHS_PER_YEAR,
+    RATE_UNITS,
+    annuity_payment,
+    monthly_rate,
+    yearly_rate,
+)
 
 __all__ = [
     "KINDS",
     "LOAN_KINDS",
     "FEE_TIMINGS",
+    "FEE_MODES",
     "RATE_UNITS",
     "EARLY_RULES",
     "LIMITS",
@@ -66,7 +77,7 @@ __all__ = [
     "build_schedule",
     "cash_price",
     "early_repayment",
-    "monthly_rate",
+    "fee_per_period",
 ]
 
 #: ``addon``: fee per period on the original principal; ``free``: 免息;
@@ -75,16 +86,19 @@ KINDS = ("addon", "free", "equal_payment", "equal_principal", "interest_only")
 LOAN_KINDS = ("equal_payment", "equal_principal", "interest_only")
 #: ``spread``: the fee with every installment; ``first``: the whole fee with the first.
 FEE_TIMINGS = ("spread", "first")
-RATE_UNITS = ("annual", "daily")
+#: How a fee is quoted: ``period``, a percent of the price each period (bank
+#: cards, 白条), or ``total``, a percent over the whole plan (花呗); see
+#: :func:`fee_per_period`.
+FEE_MODES = ("period", "total")
+# RATE_UNITS is calc.units.RATE_UNITS, re-exported beside this module's other codes.
 #: On early repayment: ``waive`` remaining fees/interest, ``charge`` them all
 #: anyway, or waive them and charge ``penalty_pct`` of the prepaid principal.
 EARLY_RULES = ("waive", "charge", "penalty")
 
-PERIODS_PER_YEAR = 12
 DAYS_PER_PERIOD = 30
 
 #: Bounds of what a lender could offer; the UI shows the same ones.
-LIMITS = {
+LIMITS: dict[str, tuple[float, float]] = {
     "price": (0.0, 1e8),  # open below
     "cash_discount": (0.0, 0.5),  # fraction of the price
     "periods": (1, 360),
@@ -140,12 +154,12 @@ class Schedule:
     down_payment: float
     upfront_fee: float
     financed: float
-    due_period: np.ndarray
-    due_fraction: np.ndarray
-    payment: np.ndarray
-    principal: np.ndarray
-    charge: np.ndarray
-    balance: np.ndarray
+    due_period: npt.NDArray[np.int64]
+    due_fraction: npt.NDArray[np.float64]
+    payment: npt.NDArray[np.float64]
+    principal: npt.NDArray[np.float64]
+    charge: npt.NDArray[np.float64]
+    balance: npt.NDArray[np.float64]
     advertised: float
     paid_off_after: int | None = None  # k when repaid early
     flows: tuple[CashFlow, ...] = field(init=False)
@@ -179,7 +193,7 @@ class Schedule:
         before = np.concatenate(([self.financed], self.balance[:-1]))
         times = self.due_period + self.due_fraction
         lengths = np.diff(np.concatenate(([0.0], times)))
-        return float((before * lengths).sum()) / PERIODS_PER_YEAR
+        return float((before * lengths).sum()) / MONTHS_PER_YEAR
 
     def periodic_rate(self) -> float:
         """The monthly rate that balances the flows (Reg Z simple odd days)."""
@@ -189,8 +203,8 @@ class Schedule:
         i = self.periodic_rate()
         return Rates(
             periodic=i,
-            nominal=nominal_apr(i, PERIODS_PER_YEAR),
-            effective=effective_annual(i, PERIODS_PER_YEAR),
+            nominal=nominal_apr(i, MONTHS_PER_YEAR),
+            effective=effective_annual(i, MONTHS_PER_YEAR),
             average_balance=average_balance(self.total_cost, self.balance_years),
             advertised=self.advertised,
         )
@@ -201,19 +215,10 @@ class Schedule:
         ``(1 + y) ** (1/12)``), less the cash price.  Negative when saving
         the money meanwhile earns more than the plan costs."""
         y = validate.number("savings_yield", annual_yield, 0.0, 1.0)
-        monthly = math.expm1(math.log1p(y) / PERIODS_PER_YEAR)
+        monthly = math.expm1(math.log1p(y) / MONTHS_PER_YEAR)
         times = self.due_period + self.due_fraction
         pv = float((self.payment * (1.0 + monthly) ** -times).sum())
         return pv + self.down_payment + self.upfront_fee - self.cash_price
-
-
-def monthly_rate(rate: float, rate_unit: str) -> float:
-    """Monthly rate of a nominal annual or daily rate.
-
-    >>> monthly_rate(0.18, "annual"), round(monthly_rate(0.0005, "daily"), 8)
-    (0.015, 0.01520833)
-    """
-    return rate / PERIODS_PER_YEAR if rate_unit == "annual" else rate * 365 / PERIODS_PER_YEAR
 
 
 def cash_price(price: float, cash_discount: float = 0.0) -> float:
@@ -223,6 +228,49 @@ def cash_price(price: float, cash_discount: float = 0.0) -> float:
     3799.05
     """
     return round_fen(price * (1.0 - cash_discount))
+
+
+def fee_per_period(fee: float, fee_mode: str, periods: int) -> float:
+    """The fee per period, as :class:`PlanTerms` takes it, of a fee as quoted.
+
+    Parameters
+    ----------
+    fee : float
+        The fee as a fraction of the price: per period, or in total over the
+        plan (``fee_mode``).
+    fee_mode : {"period", "total"}
+        How the fee is quoted (:data:`FEE_MODES`).
+    periods : int
+        Number of installments.
+
+    Returns
+    -------
+    float
+        ``fee`` for a fee per period; ``fee / periods`` for a total fee, which
+        an add-on plan spreads evenly over its installments.
+
+    Raises
+    ------
+    InputError
+        ``unknown_code`` (field ``fee_mode``); ``not_a_number``,
+        ``out_of_range`` or ``not_integer`` for ``periods`` (field
+        ``periods``, bounds :data:`LIMITS`); ``not_a_number`` (field
+        ``fee_rate``) for a fee that is not a finite number.  Whether the fee
+        per period is one a lender could offer is :func:`build_schedule`'s check.
+
+    Examples
+    --------
+    花呗 12 期 at 8.8% in total is 0.7333% a period:
+
+    >>> f"{fee_per_period(0.088, 'total', 12):.4%}"
+    '0.7333%'
+    >>> fee_per_period(0.006, "period", 12)
+    0.006
+    """
+    mode = validate.code("fee_mode", fee_mode, FEE_MODES)
+    n = validate.integer("periods", periods, *LIMITS["periods"])
+    x = validate.number("fee_rate", fee, -math.inf, math.inf)
+    return x if mode == "period" else x / n
 
 
 def _check_terms(price: float, terms: PlanTerms, cash_discount: float) -> PlanTerms:
@@ -285,7 +333,9 @@ def build_schedule(price: float, terms: PlanTerms, cash_discount: float = 0.0) -
     >>> float(s.payment[0]), round(float(s.charge.sum()), 2)
     (916.8, 1001.6)
 
-    "0% over 12" that forgoes a 5% discount for paying in full:
+    "0% over 12" that forgoes a 5% discount for paying in full: the buyer gets
+    ¥3,799.05 of goods and repays 12 × ¥333.25 (numpy-financial's
+    ``rate(12, -333.25, 3799.05, 0) * 12`` gives the same 9.58%):
 
     >>> s = build_schedule(3999, PlanTerms(kind="free", periods=12), cash_discount=0.05)
     >>> s.total_cost, f"{s.rates().nominal:.2%}"
@@ -310,11 +360,11 @@ def build_schedule(price: float, terms: PlanTerms, cash_discount: float = 0.0) -
             charge[0] = total_fee
         else:
             charge = split_evenly(total_fee, n)
-        advertised = advertised_rate(t.fee_rate, PERIODS_PER_YEAR)
+        advertised = advertised_rate(t.fee_rate, MONTHS_PER_YEAR)
     else:
         i = monthly_rate(t.rate, t.rate_unit)
         principal, charge = _amortize(t.kind, financed, n, i, lengths)
-        advertised = t.rate if t.rate_unit == "annual" else t.rate * 365
+        advertised = yearly_rate(t.rate, t.rate_unit)
     payment = np.round(principal + charge, 2)
     balance = np.round(financed - np.cumsum(principal), 2)
     return Schedule(
@@ -335,8 +385,8 @@ def build_schedule(price: float, terms: PlanTerms, cash_discount: float = 0.0) -
 
 
 def _amortize(
-    kind: str, financed: float, n: int, i: float, lengths: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+    kind: str, financed: float, n: int, i: float, lengths: npt.NDArray[np.float64]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Principal and interest parts of an amortizing loan, rounded per period."""
     principal = np.zeros(n)
     interest = np.zeros(n)
@@ -345,7 +395,7 @@ def _amortize(
     elif kind == "interest_only":
         principal[-1] = financed
     else:  # equal_payment: level payment; an odd first period adds its extra days' interest
-        level = round_fen(financed * i / -math.expm1(-n * math.log1p(i)))
+        level = round_fen(annuity_payment(financed, i, n))
     bal = financed
     for k in range(n):
         interest[k] = round_fen(bal * i * lengths[k])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import SupportsFloat, SupportsIndex
 
 from calc.errors import InputError
 
@@ -20,10 +21,13 @@ def number(
     hi_open: bool = False,
 ) -> float:
     """``value`` as a finite float within [lo, hi] (open ends as asked)."""
-    if isinstance(value, bool):
+    # what float() takes: text, bytes, or an object with __float__ or __index__
+    if isinstance(value, bool) or not isinstance(
+        value, (str, bytes, bytearray, memoryview, SupportsFloat, SupportsIndex)
+    ):
         raise InputError("not_a_number", field=field, got=value)
     try:
-        x = float(value)  # type: ignore[arg-type]
+        x = float(value)
     except (TypeError, ValueError):
         raise InputError("not_a_number", field=field, got=value) from None
     if not math.isfinite(x):
@@ -40,8 +44,11 @@ def number(
     return x
 
 
-def integer(field: str, value: object, lo: int, hi: int) -> int:
-    """``value`` as an int within [lo, hi]; 12.0 is accepted, 12.5 is not."""
+def integer(field: str, value: object, lo: float, hi: float) -> int:
+    """``value`` as an int within [lo, hi]; 12.0 is accepted, 12.5 is not.
+
+    The bounds may be given as floats (a table of limits holds both kinds);
+    they are reported in the error as given."""
     x = number(field, value, lo, hi)
     if x != int(x):
         raise InputError("not_integer", field=field, got=value)

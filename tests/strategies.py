@@ -3,12 +3,18 @@
 from hypothesis import strategies as st
 
 from calc.schedule import EARLY_RULES, FEE_TIMINGS, KINDS, LIMITS, PlanTerms
+from calc.units import RATE_UNITS
 
 prices = st.floats(min_value=1.0, max_value=LIMITS["price"][1], allow_nan=False)
 periods = st.integers(*LIMITS["periods"])
 fee_rates = st.floats(*LIMITS["fee_rate"], allow_nan=False)
 annual_rates = st.floats(*LIMITS["rate_annual"], allow_nan=False)
 discounts = st.floats(*LIMITS["cash_discount"], allow_nan=False)
+daily_rates = st.floats(*LIMITS["rate_daily"], allow_nan=False)
+#: (rate, rate_unit) a lender could quote: an annual or a daily rate within LIMITS.
+quoted_rates = st.sampled_from(RATE_UNITS).flatmap(
+    lambda unit: st.tuples(annual_rates if unit == "annual" else daily_rates, st.just(unit))
+)
 
 
 @st.composite

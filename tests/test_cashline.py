@@ -8,17 +8,21 @@ the module: statements on days E(m) = floor(365 m / 12) = 30, 60, 91, 121, ...
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from calc.cashline import (
     DEBT_CAP,
     FLAGS,
     HORIZON_DAYS,
+    LIMITS,
     METHODS,
+    PAY_RULES,
+    STATUSES,
     Draw,
     Faults,
     LatePayment,
@@ -26,15 +30,17 @@ from calc.cashline import (
     Repayment,
     RepaymentPlan,
     Rollover,
+    compare_pay_rules,
     compare_with_installment,
-    daily_rate,
     quoted_rates,
     simulate,
     statement_days,
     to_frame,
 )
 from calc.errors import InputError
+from calc.money import round_fen
 from calc.schedule import PlanTerms
+from calc.units import daily_rate
 
 FAST = settings(max_examples=100, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -51,6 +57,7 @@ class TestCalendarAndQuotes:
                                                273, 304, 334, 365]
 
     def test_annual_is_daily_over_365(self):
+        # 0.1825 / 365 = 0.0005
         assert daily_rate(0.1825, "annual") == pytest.approx(0.0005, abs=1e-15)
 
     def test_wan5_is_18_25_simple_20_02_compound(self):
@@ -153,6 +160,8 @@ class TestRevolving:
         assert r.statements.paid[0] == 1015.0
 
     def test_purchase_paid_in_full_is_free(self):
+        # a purchase on day 5 is on the first statement, day E(1) = 30, paid in
+        # full there: no interest on an interest-free line, no fee, nothing more owed
         card = LineTerms(limit=10_000, rate=0.0005, interest_free=True)
         r = simulate([Draw(3_000, day=5)], card, RepaymentPlan("revolving"))
         assert r.totals.cost == 0.0 and r.payoff_day == 30
@@ -277,6 +286,8 @@ class TestComparison:
 
 class TestFrames:
     def test_ledger_and_statements(self):
+        # 12 installments, the last on statement day E(12) = 365: days 0..365 are
+        # 366 ledger rows, and 12 statements
         r = simulate([Draw(10_000)], ANNUAL_18, RepaymentPlan("equal_payment"))
         ledger, statements = to_frame(r.ledger), to_frame(r.statements)
         assert len(ledger) == 366 and len(statements) == 12
@@ -326,23 +337,114 @@ class TestBadInput:
             simulate([Draw(8_000), Draw(5_000, day=40)], line, RepaymentPlan("flexible"))
         assert e.value.code == "out_of_range" and e.value.params["max"] == 2000.0
 
+    @staticmethod
+    def _code(junk, lo, hi, *, lo_open=False, integer=False):
+        """The code calc.errors.InputError's contract gives ``junk`` as a number
+        in [lo, hi]: ``not_a_number`` for what float() refuses, NaN or inf,
+        ``out_of_range`` outside the bounds (``lo`` excluded when ``lo_open``),
+        ``not_integer`` for a fraction where a whole number is due; ``None``
+        when it is a valid value (text such as "12" is a number)."""
+        try:
+            x = float(junk)
+        except (TypeError, ValueError):
+            return "not_a_number"
+        if not math.isfinite(x):
+            return "not_a_number"
+        if x < lo or x > hi or (lo_open and x == lo):
+            return "out_of_range"
+        if integer and x != int(x):
+            return "not_integer"
+        return None
+
     @FAST
     @given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=3),
                      st.none(), st.integers(-10**12, 10**12)))
+    # each path at least once: text that is a number, under half a fen, a limit
+    # below the draw, a fraction of a day, a negative, NaN, None, words
+    @example("1e3")
+    @example(0.004)
+    @example(50)
+    @example(1.5)
+    @example(-1)
+    @example(float("nan"))
+    @example(None)
+    @example("abc")
     def test_garbage_is_an_input_error(self, junk):
-        for build in (
-            lambda: simulate([Draw(junk)], DAY_5, RepaymentPlan("flexible")),
-            lambda: simulate([Draw(100, junk)], DAY_5, RepaymentPlan("flexible")),
-            lambda: simulate([Draw(100)], LineTerms(junk, 0.0005), RepaymentPlan("flexible")),
-            lambda: simulate([Draw(100)], LineTerms(1e4, junk), RepaymentPlan("revolving")),
-            lambda: simulate([Draw(100)], DAY_5, RepaymentPlan("revolving", pay_rule="fixed",
-                                                              fixed_payment=junk)),
-            lambda: simulate([Draw(100)], DAY_5, RepaymentPlan(junk)),
-        ):
-            try:
+        code = self._code
+        # the amount: (0, limit]; one under half a fen rounds to no money at all
+        amount = code(junk, 0.0, DAY_5.limit, lo_open=True)
+        if amount is None and round_fen(float(junk)) == 0.0:
+            amount = "out_of_range"
+        # a limit below the ¥100 draw is valid, but the draw then does not fit
+        limit, limit_field = code(junk, *LIMITS["limit"], lo_open=True), "limit"
+        if limit is None and float(junk) < 100:
+            limit, limit_field = "out_of_range", "draw_amount"
+        cases = (
+            (lambda: simulate([Draw(junk)], DAY_5, RepaymentPlan("flexible")),
+             amount, "draw_amount"),
+            (lambda: simulate([Draw(100, junk)], DAY_5, RepaymentPlan("flexible")),
+             code(junk, *LIMITS["day"], integer=True), "draw_day"),
+            (lambda: simulate([Draw(100)], LineTerms(junk, 0.0005), RepaymentPlan("flexible")),
+             limit, limit_field),
+            (lambda: simulate([Draw(100)], LineTerms(1e4, junk), RepaymentPlan("revolving")),
+             code(junk, *LIMITS["rate_daily"]), "rate"),
+            (lambda: simulate([Draw(100)], DAY_5, RepaymentPlan("revolving", pay_rule="fixed",
+                                                               fixed_payment=junk)),
+             code(junk, *LIMITS["fixed_payment"]), "fixed_payment"),
+            # no number or short text is one of METHODS
+            (lambda: simulate([Draw(100)], DAY_5, RepaymentPlan(junk)),
+             "unknown_code", "method"),
+        )
+        for build, want, field in cases:
+            if want is None:  # a valid value: a run, not an error
+                assert build().status in STATUSES
+                continue
+            with pytest.raises(InputError) as e:
                 build()
-            except InputError:
-                pass
+            assert (e.value.code, e.value.params["field"]) == (want, field), junk
+
+
+class TestPayRules:
+    # ¥10,000 at 0.05% a day, the same draw paid three ways:
+    #   full:    day 30 statement 10,000 + 10,000 × 0.0005 × 30 = 10,150, paid: cost 150
+    #   minimum: 10% of the statement, at least ¥100: 37 months, ¥1,675.89 of
+    #            interest (domain.md §2's table)
+    #   fixed 5,100: 10,150 − 5,100 = 5,050; day 60 + 5,050 × 0.0005 × 30 = 75.75,
+    #            5,125.75 − 5,100 = 25.75; day 91 + 25.75 × 0.0005 × 31 = 0.399 → 0.40,
+    #            26.15 paid: month 3, cost 150 + 75.75 + 0.40 = 226.15
+    PLAN = RepaymentPlan("flexible", repayments=(Repayment(400),), fixed_payment=5_100)
+
+    def test_each_rule_on_a_revolving_line(self):
+        rows = compare_pay_rules([Draw(10_000)], DAY_5, self.PLAN)
+        assert tuple(r.rule for r in rows) == PAY_RULES
+        assert all(r.error is None for r in rows)
+        got = [(r.result.payoff_month, r.result.totals.cost) for r in rows]
+        assert got == [(1, 150.0), (37, 1675.89), (3, 226.15)]
+
+    def test_faults_apply_only_when_the_plan_is_not_flexible(self):
+        # the first statement's payment 10 days late, grace 3 (CMB defaults): on a
+        # revolving line the unpaid 10,150 (full rule) costs 10,150 × (1.5 − 1) ×
+        # 0.0005 × 10 = 25.375 → 25.38 of penalty interest plus a 违约金 of
+        # max(5% × 10,150, 10) = 507.50: 532.88.  A flexible plan has no due
+        # dates, so its scenario's late payments are not carried over.
+        faults = Faults(late=(LatePayment(1, 10),))
+        flexible = compare_pay_rules([Draw(10_000)], DAY_5, self.PLAN, faults)
+        assert [r.result.totals.penalties for r in flexible] == [0.0, 0.0, 0.0]
+        revolving = replace(self.PLAN, method="revolving", repayments=())
+        full = compare_pay_rules([Draw(10_000)], DAY_5, revolving, faults)[0]
+        assert full.rule == "full" and full.result.totals.penalties == 532.88
+
+    def test_an_error_is_carried_per_rule(self):
+        # a draw above the ¥50,000 limit stops every run with the same coded error
+        rows = compare_pay_rules([Draw(60_000)], DAY_5, self.PLAN)
+        for r in rows:
+            assert r.result is None
+            assert (r.error.code, r.error.params["field"]) == ("out_of_range", "draw_amount")
+
+    def test_not_a_plan(self):
+        with pytest.raises(InputError) as e:
+            compare_pay_rules([Draw(100)], DAY_5, "revolving")
+        assert (e.value.code, e.value.params["field"]) == ("not_a_number", "plan")
 
 
 # ----------------------------------------------------------------------------- properties

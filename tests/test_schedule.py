@@ -12,7 +12,7 @@ from strategies import plans
 
 from calc.errors import CalcError, InputError
 from calc.rates import CashFlow, nominal_apr, periodic_rate
-from calc.schedule import PlanTerms, build_schedule, early_repayment
+from calc.schedule import FEE_MODES, PlanTerms, build_schedule, early_repayment, fee_per_period
 
 ADDON_06x12 = PlanTerms(kind="addon", periods=12, fee_rate=0.006)
 
@@ -127,14 +127,55 @@ class TestLoans:
         assert round(100 * r.effective, 2) == 13.58
 
     def test_odd_first_period_matches_reg_z_c1ii(self):
-        # Reg Z App. J (c)(1)(ii): 6,000, 36 × 200, first payment 1 month + 19 days
-        # later → 11.82%.  A 0%-fee plan on 7,200 with a 6,000 cash price … is not the
-        # same thing, so build the flows the schedule would give and compare timing:
+        # Reg Z App. J (c)(1)(ii): 6,000 advanced, 36 × 200, the first payment 1 month
+        # + 19 days later → 11.82% (apr_reference_cases.json, US-REGZ-J-c1ii).  The
+        # same flows as a schedule: a 0%-fee plan on 7,200 = 36 × 200 whose cash
+        # price is 6,000 (a discount of 1 − 6,000/7,200), first installment after
+        # 49 days = 1 whole period + 19/30:
         s = build_schedule(7200, PlanTerms(kind="free", periods=36, first_days=49),
                            cash_discount=1 - 6000 / 7200)
         assert s.due_period[0] == 1 and s.due_fraction[0] == pytest.approx(19 / 30)
         assert s.payment[0] == 200.0
         assert round(100 * s.rates().nominal, 2) == 11.82
+
+
+class TestFeePerPeriod:
+    def test_total_fee_is_spread_evenly(self):
+        # 花呗 12 期 at 8.8% in total: 0.088 / 12 = 0.007333… a period
+        assert fee_per_period(0.088, "total", 12) == pytest.approx(0.088 / 12, rel=1e-15)
+        # 2.5% over 3: 0.025 / 3 = 0.008333…
+        assert fee_per_period(0.025, "total", 3) == pytest.approx(0.025 / 3, rel=1e-15)
+
+    def test_fee_per_period_stays(self):
+        assert fee_per_period(0.006, "period", 12) == 0.006
+
+    def test_total_fee_costs_the_same_as_its_periods(self):
+        # 7.2% in total over 12 = 0.6% a period: the classroom plan, ¥720 on ¥10,000
+        a = build_schedule(10_000, PlanTerms(kind="addon", periods=12,
+                                             fee_rate=fee_per_period(0.072, "total", 12)))
+        assert a.total_cost == 720.0
+        assert round(100 * a.rates().nominal, 2) == 13.03
+
+    @pytest.mark.parametrize(
+        "fee, mode, periods, code, field",
+        [
+            (0.01, "monthly", 12, "unknown_code", "fee_mode"),
+            (0.01, None, 12, "unknown_code", "fee_mode"),
+            (0.01, "total", 0, "out_of_range", "periods"),
+            (0.01, "total", 361, "out_of_range", "periods"),
+            (0.01, "total", 2.5, "not_integer", "periods"),
+            (0.01, "period", float("nan"), "not_a_number", "periods"),
+            ("abc", "total", 12, "not_a_number", "fee_rate"),
+            (float("inf"), "period", 12, "not_a_number", "fee_rate"),
+        ],
+    )
+    def test_bad_input(self, fee, mode, periods, code, field):
+        with pytest.raises(InputError) as e:
+            fee_per_period(fee, mode, periods)
+        assert (e.value.code, e.value.params["field"]) == (code, field)
+
+    def test_modes(self):
+        assert FEE_MODES == ("period", "total")
 
 
 class TestEarlyRepayment:
@@ -154,7 +195,8 @@ class TestEarlyRepayment:
         assert e.rates().periodic == pytest.approx(0.006, abs=1e-12)
 
     def test_penalty(self):
-        # repaid with installment 6: 5,000.02 principal left; 3% penalty = 150.00
+        # repaid with installment 6: 10,000 − 6 × 833.33 = 5,000.02 principal left;
+        # 3% penalty = 150.0006 → 150.00, on top of that month's fee of 60
         s = build_schedule(10_000, ADDON_06x12)
         e = early_repayment(s, 6, "penalty", 0.03)
         assert e.n == 6 and e.balance[-1] == 0.0
