@@ -16,31 +16,40 @@ import streamlit as st
 from ui import state
 from ui.codec import LANGS
 from ui.i18n import t
+from ui.scenarios.cashline import CASH
+from ui.scenarios.compare import COMPARE
 
 st.set_page_config(
     page_title="分期明白 · Installment Clarity", page_icon=":material/calculate:", layout="wide"
 )
-
 state.init_lang()
-if st.session_state.get("w_lang") in LANGS:  # the switch, changed before this run began
-    state.set_lang(st.session_state["w_lang"])
-else:
-    st.session_state["w_lang"] = state.lang()
+
+
+def _take_lang() -> None:
+    """The switch's on_change: the same rules as every bound widget (ui.widgets)."""
+    code = st.session_state.get("app-lang")
+    if code in LANGS:
+        state.set_lang(code)
+
 
 with st.sidebar:
     st.markdown(f"### {t('app.title')}")
     st.caption(t("app.tagline"))
+    st.session_state["app-lang"] = state.lang()  # seeded every run
     st.segmented_control(
-        t("app.lang"), LANGS, key="w_lang", required=True,
+        t("app.lang"), LANGS, key="app-lang", required=True, on_change=_take_lang,
         format_func=lambda c: {"zh": "中文", "en": "English"}[c],
     )
 
-page = st.navigation([
-    st.Page("app_pages/compare.py", title=t("nav.compare"), icon=":material/balance:",
-            url_path="compare", default=True),
-    st.Page("app_pages/cashline.py", title=t("nav.cashline"), icon=":material/payments:",
-            url_path="cashline"),
-])
+# One entry per page: its link code (the schema's page), its script and its path.
+PAGES = {
+    COMPARE.page: st.Page("app_pages/compare.py", title=t("nav.compare"),
+                          icon=":material/balance:", url_path="compare", default=True),
+    CASH.page: st.Page("app_pages/cashline.py", title=t("nav.cashline"),
+                       icon=":material/payments:", url_path="cashline"),
+}
+page = st.navigation(list(PAGES.values()))
+state.follow_link(PAGES, page, default=COMPARE.page)
 page.run()
 
 
@@ -57,7 +66,7 @@ def _freeze_startup_objects() -> bool:
 _freeze_startup_objects()
 
 with st.sidebar:
-    params = st.session_state.get("_share_params")
+    params = state.share_params()
     if params:
         # in a popover: st.code brings a 1.5 MB syntax highlighter that would
         # otherwise load, and compete with the charts, on every first visit

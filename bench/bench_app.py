@@ -52,8 +52,8 @@ QUERY = (
     "v=1&lang=zh&p=10000&d=0&y=0&np=1&ps1=teach_06x12&nm1=&k1=addon&n1=12&fm1=period"
     "&f1=0.6&t1=spread&r1=0&u1=annual&dp1=0&uf1=0&fd1=30&er1=charge&pp1=0&ek1=0"
 )
-PRICE_KEY = "w_p"
-CHART_KEY = "ch_cum"
+PRICE_KEY = "cmp-p"  # ui.state.PageState.key
+CHART_KEY = "cmp-el-chart"
 TARGET_RERUN_MS = 30
 TARGET_EDIT_MS = 120
 TARGET_LOAD_S = 2.5
@@ -111,7 +111,7 @@ class Session:
             self.metrics.append(body.body)
         wid = getattr(body, "id", "")
         if isinstance(wid, str) and "-" in wid:  # "$$ID-<hash>-<user key>"
-            self.widget_ids[wid.rsplit("-", 1)[1]] = wid
+            self.widget_ids[wid.split("-", 2)[2]] = wid
 
     def price_state(self, price: float):
         from streamlit.proto.WidgetStates_pb2 import WidgetStates

@@ -38,4 +38,4 @@ def assert_clean(at: AppTest) -> None:
 
 def switch_language(at: AppTest, lang: str) -> None:
     """Click the sidebar's language switch."""
-    at.button_group(key="w_lang").set_value(lang).run()
+    at.button_group(key="app-lang").set_value(lang).run()

@@ -1,12 +1,16 @@
-"""ui.codec with the comparison schema: round trips and tolerant decoding."""
+"""ui.codec with both pages' schemas: round trips and tolerant decoding."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ui.codec import VERSION, decode, encode
-from ui.scenarios import COMPARE, MAX_PLANS, PER_PLAN, SHARED, plan_terms
+from calc.errors import CalcError
+from ui.codec import VERSION, Schema, decode, encode
+from ui.scenarios import cashline as cash
+from ui.scenarios.cashline import CASH
+from ui.scenarios.compare import COMPARE, MAX_PLANS, PER_PLAN, SHARED, results
 
 
 def test_defaults_round_trip_and_write_every_value():
@@ -45,13 +49,28 @@ def test_malformed_values_are_reported_and_the_rest_used():
                   nm1="x" * 500)
     back, lang, notices = decode(COMPARE, params)
     got = {(n.code, n.param) for n in notices}
-    assert got == {("bad_value", "p"), ("out_of_range", "n1"), ("bad_value", "f2"),
+    assert got == {("bad_value", "p"), ("bad_value", "f2"),
                    ("bad_value", "k2"), ("unknown_param", "zz"), ("bad_version", "v"),
                    ("bad_value", "lang"), ("bad_value", "nm1")}
     defaults = COMPARE.defaults()
     assert back["p"] == defaults["p"]  # the default, since the link's was unusable
     assert back["k1"] == defaults["k1"] and back["n2"] == defaults["n2"]  # good ones kept
+    assert back["n1"] == -3  # well formed but out of range: kept, and calc explains it
     assert lang is None
+
+
+def test_out_of_range_values_reopen_as_entered_but_counts_are_bounded():
+    scn = COMPARE.defaults()
+    scn.update(p=-5.0, n1=500, d=80.0)
+    back, _, notices = decode(COMPARE, encode(COMPARE, scn, "zh"))
+    assert notices == [] and back == scn
+    with pytest.raises(CalcError):  # and calc says what is wrong with them
+        results(back)
+    params = encode(COMPARE, COMPARE.defaults(), "zh")
+    params["np"] = "7"  # one more plan than the page holds
+    back, _, notices = decode(COMPARE, params)
+    assert [(n.code, n.param) for n in notices] == [("out_of_range", "np")]
+    assert back["np"] == 2
 
 
 def test_plans_beyond_the_count_are_unknown():
@@ -72,14 +91,52 @@ def test_missing_values_are_defaults_and_named():
     assert "k4" not in back
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.text(max_size=8), st.text(max_size=30), max_size=12))
-def test_any_query_decodes_without_raising(params):
-    scn, _, _ = decode(COMPARE, params)
-    n = int(scn["np"])
-    assert 1 <= n <= MAX_PLANS
-    for i in range(1, n + 1):
-        plan_terms(scn, i)  # every plan can be handed to calc
+def field_names(schema: Schema) -> list[str]:
+    names = list(schema.shared)
+    for g in schema.groups:
+        names += [f"{stem}{i}" for i in range(0, g.most + 2) for stem in g.fields]
+    return names
+
+
+def link_values(schema: Schema) -> st.SearchStrategy[str]:
+    """Text a hand-edited link might hold: numbers of every size and sign,
+    the schema's codes, and garbage."""
+    codes = sorted({c for f in schema.shared.values() for c in f.choices}
+                   | {c for g in schema.groups for f in g.fields.values() for c in f.choices})
+    return st.one_of(
+        st.integers(-10**12, 10**12).map(str),
+        st.floats(allow_nan=True, allow_infinity=True).map(repr),
+        st.sampled_from(codes),
+        st.sampled_from(["", "1e999", "-0", "0x10", "１２", "NaN", "3,999", " 12 "]),
+        st.text(max_size=30),
+    )
+
+
+@pytest.mark.parametrize("schema", [COMPARE, CASH], ids=["cmp", "cash"])
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_any_hand_edited_link_reaches_calc_or_a_coded_error(schema, data):
+    """Real field names with any text, for either page: decoding never raises,
+    every value it keeps is one its field accepts, and calc either computes
+    the scenario or says, with a coded error, what is wrong."""
+    names = st.one_of(st.sampled_from(field_names(schema) + ["v", "lang", "pg"]),
+                      st.text(max_size=8))
+    params = data.draw(st.dictionaries(names, link_values(schema), max_size=40))
+    scn, _, _ = decode(schema, params)
+    assert set(scn) == set(schema.names(scn))
+    for name, value in scn.items():
+        assert schema.field(name).accepts(value), (name, value)
+    try:
+        if schema is COMPARE:
+            assert 1 <= int(scn["np"]) <= MAX_PLANS
+            results(scn)
+        else:
+            run = cash.inputs(scn)
+            cash.simulate(run)
+            cash.pay_rules(run)
+            cash.versus(run, scn)
+    except CalcError:
+        pass
 
 
 @settings(max_examples=200, deadline=None)

@@ -9,10 +9,9 @@ import pytest
 
 from calc import cashline as cl
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
-from calc.schedule import EARLY_RULES, FEE_TIMINGS, KINDS, RATE_UNITS
+from calc.schedule import EARLY_RULES, FEE_MODES, FEE_TIMINGS, KINDS, RATE_UNITS
 from ui.codec import Notice
 from ui.i18n import CATALOG, error_text, notice_lines, placeholders, t
-from ui.scenarios import FEE_MODES
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [*ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "streamlit_app.py"]

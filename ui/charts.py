@@ -15,12 +15,15 @@ tests build each figure with validation on).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 
+from calc.cashline import CashLineResult
 from calc.compare import Comparison, npv_curve
 from calc.schedule import Schedule
+from calc.units import months_from_days
 from ui.fmt import plot_escape
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -30,11 +33,13 @@ PATTERNS = ("", "/", ".", "x", "-", "+")
 MONEY_AXIS = {"tickprefix": "¥", "tickformat": ",.0f"}
 
 T = Callable[..., str]
+#: A Plotly figure, trace, shape or annotation as a plain dict.
+Spec = dict[str, Any]
 
 
-def _figure(data: list[dict], title: str, x: str, y: str, *, xaxis: dict | None = None,
-            yaxis: dict | None = None, **layout: object) -> go.Figure:
-    fig = {
+def _figure(data: list[Spec], title: str, x: str, y: str, *, xaxis: Spec | None = None,
+            yaxis: Spec | None = None, **layout: object) -> go.Figure:
+    fig: Spec = {
         "data": data,
         "layout": {
             "title": {"text": plot_escape(title)},
@@ -60,7 +65,7 @@ def _hover(template: str, name: str = "") -> str:
     return f"{template}<extra>{name}</extra>"
 
 
-def _hline(y: float, text: str = "") -> tuple[dict, list[dict]]:
+def _hline(y: float, text: str = "") -> tuple[Spec, list[Spec]]:
     shape = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
              "line": {"color": "#555555", "width": 1, "dash": "dash" if text else "solid"}}
     notes = [{"xref": "paper", "x": 1, "yref": "y", "y": y, "text": plot_escape(text),
@@ -68,7 +73,7 @@ def _hline(y: float, text: str = "") -> tuple[dict, list[dict]]:
     return shape, notes
 
 
-def _vline(x: float, text: str, top: bool) -> tuple[dict, dict]:
+def _vline(x: float, text: str, top: bool) -> tuple[Spec, Spec]:
     shape = {"type": "line", "xref": "x", "x0": x, "x1": x, "yref": "paper", "y0": 0, "y1": 1,
              "line": {"color": "#000000", "dash": "dot"}}
     note = {"xref": "x", "x": x, "yref": "paper", "y": 1 if top else 0.92,
@@ -158,14 +163,14 @@ def _thin(n: int) -> np.ndarray:
     return np.unique(np.linspace(0, n - 1, _MAX_POINTS).round().astype(int))
 
 
-def balance_over_time(r, t: T) -> go.Figure:
+def balance_over_time(r: CashLineResult, t: T) -> go.Figure:
     """What is owed day by day: principal, and the interest, fees and
     penalties owed on top of it, stacked."""
     led = r.ledger
     k = _thin(len(led.day))
     principal = led.principal[k]
     cost = np.maximum(led.balance[k] - principal, 0.0)
-    months = led.day[k] * 12 / 365
+    months = months_from_days(led.day[k])
     data = [
         {"type": "scatter", "x": months, "y": principal, "name": plot_escape(t("cash.principal")),
          "stackgroup": "owed", "line": {"color": OKABE_ITO[0]}, "customdata": led.day[k],
@@ -178,7 +183,7 @@ def balance_over_time(r, t: T) -> go.Figure:
                    yaxis={**MONEY_AXIS, "rangemode": "tozero"})
 
 
-def cumulative_costs(r, t: T) -> go.Figure:
+def cumulative_costs(r: CashLineResult, t: T) -> go.Figure:
     """Interest, fees and penalties charged so far, statement by statement."""
     s = r.statements
     series = (
@@ -197,12 +202,12 @@ def cumulative_costs(r, t: T) -> go.Figure:
                    yaxis={"tickprefix": "¥", "tickformat": ",.2f", "rangemode": "tozero"})
 
 
-def pay_rules(results: Sequence[tuple[str, object]], t: T) -> go.Figure:
+def pay_rules(results: Sequence[tuple[str, CashLineResult]], t: T) -> go.Figure:
     """Owed at each statement when paying in full, the minimum, or a fixed amount."""
     # each line starts from what is owed on day 0, so paying in full (gone by the
     # first statement) still shows as a line and not a lone point at zero
     data = [
-        {"type": "scatter", "x": np.concatenate(([0], r.statements.month)),
+        {"type": "scatter", "x": np.concatenate((np.zeros(1), r.statements.month)),
          "y": np.concatenate(([r.ledger.balance[0]],
                               r.statements.owed + r.statements.line2_owed)),
          "name": plot_escape(label), "mode": "lines",
@@ -214,7 +219,7 @@ def pay_rules(results: Sequence[tuple[str, object]], t: T) -> go.Figure:
                    yaxis={**MONEY_AXIS, "rangemode": "tozero"})
 
 
-def rollover_spiral(r, line2_limit: float, t: T) -> go.Figure:
+def rollover_spiral(r: CashLineResult, line2_limit: float, t: T) -> go.Figure:
     """Debt on both lines while each payment is borrowed from the second,
     with the second line's limit, the month the debt doubles and the month
     the rollover stops marked."""

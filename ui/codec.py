@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-__all__ = ["Field", "Group", "Schema", "Notice", "VERSION", "LANGS", "decode", "encode", "to_query"]
+__all__ = ["Field", "Group", "Schema", "Notice", "VERSION", "LANGS", "decode", "encode", "to_query",
+           "first_value"]
 
 VERSION = "1"
 LANGS = ("zh", "en")
@@ -36,7 +37,9 @@ class Field:
     choices: tuple[str, ...] = ()
 
     def parse(self, raw: str) -> tuple[object, str | None]:
-        """(value, None) or (None, notice code)."""
+        """(value, None), or (None, notice code) for text that is not a value
+        of this kind, or (value, "out_of_range") for a value outside the
+        field's bounds (the caller decides whether to keep it)."""
         if self.kind == "code":
             return (raw, None) if raw in self.choices else (None, "bad_value")
         if self.kind == "text":
@@ -53,16 +56,34 @@ class Field:
             if x != int(x):
                 return None, "bad_value"
             x = int(x)
-        below = x <= self.lo if self.lo_open else x < self.lo  # type: ignore[operator]
-        if below or x > self.hi:  # type: ignore[operator]
-            return None, "out_of_range"
+        if self.lo is not None and (x <= self.lo if self.lo_open else x < self.lo):
+            return x, "out_of_range"
+        if self.hi is not None and x > self.hi:
+            return x, "out_of_range"
         return x, None
 
+    def accepts(self, value: object) -> bool:
+        """Whether ``value`` can stand in a scenario for this field: a finite
+        number (an integral one for "int"), one of the codes, or a short text
+        without control characters.  Bounds are not checked: a value out of
+        range is kept as the user typed it and calc explains what is wrong.
+        """
+        if self.kind == "code":
+            return isinstance(value, str) and value in self.choices
+        if self.kind == "text":
+            return (isinstance(value, str) and len(value) <= MAX_TEXT
+                    and not any(ord(c) < 32 for c in value))
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return False
+        if not math.isfinite(value):
+            return False
+        return isinstance(value, int) if self.kind == "int" else True
+
     def format(self, value: object) -> str:
-        if self.kind == "float":
+        if self.kind == "float" and isinstance(value, (int, float)):
             text = repr(float(value))  # shortest text that reads back exactly
             return text[:-2] if text.endswith(".0") else text
-        if self.kind == "int":
+        if self.kind == "int" and isinstance(value, (int, float)):
             return str(int(value))
         return str(value)
 
@@ -84,6 +105,12 @@ class Group:
             base.update(self.defaults[i - 1])
         return {f"{k}{i}": v for k, v in base.items()}
 
+    def count_in(self, scn: Mapping[str, object]) -> int:
+        """How many items scenario ``scn`` has (its count field, an int)."""
+        n = scn[self.count]
+        assert isinstance(n, int), (self.count, n)
+        return n
+
     def blank(self, i: int) -> dict[str, object]:
         return {f"{k}{i}": f.default for k, f in self.fields.items()}
 
@@ -94,16 +121,36 @@ class Group:
 @dataclass(frozen=True)
 class Schema:
     """Fields of one page: ``shared`` once, then each group's indexed items.
-    ``page`` is written to links as ``pg`` so one page never reads another's."""
+
+    ``page`` is the page's identity: written to links as ``pg`` (so a link
+    opens the page it was made for) and the root of every session-state key
+    the page owns (:class:`ui.state.PageState`).  Names are ASCII letters and
+    digits, so ``<page>-<name>`` keys never meet the ``-view-``, ``-do-`` and
+    ``-el-`` keys.
+    """
 
     page: str
     shared: Mapping[str, Field]
     groups: tuple[Group, ...] = ()
 
+    def __post_init__(self) -> None:
+        names = [*self.shared] + [stem for g in self.groups for stem in g.fields]
+        for name in [self.page, *names]:
+            if not (name.isascii() and name.isalnum()):
+                raise ValueError(f"schema name {name!r} must be ASCII letters and digits")
+
+    def names(self, scn: Mapping[str, object]) -> list[str]:
+        """Every field name of scenario ``scn`` (its groups' counts as they stand)."""
+        out = list(self.shared)
+        for g in self.groups:
+            for i in range(1, g.count_in(scn) + 1):
+                out += g.names(i)
+        return out
+
     def defaults(self) -> dict[str, object]:
         scn = {k: f.default for k, f in self.shared.items()}
         for g in self.groups:
-            for i in range(1, int(scn[g.count]) + 1):
+            for i in range(1, g.count_in(scn) + 1):
                 scn.update(g.item_default(i))
         return scn
 
@@ -121,7 +168,8 @@ class Schema:
 @dataclass(frozen=True)
 class Notice:
     """What decoding ignored or filled in: ``code`` is one of ``unknown_param``,
-    ``bad_value``, ``out_of_range``, ``missing``, ``bad_version``; ``param`` and
+    ``bad_value``, ``out_of_range``, ``missing``, ``bad_version``, or
+    ``unknown_page`` (the link's ``pg`` names no page); ``param`` and
     ``raw`` are link text (display them only as plain text)."""
 
     code: str
@@ -135,7 +183,7 @@ def encode(schema: Schema, scn: Mapping[str, object], lang: str) -> dict[str, st
     for name, f in schema.shared.items():
         out[name] = f.format(scn[name])
     for g in schema.groups:
-        for i in range(1, int(scn[g.count]) + 1):
+        for i in range(1, g.count_in(scn) + 1):
             for stem, f in g.fields.items():
                 out[f"{stem}{i}"] = f.format(scn[f"{stem}{i}"])
     return out
@@ -145,7 +193,8 @@ def to_query(params: Mapping[str, str]) -> str:
     return urlencode(params)
 
 
-def _first(raw: object) -> str:
+def first_value(raw: object) -> str:
+    """One query value: the last of a repeated parameter, as text."""
     if isinstance(raw, (list, tuple)):
         return str(raw[-1]) if raw else ""
     return str(raw)
@@ -157,12 +206,16 @@ def decode(
     """(scenario, lang or None, notices) from query parameters.
 
     A query with no scenario in it (empty, or only ``lang``) gives the defaults
-    and no notices.  Otherwise every value that is missing, unknown, malformed
-    or out of range is listed once, and replaced by its default.
+    and no notices.  Otherwise every value that is missing, unknown or
+    malformed is listed once and replaced by its default.  A well-formed value
+    outside its field's bounds is kept as it is, so a link reopens exactly
+    what was entered and the page explains what is wrong with it, as it did
+    for whoever made the link; only a group's count, which decides how many
+    items there are, must be within its bounds.
     """
     scn = schema.defaults()
     notices: list[Notice] = []
-    raw = {str(k): _first(v) for k, v in params.items()}
+    raw = {str(k): first_value(v) for k, v in params.items()}
     for reserved in ("embed", "embed_options"):
         raw.pop(reserved, None)
     lang = raw.pop("lang", None)
@@ -177,20 +230,24 @@ def decode(
     if version != VERSION:
         notices.append(Notice("bad_version", "v", version or ""))
 
+    counts = {g.count for g in schema.groups}
+
     def take(name: str, f: Field) -> None:
         if name not in raw:
             notices.append(Notice("missing", name))
             return
         value, problem = f.parse(raw.pop(name))
+        if problem == "out_of_range" and name not in counts:
+            problem = None
         if problem:
-            notices.append(Notice(problem, name, _first(params[name])))
+            notices.append(Notice(problem, name, first_value(params[name])))
         else:
             scn[name] = value
 
     for name, f in schema.shared.items():
         take(name, f)
     for g in schema.groups:
-        count = int(scn[g.count])
+        count = g.count_in(scn)
         for i in range(1, g.most + 1):
             for name in g.names(i):
                 scn.pop(name, None)

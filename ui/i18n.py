@@ -204,6 +204,7 @@ ZH: dict[str, str] = {
     "notice.unknown_param": "不认识的参数 {param}(值“{raw}”),已忽略",
     "notice.missing": "缺少 {params},已用默认值",
     "notice.bad_version": "链接版本“{raw}”不是当前版本 1,已尽量按版本 1 读取",
+    "notice.unknown_page": "链接指向的页面“{raw}”不存在,已打开默认页面",
     # cash-line page
     "nav.cashline": "备用金模拟",
     "cash.title": "备用金:借一笔钱,它会怎样长大?",
@@ -557,6 +558,7 @@ EN: dict[str, str] = {
     "notice.out_of_range": "{param} = “{raw}” is out of range; the default is used",
     "notice.unknown_param": "unknown parameter {param} (“{raw}”) ignored",
     "notice.missing": "{params} missing; defaults used",
+    "notice.unknown_page": "the link names a page “{raw}” that does not exist; the default page opened instead",
     "notice.bad_version": "link version “{raw}” is not the current version 1; read as version 1 "
     "where possible",
     "nav.cashline": "Cash line",

@@ -1,24 +1,43 @@
-"""Session state: the language, each page's scenario, the link in the address bar.
+"""Session state: the language, each page's state, and the link in the address bar.
 
-Scenario values live in plain session-state dicts (``scn_<page>``), not only in
-widget keys, because Streamlit drops the value of a widget that a run does not
-draw.  Each widget's key is ``w_<name>``; :func:`widget_key` seeds it from the
-scenario whenever Streamlit has dropped it, and the page writes the widget's
-value back.
+Session state is one namespace for the whole session, across pages
+(``../shared/streamlit.md``, Pages and state), so every key a page owns is
+derived from its :class:`~ui.codec.Schema`'s ``page`` code by
+:class:`PageState`: two pages cannot share a key.
+
+* ``<page>:scenario``: the scenario, the values the link carries (a plain dict,
+  not widget state: Streamlit drops the value of a widget a run does not draw);
+* ``<page>:view``: what the page shows (which chart, which plan is open);
+* ``<page>:notices``: what the link that opened the page could not use;
+* ``<page>-<name>`` and ``<page>-view-<name>``: the widgets bound to them
+  (:mod:`ui.widgets`); ``<page>-do-<name>`` buttons, ``<page>-el-<name>``
+  tables and charts.
+
+The shell's own keys start with ``app``: ``app:lang``, ``app-lang`` (the
+switch), ``app:share`` (the page's link), ``app:routed``.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import MutableMapping
+from collections.abc import Mapping
+from typing import cast
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui.codec import LANGS, Notice, Schema, decode, encode, to_query
+from ui.codec import LANGS, Notice, Schema, decode, encode, first_value, to_query
 
-__all__ = ["init_lang", "lang", "set_lang", "scenario", "widget_key", "forget_widgets", "sync_url",
-           "share_url"]
+__all__ = ["APP", "init_lang", "lang", "set_lang", "PageState", "follow_link", "share_url",
+           "share_params"]
+
+#: Page code of the shell (the entrypoint's language switch, share link, routing).
+APP = "app"
+_LANG = f"{APP}:lang"
+_SHARE = f"{APP}:share"
+_ROUTED = f"{APP}:routed"
+_PENDING = f"{APP}:link_notices"  # notices for the page a link is sent on to
 
 
 def _browser_lang() -> str | None:
@@ -36,13 +55,13 @@ _RUN = threading.local()
 
 
 def set_lang(code: str) -> None:
-    st.session_state["lang"] = code
+    st.session_state[_LANG] = code
     _RUN.cached = (get_script_run_ctx(), code)
 
 
 def init_lang() -> str:
     """Once per session: the link's ``lang``, else the browser's, else Chinese."""
-    if "lang" not in st.session_state:
+    if _LANG not in st.session_state:
         q = st.query_params.get("lang")
         set_lang(q if q in LANGS else (_browser_lang() or "zh"))
     return lang()
@@ -52,55 +71,105 @@ def lang() -> str:
     cached = getattr(_RUN, "cached", None)
     ctx = get_script_run_ctx()
     if cached is not None and cached[0] is ctx and ctx is not None:
-        return cached[1]
-    code = st.session_state.get("lang", "zh")
+        return str(cached[1])
+    code = str(st.session_state.get(_LANG, "zh"))
     _RUN.cached = (ctx, code)
     return code
 
 
-def scenario(page: str, schema: Schema) -> tuple[MutableMapping[str, object], list[Notice]]:
-    """This page's scenario; read from the link the first time the page runs
-    in the session (the notices are kept for that page to show)."""
-    key = f"scn_{page}"
-    if key not in st.session_state:
-        scn, link_lang, notices = decode(schema, st.query_params.to_dict())
+def _query() -> dict[str, str]:
+    return {k: first_value(v) for k, v in st.query_params.to_dict().items()}
+
+
+class PageState:
+    """Everything one page keeps in the session, under keys derived from its
+    schema's ``page`` code.
+
+    ``views`` are the page's view settings and their defaults (not in the
+    link).  The scenario is read from the link the first time the page runs
+    in a session; after that the session's copy is the truth.
+    """
+
+    def __init__(self, schema: Schema, views: Mapping[str, object] | None = None) -> None:
+        self.schema = schema
+        self.page = schema.page
+        self.views = dict(views or {})
+        self._open()
+
+    def key(self, *parts: str) -> str:
+        """A widget or element key of this page: ``<page>-<part>-...``."""
+        return "-".join((self.page, *parts))
+
+    def slot(self, what: str) -> str:
+        """A plain session-state key of this page: ``<page>:<what>``."""
+        return f"{self.page}:{what}"
+
+    def _open(self) -> None:
+        ss = st.session_state
+        if self.slot("scenario") in ss:
+            return
+        scn, link_lang, notices = decode(self.schema, _query())
         if link_lang:
             set_lang(link_lang)
-        st.session_state[key] = scn
-        st.session_state[f"notices_{page}"] = notices
-    scn = st.session_state[key]
-    # a widget changed by the user holds its new value before this run draws it:
-    # take it now, so results computed above a widget never lag it by a run
-    for name in scn:
-        if f"w_{name}" in st.session_state:
-            scn[name] = st.session_state[f"w_{name}"]
-    return scn, st.session_state.get(f"notices_{page}", [])
+        ss[self.slot("scenario")] = scn
+        ss[self.slot("view")] = dict(self.views)
+        ss[self.slot("notices")] = list(ss.pop(_PENDING, [])) + notices
+
+    @property
+    def scn(self) -> dict[str, object]:
+        return cast(dict[str, object], st.session_state[self.slot("scenario")])
+
+    @property
+    def view(self) -> dict[str, object]:
+        return cast(dict[str, object], st.session_state[self.slot("view")])
+
+    @property
+    def notices(self) -> list[Notice]:
+        return cast(list[Notice], st.session_state[self.slot("notices")])
+
+    def sync_url(self) -> dict[str, str]:
+        """Write the whole scenario to the address bar (at the end of a run)."""
+        params = encode(self.schema, self.scn, lang())
+        if _query() != params:
+            st.query_params.from_dict(params)
+        st.session_state[_SHARE] = params
+        return params
 
 
-def widget_key(scn: MutableMapping[str, object], name: str) -> str:
-    """The widget key for scenario value ``name``, seeded from the scenario."""
-    key = f"w_{name}"
-    if key not in st.session_state:
-        st.session_state[key] = scn[name]
-    return key
+def follow_link(pages: Mapping[str, StreamlitPage], current: StreamlitPage,
+                default: str) -> None:
+    """On a session's first run, open the page the link was made for.
+
+    ``pages`` maps each page code (a link's ``pg``) to its page.  A link names
+    its page, so it opens there whatever path it arrives at; a link naming no
+    known page opens ``default`` with a notice, keeping only its language.
+    """
+    if st.session_state.get(_ROUTED):
+        return
+    st.session_state[_ROUTED] = True
+    query = _query()
+    code = query.get("pg")
+    if code is None:
+        return
+    target = pages.get(code)
+    if target is None:
+        st.session_state[_PENDING] = [Notice("unknown_page", "pg", code)]
+        target = pages[default]
+        query = {k: v for k, v in query.items() if k == "lang"}
+        st.query_params.from_dict(query)
+        if target.url_path == current.url_path:
+            return
+    elif target.url_path == current.url_path:
+        return
+    st.switch_page(target, query_params=query)
 
 
-def forget_widgets(names: list[str]) -> None:
-    """Drop widget state so the next run seeds it from the scenario again."""
-    for name in names:
-        st.session_state.pop(f"w_{name}", None)
+def share_params() -> dict[str, str] | None:
+    """The link parameters the page in view wrote at the end of its run."""
+    return cast(dict[str, str] | None, st.session_state.get(_SHARE))
 
 
-def sync_url(schema: Schema, scn: MutableMapping[str, object]) -> dict[str, str]:
-    """Write the whole scenario to the address bar (at the end of a run)."""
-    params = encode(schema, scn, lang())
-    if st.query_params.to_dict() != params:
-        st.query_params.from_dict(params)
-    st.session_state["_share_params"] = params
-    return params
-
-
-def share_url(params: dict[str, str]) -> str:
+def share_url(params: Mapping[str, str]) -> str:
     """The full link to this page with ``params`` (relative in AppTest)."""
     try:
         base = (st.context.url or "").split("?", 1)[0]

@@ -1,29 +1,53 @@
-"""Input widgets bound to a page's scenario dict (see :mod:`ui.state`).
+"""Widgets bound to a page's state: one mechanism for every input.
 
-Each widget's key is ``w_<name>``; its value is written back to the scenario.
-Labels are looked up in the run's language; option labels are bound to it,
-so a language switch relabels options without touching their values.
+A bound widget shows a value held in a plain dict of the page's state (the
+scenario or the view, :class:`ui.state.PageState`) and writes the user's
+change back to it.  Three rules make that dict the only truth:
+
+1. **Seeded every run.**  Before a widget is drawn its session-state key is
+   set from the dict.  Whatever changed the dict (a preset applied, a plan
+   removed, a link read) shows in every widget on the next run, with no list
+   of widgets to forget; a widget the last run did not draw comes back with
+   its value.
+2. **Taken in a callback.**  Each widget's ``on_change`` copies its new value
+   into the dict before the script runs, so results computed above a widget
+   never lag it, and other callbacks (apply a preset, add a plan) see it.  A
+   value the field does not accept is not taken.
+3. **Codes, not labels.**  A selection widget's options are stable codes and
+   its labels come from ``format_func``.  Streamlit sends the *label* over the
+   wire (``../shared/streamlit.md``), so once labels change (a language
+   switch, a renamed plan) the browser's label maps to no option; rule 1
+   re-seeds the code before the widget is drawn, so the browser gets the new
+   label, and a value that is still not one of the options, from any source,
+   falls back to the dict's code.
+
+Keys are ``<page>-<name>`` for scenario values and ``<page>-view-<name>`` for
+view settings (``PageState.key``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ui import state
-from ui.codec import Schema
+from ui.codec import Field
 from ui.i18n import t
 
-__all__ = ["Inputs", "labels", "preset_labels", "grid", "FIELD_WIDTH", "CARD_WIDTH"]
+__all__ = ["Bound", "labels", "preset_labels", "grid", "FIELD_WIDTH", "CARD_WIDTH"]
 
 #: Width of one input in a :func:`grid`: three to a row on a laptop, one on a phone.
 FIELD_WIDTH = 250
 #: Width of a result card: wide enough for its note on a phone.
 CARD_WIDTH = 320
 
+Callback = Callable[..., None]
 
-def grid(align: str = "bottom"):
+
+def grid(align: Literal["top", "center", "bottom"] = "bottom") -> DeltaGenerator:
     """A row of inputs (or cards) that wraps to the screen's width.
 
     One layout block instead of a block per column (each block is a message to
@@ -32,13 +56,18 @@ def grid(align: str = "bottom"):
     return st.container(horizontal=True, vertical_alignment=align, gap="small")
 
 
-def labels(prefix: str) -> Callable[[str], str]:
+def labels(prefix: str) -> Callable[[Any], str]:
     """format_func for codes: their label in the language of this run."""
     lang = state.lang()
     return lambda code: t(f"{prefix}.{code}", lang)
 
 
-def preset_labels(presets: Mapping[str, object]) -> Callable[[str], str]:
+class _Preset:  # what preset_labels reads of a preset
+    grade: str
+    as_of: str
+
+
+def preset_labels(presets: Mapping[str, _Preset]) -> Callable[[Any], str]:
     """format_func for presets: label, evidence grade and date, in this run's language."""
     lang = state.lang()
 
@@ -47,36 +76,128 @@ def preset_labels(presets: Mapping[str, object]) -> Callable[[str], str]:
             return t("cmp.custom", lang)
         p = presets[pid]
         return t("cmp.preset_option", lang, label=t(f"preset.{pid}", lang),
-                 grade=p.grade, date=p.as_of or t("cmp.undated", lang))  # type: ignore[attr-defined]
+                 grade=p.grade, date=p.as_of or t("cmp.undated", lang))
 
     return label
 
 
-class Inputs:
-    """Widgets for one scenario: ``Inputs(scn, schema).number(col, "p", "cmp.price", ...)``."""
+def _take(slot: str, name: str, key: str, accepts: Callable[[object], bool],
+          from_widget: Callable[[Any], object], then: Callback | None,
+          args: tuple[object, ...]) -> None:
+    """on_change of every bound widget: the new value into the page's dict."""
+    value = from_widget(st.session_state.get(key))
+    if accepts(value):
+        st.session_state[slot][name] = value
+    if then is not None:
+        then(*args)
 
-    def __init__(self, scn: MutableMapping[str, object], schema: Schema) -> None:
-        self.scn = scn
-        self.schema = schema
 
-    def number(self, col, name: str, label: str, *, step: float, fmt: str = "%.2f",
-               help_key: str | None = None, **kw) -> None:
-        integer = self.schema.field(name).kind == "int"  # type: ignore[union-attr]
+def _same(v: Any) -> object:
+    return v
+
+
+class Bound:
+    """Widgets bound to one dict of a page's state.
+
+    ``Bound(ps)`` binds to the scenario (fields checked against the schema);
+    ``Bound(ps, view=True)`` to the view settings.  Every method draws into
+    ``where`` (a container, or ``st``) and returns the value now in the dict.
+    """
+
+    def __init__(self, ps: state.PageState, *, view: bool = False) -> None:
+        self.ps = ps
+        self.slot = ps.slot("view" if view else "scenario")
+        self._prefix = ("view",) if view else ()
+        self.view = view
+
+    @property
+    def values(self) -> dict[str, object]:
+        return self.ps.view if self.view else self.ps.scn
+
+    def key(self, name: str) -> str:
+        return self.ps.key(*self._prefix, name)
+
+    def _accepts(self, name: str, options: Sequence[object] | None) -> Callable[[object], bool]:
+        if options is not None:
+            allowed = tuple(options)
+            return lambda v: v in allowed
+        field: Field | None = None if self.view else self.ps.schema.field(name)
+        if field is not None:
+            return field.accepts
+        return lambda v: v is not None
+
+    def _draw(self, make: Callable[..., Any], name: str, *,
+              options: Sequence[object] | None = None,
+              to_widget: Callable[[Any], Any] = _same,
+              from_widget: Callable[[Any], object] = _same,
+              on_change: Callback | None = None, args: tuple[object, ...] = (),
+              **kw: Any) -> Any:
+        values = self.values
+        accepts = self._accepts(name, options)
+        if options is not None and values.get(name) not in options:
+            # a view whose choice went away (a plan removed): the first option
+            values[name] = options[0]
+        if options is not None:
+            kw["options"] = options
+        key = self.key(name)
+        st.session_state[key] = to_widget(values[name])  # rule 1: seeded every run
+        got = from_widget(make(
+            key=key, on_change=_take,
+            args=(self.slot, name, key, accepts, from_widget, on_change, args), **kw))
+        if not accepts(got):  # rule 3: never a stray label or a stray value
+            return values[name]
+        return got
+
+    # ------------------------------------------------------------ the widgets
+
+    def number(self, where: Any, name: str, label: str, *, step: float,
+               fmt: str = "%.2f", help_key: str | None = None, **kw: Any) -> Any:
+        field = self.ps.schema.field(name)
+        integer = field is not None and field.kind == "int"
         kw.setdefault("width", FIELD_WIDTH)
-        self.scn[name] = col.number_input(
-            t(label), key=state.widget_key(self.scn, name), step=int(step) if integer else step,
-            format=None if integer else fmt, help=t(help_key) if help_key else None, **kw,
-        )
+        return self._draw(where.number_input, name, to_widget=int if integer else float,
+                          label=t(label),
+                          step=int(step) if integer else step,
+                          format=None if integer else fmt,
+                          help=t(help_key) if help_key else None, **kw)
 
-    def choice(self, col, name: str, label: str, options: Sequence[str],
-               fmt: Callable[[str], str], **kw) -> None:
+    def choice(self, where: Any, name: str, label: str, fmt: Callable[[Any], str],
+               options: Sequence[object] | None = None, **kw: Any) -> Any:
+        """A selectbox of codes (the field's choices unless ``options`` are given)."""
+        opts = self._options(name, options)
         kw.setdefault("width", FIELD_WIDTH)
-        self.scn[name] = col.selectbox(t(label), options, key=state.widget_key(self.scn, name),
-                                       format_func=fmt, **kw)
+        return self._draw(where.selectbox, name, options=opts, label=t(label), format_func=fmt,
+                          **kw)
 
-    def toggle(self, col, name: str, label: str, help_key: str | None = None) -> None:
-        key = f"w_{name}"
-        if key not in st.session_state:
-            st.session_state[key] = bool(self.scn[name])
-        self.scn[name] = int(col.toggle(t(label), key=key,
-                                        help=t(help_key) if help_key else None))
+    def segmented(self, where: Any, name: str, label: str, fmt: Callable[[Any], str],
+                  options: Sequence[object] | None = None, **kw: Any) -> Any:
+        """A segmented control of codes, one always chosen."""
+        opts = self._options(name, options)
+        return self._draw(where.segmented_control, name, options=opts, label=t(label),
+                          format_func=fmt, required=True, **kw)
+
+    def toggle(self, where: Any, name: str, label: str, help_key: str | None = None,
+               **kw: Any) -> bool:
+        """A switch; a scenario's 0/1 field is kept as an int."""
+        field = None if self.view else self.ps.schema.field(name)
+        from_widget: Callable[[Any], object] = (
+            (lambda v: int(bool(v))) if field is not None and field.kind == "int" else bool)
+        return bool(self._draw(where.toggle, name, to_widget=bool, from_widget=from_widget,
+                               label=t(label), help=t(help_key) if help_key else None, **kw))
+
+    def slider(self, where: Any, name: str, label: str, lo: int, hi: int,
+               help_key: str | None = None, **kw: Any) -> Any:
+        return self._draw(where.slider, name, label=t(label), min_value=lo, max_value=hi,
+                          help=t(help_key) if help_key else None, **kw)
+
+    def text(self, where: Any, name: str, label: str, **kw: Any) -> Any:
+        kw.setdefault("width", FIELD_WIDTH)
+        return self._draw(where.text_input, name, label=t(label), **kw)
+
+    def _options(self, name: str, options: Sequence[object] | None) -> Sequence[object]:
+        if options is not None:
+            return tuple(options)
+        field = None if self.view else self.ps.schema.field(name)
+        if field is None or field.kind != "code":
+            raise ValueError(f"{name!r} needs options: it is not a code field")
+        return field.choices

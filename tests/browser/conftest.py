@@ -75,7 +75,7 @@ class Pages:
 
     def open(self, url: str, form: str = "desktop"):
         if self.context is None:
-            self.context = self.browser.new_context(device_scale_factor=1)
+            self.context = new_context(self.browser)
         pg = self.context.new_page()
         pg.set_viewport_size(FORMS[form])
         pg.set_default_timeout(30_000)
@@ -105,6 +105,62 @@ def pages(browser, app_url) -> Iterator[Pages]:
         yield opened
     finally:
         opened.close()
+
+
+# Every page records each exception box Streamlit shows, the moment it appears,
+# so a traceback that a later run replaces still fails the test.
+_WATCH_EXCEPTIONS = """
+window.__stExceptions = [];
+new MutationObserver(() => {
+  for (const e of document.querySelectorAll("[data-testid='stException']")) {
+    if (!e.__seen) { e.__seen = true; window.__stExceptions.push(e.innerText.slice(0, 500)); }
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def new_context(browser, **kw):
+    """A browser context whose pages record every exception box shown."""
+    context = browser.new_context(device_scale_factor=1, **kw)
+    context.add_init_script(_WATCH_EXCEPTIONS)
+    return context
+
+
+def exceptions_seen(context) -> list[str]:
+    """Exception boxes shown on any page of ``context`` since the last call."""
+    seen = []
+    for pg in context.pages:
+        seen += pg.evaluate("() => { const e = window.__stExceptions || [];"
+                            " window.__stExceptions = []; return e; }")
+    return seen
+
+
+@pytest.fixture(autouse=True)
+def no_exception_shown(request):
+    """Fail any browser test during which the app showed an exception, at any point."""
+    yield
+    if "pages" in request.fixturenames:
+        ctx = request.getfixturevalue("pages").context
+        if ctx is not None:
+            _fail_on(exceptions_seen(ctx))
+
+
+def _fail_on(seen: list[str]) -> None:
+    if seen:
+        pytest.fail("the app showed an exception:\n" + "\n---\n".join(seen), pytrace=False)
+
+
+@pytest.fixture
+def fresh_context(browser) -> Iterator:
+    """A context of its own (no shared cache or pages): a second browser, a reload.
+    Fails the test if any of its pages showed an exception."""
+    ctx = new_context(browser)
+    try:
+        yield ctx
+        seen = exceptions_seen(ctx)
+    finally:
+        ctx.close()
+    _fail_on(seen)
 
 
 def wait_idle(pg, timeout: float = 20_000) -> None:

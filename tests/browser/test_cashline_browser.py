@@ -8,7 +8,8 @@ import pytest
 from tests.browser.conftest import metric_texts, save_full_screenshot, wait_idle, wait_metric
 from ui.codec import encode
 from ui.i18n import CATALOG
-from ui.scenarios import CASH, COMPARE
+from ui.scenarios.cashline import CASH
+from ui.scenarios.compare import COMPARE
 
 pytestmark = pytest.mark.browser
 
@@ -48,13 +49,13 @@ def test_language_switch_keeps_every_input(pages, app_url):
     scn = COMPARE.defaults()
     link = f"{app_url}/?" + "&".join(f"{k}={v}" for k, v in encode(COMPARE, scn, "zh").items())
     pg = pages.take(link)
-    price = pg.locator(".st-key-w_p input")
+    price = pg.locator(".st-key-cmp-p input")
     price.fill("4321")
     price.press("Enter")
     pg.wait_for_function("() => new URLSearchParams(location.search).get('p') === '4321'")
     wait_idle(pg)
     before = metric_texts(pg)
-    pg.locator(".st-key-w_lang button", has_text="English").click()
+    pg.locator(".st-key-app-lang button", has_text="English").click()
     pg.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'")
     wait_idle(pg)
     assert pg.get_by_text(CATALOG["en"]["cmp.title"], exact=True).first.is_visible()

@@ -55,7 +55,7 @@ def test_screenshot(pages, app_url, lang, form):
 def test_price_edit_rewrites_the_address_bar(pages, app_url):
     pg = pages.take(classroom(app_url, "en"))
     wait_metric(pg, "13.03%")
-    price = pg.locator(".st-key-w_p input")
+    price = pg.locator(".st-key-cmp-p input")
     price.fill("12345")
     price.press("Enter")
     # The app rewrites the query (history.replaceState) at the end of the run.

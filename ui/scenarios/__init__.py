@@ -1,0 +1,10 @@
+"""One module per page: its link schema, its view settings, and the typed
+adapter that turns its scenario into calc's inputs.
+
+Scenario values are kept in the units the user types (yuan, percent, days),
+so a link shows what was entered; each adapter converts them to calc's
+fractions, once, and caches calc's results by those inputs (a class opening
+one link computes one scenario; a rerun that only changes the view computes
+nothing).  Cached results are shared between sessions: treat them as
+read-only.
+"""

@@ -1,0 +1,186 @@
+"""The cash-line page's scenario: link schema, view settings, calc adapter."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from calc import cashline as cl
+from calc.errors import CalcError
+from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
+from calc.units import RATE_UNITS
+from ui.codec import Field, Group, Schema
+
+__all__ = ["CASH_PRESET_CHOICES", "CASH_SHARED", "DRAWS", "REPAYMENTS", "CASH", "VIEWS",
+           "MAX_DRAWS", "MAX_REPAYMENTS", "cash_preset_fields", "matches_cash_preset",
+           "CashInputs", "inputs", "simulate", "pay_rules", "versus", "quoted"]
+
+CASH_PRESET_CHOICES = ("custom", *CASH_LINE_PRESETS)
+MAX_DRAWS = 5
+MAX_REPAYMENTS = 5
+_c = cl.LIMITS
+_DAY_MAX = _c["day"][1]
+
+CASH_SHARED = {
+    "ps": Field("code", "weilidai", choices=CASH_PRESET_CHOICES),
+    "L": Field("float", 200_000.0, 0.0, _c["limit"][1], lo_open=True),
+    "r": Field("float", 0.05, 0.0, 100 * _c["rate_annual"][1]),
+    "u": Field("code", "daily", choices=RATE_UNITS),
+    "fp": Field("float", 0.0, 0.0, 100 * _c["fee_pct"][1]),
+    "fm": Field("float", 0.0, *_c["fee_min"]),
+    "ifr": Field("int", 0, 0, 1),
+    "nd": Field("int", 1, 1, MAX_DRAWS),
+    "m": Field("code", "equal_payment", choices=cl.METHODS),
+    "tm": Field("int", 12, *_c["term_months"]),
+    "nr": Field("int", 0, 0, MAX_REPAYMENTS),
+    "pr": Field("code", "full", choices=cl.PAY_RULES),
+    "mp": Field("float", 10.0, 0.0, 100.0, lo_open=True),
+    "mf": Field("float", 100.0, *_c["min_floor"]),
+    "fx": Field("float", 1000.0, *_c["fixed_payment"]),
+    "lm": Field("int", 0, 0, _c["late_month"][1]),
+    "ld": Field("int", 30, *_c["late_days"]),
+    "gd": Field("int", 3, *_c["grace_days"]),
+    "om": Field("float", 1.5, *_c["overdue_multiple"]),
+    "lf": Field("float", 5.0, 0.0, 100 * _c["late_fee_pct"][1]),
+    "lfm": Field("float", 10.0, *_c["late_fee_min"]),
+    "ro": Field("int", 0, 0, _c["rollover_months"][1]),
+    "rl": Field("float", 50_000.0, 0.0, _c["limit"][1], lo_open=True),
+    "rr": Field("float", 0.05, 0.0, 100 * _c["rate_annual"][1]),
+    "ru": Field("code", "daily", choices=RATE_UNITS),
+    "rf": Field("float", 0.0, 0.0, 100 * _c["fee_pct"][1]),
+    "rfm": Field("float", 0.0, *_c["fee_min"]),
+    "cp": Field("code", "huabei_12", choices=tuple(INSTALLMENT_PRESETS)),
+}
+DRAWS = Group(count="nd", most=MAX_DRAWS, fields={
+    "a": Field("float", 10_000.0, 0.0, _c["amount"][1], lo_open=True),
+    "t": Field("int", 0, 0, _DAY_MAX),
+})
+REPAYMENTS = Group(count="nr", most=MAX_REPAYMENTS, fields={
+    "rd": Field("int", 30, 0, _DAY_MAX),
+    "ra": Field("float", 0.0, 0.0, _c["amount"][1]),  # 0: everything owed that day
+})
+CASH = Schema(page="cash", shared=CASH_SHARED, groups=(DRAWS, REPAYMENTS))
+
+#: What the page shows, not in the link: the chart (the rollover's spiral
+#: when there is one, else the balance).
+VIEWS: dict[str, object] = {"chart": "auto"}
+
+
+def cash_preset_fields(preset_id: str) -> dict[str, object]:
+    """Scenario values a cash-line preset sets, as the user would type them
+    (rates and fees in percent)."""
+    p = CASH_LINE_PRESETS[preset_id]
+    out: dict[str, object] = {
+        "ps": p.id, "L": p.limit, "r": round(100 * p.rate, 6), "u": p.rate_unit,
+        "fp": 100 * p.fee_pct, "fm": p.fee_min, "ifr": int(p.interest_free), "m": p.method,
+        "tm": p.term_months, "pr": p.pay_rule,
+    }
+    if p.method == "flexible":
+        out.update(nr=1, rd1=p.repay_day, ra1=0.0)
+    return out
+
+
+def matches_cash_preset(scn: Mapping[str, object]) -> bool:
+    if scn["ps"] == "custom":
+        return False
+    return all(scn.get(k) == v for k, v in cash_preset_fields(str(scn["ps"])).items())
+
+
+def _num(scn: Mapping[str, object], name: str) -> float:
+    value = scn[name]
+    assert isinstance(value, (int, float)), name  # the codec and the widgets keep numbers
+    return float(value)
+
+
+def _int(scn: Mapping[str, object], name: str) -> int:
+    value = scn[name]
+    assert isinstance(value, int), name
+    return value
+
+
+@dataclass(frozen=True)
+class CashInputs:
+    """Everything :func:`calc.cashline.simulate` takes, hashable for the cache."""
+
+    draws: tuple[cl.Draw, ...]
+    line: cl.LineTerms
+    plan: cl.RepaymentPlan
+    faults: cl.Faults | None
+    rollover: cl.Rollover | None
+
+
+def inputs(scn: Mapping[str, object]) -> CashInputs:
+    """The scenario as calc's terms: percent → fraction; repayments, late
+    payments and the rollover only where the method uses them."""
+    method = str(scn["m"])
+    draws = tuple(cl.Draw(_num(scn, f"a{i}"), _int(scn, f"t{i}"))
+                  for i in range(1, _int(scn, "nd") + 1))
+    line = cl.LineTerms(
+        limit=_num(scn, "L"), rate=_num(scn, "r") / 100, rate_unit=str(scn["u"]),
+        fee_pct=_num(scn, "fp") / 100, fee_min=_num(scn, "fm"),
+        interest_free=bool(scn["ifr"]) and method == "revolving",
+    )
+    repayments: tuple[cl.Repayment, ...] = ()
+    if method in ("flexible", "revolving"):
+        repayments = tuple(
+            cl.Repayment(_int(scn, f"rd{i}"), _num(scn, f"ra{i}") or None)
+            for i in range(1, _int(scn, "nr") + 1)
+        )
+    plan = cl.RepaymentPlan(
+        method=method, term_months=_int(scn, "tm"), repayments=repayments,
+        pay_rule=str(scn["pr"]), min_pct=_num(scn, "mp") / 100, min_floor=_num(scn, "mf"),
+        fixed_payment=_num(scn, "fx"),
+    )
+    faults = None
+    if method != "flexible":  # repaid any day: nothing falls due, nothing is late
+        late: tuple[cl.LatePayment, ...] = ()
+        if _int(scn, "lm") > 0:
+            late = (cl.LatePayment(_int(scn, "lm"), _int(scn, "ld")),)
+        faults = cl.Faults(late=late, grace_days=_int(scn, "gd"),
+                           overdue_multiple=_num(scn, "om"),
+                           late_fee_pct=_num(scn, "lf") / 100, late_fee_min=_num(scn, "lfm"))
+    rollover = None
+    if _int(scn, "ro") > 0 and method != "flexible":
+        rollover = cl.Rollover(months=_int(scn, "ro"), limit=_num(scn, "rl"),
+                               rate=_num(scn, "rr") / 100, rate_unit=str(scn["ru"]),
+                               fee_pct=_num(scn, "rf") / 100, fee_min=_num(scn, "rfm"))
+    return CashInputs(draws, line, plan, faults, rollover)
+
+
+@lru_cache(maxsize=256)
+def _simulate(inp: CashInputs) -> cl.CashLineResult:
+    return cl.simulate(list(inp.draws), inp.line, inp.plan, inp.faults, inp.rollover)
+
+
+def simulate(inp: CashInputs) -> cl.CashLineResult:
+    """The line simulated day by day (cached); raises CalcError on bad terms."""
+    return _simulate(inp)
+
+
+@lru_cache(maxsize=256)
+def pay_rules(inp: CashInputs) -> tuple[cl.PayRuleOutcome, ...]:
+    """The same draws on a revolving line paid in full, by the minimum, by a
+    fixed amount (cached)."""
+    return cl.compare_pay_rules(list(inp.draws), inp.line, inp.plan, inp.faults)
+
+
+@lru_cache(maxsize=256)
+def _versus(inp: CashInputs, preset_id: str) -> cl.Comparison:
+    return cl.compare_with_installment(inp.draws[0].amount, inp.line, inp.plan,
+                                       INSTALLMENT_PRESETS[preset_id].terms(),
+                                       faults=inp.faults)
+
+
+def versus(inp: CashInputs, scn: Mapping[str, object]) -> cl.Comparison:
+    """The first draw's amount on this line beside the chosen installment
+    preset (cached); raises CalcError on bad terms."""
+    return _versus(inp, str(scn["cp"]))
+
+
+def quoted(scn: Mapping[str, object]) -> tuple[float, float] | None:
+    """The line's price as a year, simple and compounded; None while invalid."""
+    try:
+        return cl.quoted_rates(_num(scn, "r") / 100, str(scn["u"]))
+    except CalcError:
+        return None
