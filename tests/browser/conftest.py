@@ -201,6 +201,28 @@ def settle_charts(pg) -> None:
     pg.wait_for_timeout(200)  # and one paint
 
 
+def chart_titles(pg) -> list[str]:
+    """The titles of the Plotly charts on screen."""
+    return [t.strip() for t in pg.locator(".js-plotly-plot .gtitle").all_text_contents()]
+
+
+def check_layout(pg, width: int) -> None:
+    """What a person would first notice: nothing runs off the side of the
+    window, and every chart is drawn, titled and within the window."""
+    overflow = pg.evaluate(
+        "() => { const m = document.querySelector(\"[data-testid='stMain']\");"
+        " return m.scrollWidth - m.clientWidth; }")
+    assert overflow <= 1, f"the page is {overflow}px wider than a {width}px window"
+    charts = pg.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')]"
+        ".filter(g => g.offsetParent !== null)"
+        ".map(g => { const r = g.getBoundingClientRect();"
+        " return [r.left, r.right, r.height, !!g.querySelector('.gtitle')]; })")
+    for left, right, height, titled in charts:
+        assert titled and height > 100, "a chart is missing its title or has no height"
+        assert left >= 0 and right <= width + 1, f"a chart runs off the window: {left}..{right}"
+
+
 def png_size(path) -> tuple[int, int]:
     head = path.read_bytes()[:24]
     assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
@@ -221,6 +243,7 @@ def save_full_screenshot(pg, name: str, form: str) -> None:
     pg.set_viewport_size({"width": width, "height": min(max(height, 900), 8000)})
     wait_idle(pg)
     settle_charts(pg)
+    check_layout(pg, width)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / name
     path.unlink(missing_ok=True)

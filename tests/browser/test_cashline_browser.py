@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import metric_texts, save_full_screenshot, wait_idle, wait_metric
+from tests.browser.conftest import chart_titles, metric_texts, save_full_screenshot, wait_idle, wait_metric
 from ui.codec import encode
 from ui.i18n import CATALOG
 from ui.scenarios.cashline import CASH
@@ -42,6 +42,10 @@ def test_rollover_spiral_screenshot(pages, app_url):
     # 先息后本 with every payment borrowed from a small second line
     pg = pages.get(cash_link(app_url, "zh", m="interest_only", ro=12, rl=600.0))
     pg.wait_for_selector(".js-plotly-plot .main-svg")
+    # a rollover opens on its spiral: both lines in the legend
+    assert CATALOG["zh"]["chart.spiral_title"] in chart_titles(pg)
+    legend = pg.locator(".js-plotly-plot .legendtext").all_text_contents()
+    assert {CATALOG["zh"]["cash.line1"], CATALOG["zh"]["cash.line2"]} <= set(legend)
     save_full_screenshot(pg, "cashline_zh_rollover.png", "desktop")
 
 
