@@ -35,7 +35,8 @@ def _take_lang() -> None:
 with st.sidebar:
     st.markdown(f"### {t('app.title')}")
     st.caption(t("app.tagline"))
-    st.session_state["app-lang"] = state.lang()  # seeded every run
+    if st.session_state.get("app-lang") != state.lang():  # seeded where it differs
+        st.session_state["app-lang"] = state.lang()
     st.segmented_control(
         t("app.lang"), LANGS, key="app-lang", required=True, on_change=_take_lang,
         format_func=lambda c: {"zh": "中文", "en": "English"}[c],

@@ -208,3 +208,21 @@ def test_removing_the_plan_on_show_sets_the_views_back():
     assert inputs(at)["np"] == 1
     assert at.selectbox(key="cmp-view-math").value == 0
     assert at.button_group(key="cmp-view-detail").value == 1
+
+
+def test_a_run_leaves_alone_the_inputs_it_did_not_change():
+    # the browser resets a widget whose value the server pushes (set_value): an
+    # edit must not push the other inputs, or a field being typed in would reset
+    at = run()
+    at.number_input(key="cmp-p").set_value(4999.0).run()
+    assert_clean(at)
+    assert not at.number_input(key="cmp-d").proto.set_value
+    assert not at.selectbox(key="cmp-k1").proto.set_value
+    # a language switch relabels the choices: those are pushed, with the new label
+    switch_language(at, "en")
+    assert at.selectbox(key="cmp-k1").proto.set_value
+    assert not at.number_input(key="cmp-d").proto.set_value
+    # a preset applied changes the plan's terms: those are pushed
+    at.selectbox(key="cmp-ps1").set_value("baitiao_12_low").run()
+    assert at.number_input(key="cmp-f1").proto.set_value
+    assert at.number_input(key="cmp-f1").value == 0.5

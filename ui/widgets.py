@@ -4,22 +4,25 @@ A bound widget shows a value held in a plain dict of the page's state (the
 scenario or the view, :class:`ui.state.PageState`) and writes the user's
 change back to it.  Three rules make that dict the only truth:
 
-1. **Seeded every run.**  Before a widget is drawn its session-state key is
-   set from the dict.  Whatever changed the dict (a preset applied, a plan
-   removed, a link read) shows in every widget on the next run, with no list
-   of widgets to forget; a widget the last run did not draw comes back with
-   its value.
+1. **Seeded from the dict.**  Before a widget is drawn, its session-state key
+   is set from the dict whenever the two differ, or the widget is new (a
+   widget the last run did not draw comes back with its value).  Whatever
+   changed the dict (a preset applied, a plan removed, a link read) shows in
+   every widget on the next run, with no list of widgets to forget.  A widget
+   whose value already agrees is left alone, so a run never resets a field
+   the user is typing in or a list the user has open.
 2. **Taken in a callback.**  Each widget's ``on_change`` copies its new value
    into the dict before the script runs, so results computed above a widget
    never lag it, and other callbacks (apply a preset, add a plan) see it.  A
    value the field does not accept is not taken.
 3. **Codes, not labels.**  A selection widget's options are stable codes and
    its labels come from ``format_func``.  Streamlit sends the *label* over the
-   wire (``../shared/streamlit.md``), so once labels change (a language
-   switch, a renamed plan) the browser's label maps to no option; rule 1
-   re-seeds the code before the widget is drawn, so the browser gets the new
-   label, and a value that is still not one of the options, from any source,
-   falls back to the dict's code.
+   wire (``../shared/streamlit.md``), so once the label of the chosen option
+   changes (a language switch, a renamed plan) the browser's label maps to no
+   option.  The label each widget showed is kept (``<page>:labels``), and a
+   widget whose label changed is seeded again (rule 1), so the browser gets
+   the new label; a value that is still not one of the options, from any
+   source, falls back to the dict's code.
 
 Keys are ``<page>-<name>`` for scenario values and ``<page>-view-<name>`` for
 view settings (``PageState.key``).
@@ -128,6 +131,7 @@ class Bound:
 
     def _draw(self, make: Callable[..., Any], name: str, *,
               options: Sequence[object] | None = None,
+              fmt: Callable[[Any], str] | None = None,
               to_widget: Callable[[Any], Any] = _same,
               from_widget: Callable[[Any], object] = _same,
               on_change: Callback | None = None, args: tuple[object, ...] = (),
@@ -139,8 +143,17 @@ class Bound:
             values[name] = options[0]
         if options is not None:
             kw["options"] = options
+        if fmt is not None:
+            kw["format_func"] = fmt
         key = self.key(name)
-        st.session_state[key] = to_widget(values[name])  # rule 1: seeded every run
+        want = to_widget(values[name])
+        ss = st.session_state
+        shown: dict[str, str] = ss.setdefault(self.ps.slot("labels"), {})
+        label = fmt(values[name]) if fmt is not None else None
+        if key not in ss or ss[key] != want or shown.get(key) != label:
+            ss[key] = want  # rule 1 (and rule 3: a relabelled choice is seeded again)
+        if label is not None:
+            shown[key] = label
         got = from_widget(make(
             key=key, on_change=_take,
             args=(self.slot, name, key, accepts, from_widget, on_change, args), **kw))
@@ -166,15 +179,14 @@ class Bound:
         """A selectbox of codes (the field's choices unless ``options`` are given)."""
         opts = self._options(name, options)
         kw.setdefault("width", FIELD_WIDTH)
-        return self._draw(where.selectbox, name, options=opts, label=t(label), format_func=fmt,
-                          **kw)
+        return self._draw(where.selectbox, name, options=opts, fmt=fmt, label=t(label), **kw)
 
     def segmented(self, where: Any, name: str, label: str, fmt: Callable[[Any], str],
                   options: Sequence[object] | None = None, **kw: Any) -> Any:
         """A segmented control of codes, one always chosen."""
         opts = self._options(name, options)
-        return self._draw(where.segmented_control, name, options=opts, label=t(label),
-                          format_func=fmt, required=True, **kw)
+        return self._draw(where.segmented_control, name, options=opts, fmt=fmt,
+                          label=t(label), required=True, **kw)
 
     def toggle(self, where: Any, name: str, label: str, help_key: str | None = None,
                **kw: Any) -> bool:

@@ -50,7 +50,12 @@ def type_number(pg, key: str, value: float | int) -> None:
 
 
 def choose(pg, key: str, label: str) -> None:
-    pg.locator(f".st-key-{key} [role='combobox']").click()
+    """Pick ``label`` from a selectbox.  A long list is searchable and opens
+    on a key rather than a click (Streamlit 1.67's combobox): press one."""
+    box = pg.locator(f".st-key-{key} [role='combobox']")
+    box.click()
+    if box.get_attribute("aria-expanded") != "true":
+        box.press("ArrowDown")
     pg.get_by_role("option", name=label, exact=True).click()
 
 
