@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import chart_titles, metric_texts, save_full_screenshot, wait_idle, wait_metric
+from tests.browser.conftest import (
+    chart_titles,
+    metric_texts,
+    save_full_screenshot,
+    wait_idle,
+    wait_metric,
+)
 from ui.codec import encode
 from ui.i18n import CATALOG
 from ui.scenarios.cashline import CASH
