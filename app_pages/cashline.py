@@ -13,6 +13,7 @@ from ui.codec import Group
 from ui.fmt import pct, yuan
 from ui.i18n import error_text, show_notices, t
 from ui.scenarios import cashline as sc
+from ui.scenarios import num, whole
 from ui.state import PageState
 from ui.widgets import CARD_WIDTH, FIELD_WIDTH, Bound, grid, labels, preset_labels
 
@@ -22,15 +23,7 @@ inp, ui_view = Bound(ps), Bound(ps, view=True)
 
 
 def count(name: str) -> int:
-    n = scn[name]
-    assert isinstance(n, int)
-    return n
-
-
-def num(name: str) -> float:
-    x = scn[name]
-    assert isinstance(x, (int, float))
-    return float(x)
+    return whole(scn, name)
 
 
 # ------------------------------------------------------- callbacks (before a run)
@@ -204,8 +197,8 @@ def statements(r: cl.CashLineResult) -> None:
 def pay_rule_comparison(run: sc.CashInputs) -> None:
     """The same draws on a revolving line: in full, the minimum, a fixed amount."""
     st.subheader(t("cash.rules_title"))
-    st.caption(t("cash.rules_intro", mp=f"{num('mp'):g}%", mf=yuan(num("mf")),
-                 fx=yuan(num("fx"))))
+    st.caption(t("cash.rules_intro", mp=f"{num(scn, 'mp'):g}%", mf=yuan(num(scn, "mf")),
+                 fx=yuan(num(scn, "fx"))))
     outcomes = sc.pay_rules(run)
     tables.show(st, tables.pay_rules(outcomes), ps.key("el", "rules"))
     runs = [(t(f"pay_rule.{o.rule}"), o.result) for o in outcomes if o.result is not None]

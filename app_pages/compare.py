@@ -13,6 +13,7 @@ from ui import charts, tables
 from ui.fmt import md_escape, pct, yuan
 from ui.i18n import error_text, show_notices, t
 from ui.scenarios import compare as sc
+from ui.scenarios import whole
 from ui.state import PageState
 from ui.widgets import CARD_WIDTH, FIELD_WIDTH, Bound, grid, labels, preset_labels
 
@@ -167,8 +168,7 @@ def early_section(r: PlanResult, i: int) -> None:
     s = r.schedule
     if s is None or s.n < 2:
         return
-    k = scn[f"ek{i}"]
-    assert isinstance(k, int)
+    k = whole(scn, f"ek{i}")
     if k > s.n - 1:  # the plan was shortened after the slider was set
         st.warning(t("cmp.early_out_of_range", k=k, n=s.n))
     inp.slider(st, f"ek{i}", "cmp.early", 0, max(s.n - 1, k), help_key="cmp.early_help")

@@ -8,3 +8,24 @@ one link computes one scenario; a rerun that only changes the view computes
 nothing).  Cached results are shared between sessions: treat them as
 read-only.
 """
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = ["num", "whole"]
+
+
+def num(scn: Mapping[str, object], name: str) -> float:
+    """Scenario value ``name`` as a float (the codec and the widgets keep
+    numbers in number fields)."""
+    value = scn[name]
+    assert isinstance(value, (int, float)) and not isinstance(value, bool), (name, value)
+    return float(value)
+
+
+def whole(scn: Mapping[str, object], name: str) -> int:
+    """Scenario value ``name`` of an int field."""
+    value = scn[name]
+    assert isinstance(value, int) and not isinstance(value, bool), (name, value)
+    return value

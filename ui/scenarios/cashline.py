@@ -11,6 +11,7 @@ from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import RATE_UNITS
 from ui.codec import Field, Group, Schema
+from ui.scenarios import num, whole
 
 __all__ = ["CASH_PRESET_CHOICES", "CASH_SHARED", "DRAWS", "REPAYMENTS", "CASH", "VIEWS",
            "MAX_DRAWS", "MAX_REPAYMENTS", "cash_preset_fields", "matches_cash_preset",
@@ -87,17 +88,6 @@ def matches_cash_preset(scn: Mapping[str, object]) -> bool:
     return all(scn.get(k) == v for k, v in cash_preset_fields(str(scn["ps"])).items())
 
 
-def _num(scn: Mapping[str, object], name: str) -> float:
-    value = scn[name]
-    assert isinstance(value, (int, float)), name  # the codec and the widgets keep numbers
-    return float(value)
-
-
-def _int(scn: Mapping[str, object], name: str) -> int:
-    value = scn[name]
-    assert isinstance(value, int), name
-    return value
-
 
 @dataclass(frozen=True)
 class CashInputs:
@@ -114,37 +104,37 @@ def inputs(scn: Mapping[str, object]) -> CashInputs:
     """The scenario as calc's terms: percent → fraction; repayments, late
     payments and the rollover only where the method uses them."""
     method = str(scn["m"])
-    draws = tuple(cl.Draw(_num(scn, f"a{i}"), _int(scn, f"t{i}"))
-                  for i in range(1, _int(scn, "nd") + 1))
+    draws = tuple(cl.Draw(num(scn, f"a{i}"), whole(scn, f"t{i}"))
+                  for i in range(1, whole(scn, "nd") + 1))
     line = cl.LineTerms(
-        limit=_num(scn, "L"), rate=_num(scn, "r") / 100, rate_unit=str(scn["u"]),
-        fee_pct=_num(scn, "fp") / 100, fee_min=_num(scn, "fm"),
+        limit=num(scn, "L"), rate=num(scn, "r") / 100, rate_unit=str(scn["u"]),
+        fee_pct=num(scn, "fp") / 100, fee_min=num(scn, "fm"),
         interest_free=bool(scn["ifr"]) and method == "revolving",
     )
     repayments: tuple[cl.Repayment, ...] = ()
     if method in ("flexible", "revolving"):
         repayments = tuple(
-            cl.Repayment(_int(scn, f"rd{i}"), _num(scn, f"ra{i}") or None)
-            for i in range(1, _int(scn, "nr") + 1)
+            cl.Repayment(whole(scn, f"rd{i}"), num(scn, f"ra{i}") or None)
+            for i in range(1, whole(scn, "nr") + 1)
         )
     plan = cl.RepaymentPlan(
-        method=method, term_months=_int(scn, "tm"), repayments=repayments,
-        pay_rule=str(scn["pr"]), min_pct=_num(scn, "mp") / 100, min_floor=_num(scn, "mf"),
-        fixed_payment=_num(scn, "fx"),
+        method=method, term_months=whole(scn, "tm"), repayments=repayments,
+        pay_rule=str(scn["pr"]), min_pct=num(scn, "mp") / 100, min_floor=num(scn, "mf"),
+        fixed_payment=num(scn, "fx"),
     )
     faults = None
     if method != "flexible":  # repaid any day: nothing falls due, nothing is late
         late: tuple[cl.LatePayment, ...] = ()
-        if _int(scn, "lm") > 0:
-            late = (cl.LatePayment(_int(scn, "lm"), _int(scn, "ld")),)
-        faults = cl.Faults(late=late, grace_days=_int(scn, "gd"),
-                           overdue_multiple=_num(scn, "om"),
-                           late_fee_pct=_num(scn, "lf") / 100, late_fee_min=_num(scn, "lfm"))
+        if whole(scn, "lm") > 0:
+            late = (cl.LatePayment(whole(scn, "lm"), whole(scn, "ld")),)
+        faults = cl.Faults(late=late, grace_days=whole(scn, "gd"),
+                           overdue_multiple=num(scn, "om"),
+                           late_fee_pct=num(scn, "lf") / 100, late_fee_min=num(scn, "lfm"))
     rollover = None
-    if _int(scn, "ro") > 0 and method != "flexible":
-        rollover = cl.Rollover(months=_int(scn, "ro"), limit=_num(scn, "rl"),
-                               rate=_num(scn, "rr") / 100, rate_unit=str(scn["ru"]),
-                               fee_pct=_num(scn, "rf") / 100, fee_min=_num(scn, "rfm"))
+    if whole(scn, "ro") > 0 and method != "flexible":
+        rollover = cl.Rollover(months=whole(scn, "ro"), limit=num(scn, "rl"),
+                               rate=num(scn, "rr") / 100, rate_unit=str(scn["ru"]),
+                               fee_pct=num(scn, "rf") / 100, fee_min=num(scn, "rfm"))
     return CashInputs(draws, line, plan, faults, rollover)
 
 
@@ -181,6 +171,6 @@ def versus(inp: CashInputs, scn: Mapping[str, object]) -> cl.Comparison:
 def quoted(scn: Mapping[str, object]) -> tuple[float, float] | None:
     """The line's price as a year, simple and compounded; None while invalid."""
     try:
-        return cl.quoted_rates(_num(scn, "r") / 100, str(scn["u"]))
+        return cl.quoted_rates(num(scn, "r") / 100, str(scn["u"]))
     except CalcError:
         return None

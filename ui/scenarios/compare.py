@@ -20,6 +20,7 @@ from calc.schedule import (
 )
 from calc.units import RATE_UNITS
 from ui.codec import Field, Group, Schema
+from ui.scenarios import num, whole
 
 __all__ = ["MAX_PLANS", "PRESET_CHOICES", "SHARED", "PER_PLAN", "PLANS", "COMPARE", "VIEWS",
            "MORE_TERMS", "preset_fields", "matches_preset", "plan_count", "plan_terms",
@@ -90,26 +91,15 @@ def matches_preset(scn: Mapping[str, object], i: int) -> bool:
 
 
 def plan_count(scn: Mapping[str, object]) -> int:
-    return _int(scn, "np")
+    return whole(scn, "np")
 
-
-def _num(scn: Mapping[str, object], name: str) -> float:
-    value = scn[name]
-    assert isinstance(value, (int, float)), name  # the codec and the widgets keep numbers
-    return float(value)
-
-
-def _int(scn: Mapping[str, object], name: str) -> int:
-    value = scn[name]
-    assert isinstance(value, int), name
-    return value
 
 
 def plan_terms(scn: Mapping[str, object], i: int) -> PlanTerms:
     """Plan ``i`` of the scenario as calc's terms: percent → fraction, and a
     total fee spread over the periods by calc's own rule."""
-    n = _int(scn, f"n{i}")
-    fee = _num(scn, f"f{i}") / 100
+    n = whole(scn, f"n{i}")
+    fee = num(scn, f"f{i}") / 100
     try:
         fee = fee_per_period(fee, str(scn[f"fm{i}"]), n)
     except InputError:
@@ -119,13 +109,13 @@ def plan_terms(scn: Mapping[str, object], i: int) -> PlanTerms:
         periods=n,
         fee_rate=fee,
         fee_timing=str(scn[f"t{i}"]),
-        rate=_num(scn, f"r{i}") / 100,
+        rate=num(scn, f"r{i}") / 100,
         rate_unit=str(scn[f"u{i}"]),
-        down_payment=_num(scn, f"dp{i}"),
-        upfront_fee=_num(scn, f"uf{i}"),
-        first_days=_int(scn, f"fd{i}"),
+        down_payment=num(scn, f"dp{i}"),
+        upfront_fee=num(scn, f"uf{i}"),
+        first_days=whole(scn, f"fd{i}"),
         early_rule=str(scn[f"er{i}"]),
-        penalty_pct=_num(scn, f"pp{i}") / 100,
+        penalty_pct=num(scn, f"pp{i}") / 100,
     )
 
 
@@ -143,11 +133,11 @@ class CompareInputs:
 def inputs(scn: Mapping[str, object]) -> CompareInputs:
     plans = range(1, plan_count(scn) + 1)
     return CompareInputs(
-        price=_num(scn, "p"),
-        cash_discount=_num(scn, "d") / 100,
-        savings_yield=_num(scn, "y") / 100,
+        price=num(scn, "p"),
+        cash_discount=num(scn, "d") / 100,
+        savings_yield=num(scn, "y") / 100,
         plans=tuple(plan_terms(scn, i) for i in plans),
-        early_after=tuple(_int(scn, f"ek{i}") for i in plans),
+        early_after=tuple(whole(scn, f"ek{i}") for i in plans),
     )
 
 
