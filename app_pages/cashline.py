@@ -185,10 +185,10 @@ def statements(r: cl.CashLineResult) -> None:
     table = tables.statements(r)
     tables.show(st, table, ps.key("el", "statements"), height=320)
     # files are made when the button is clicked, not on every run
-    st.download_button(t("cash.download_statements"), tables.csv_bytes(table),
+    st.download_button(t("cash.download_statements"), tables.csv_on_demand(table),
                        file_name="statements.csv", mime="text/csv",
                        key=ps.key("do", "csv_statements"), on_click="ignore")
-    st.download_button(t("cash.download_ledger"), tables.csv_bytes(tables.ledger(r)),
+    st.download_button(t("cash.download_ledger"), tables.csv_on_demand(tables.ledger(r)),
                        file_name="daily_ledger.csv", mime="text/csv",
                        key=ps.key("do", "csv_ledger"), on_click="ignore",
                        help=t("cash.ledger_help"))

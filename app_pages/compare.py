@@ -158,7 +158,7 @@ def plan_details(c: Comparison, names: list[str]) -> None:
     table = tables.amortization(r)
     tables.show(st, table, ps.key("el", "amort"),
                 height=min(35 * (table.data.num_rows + 1) + 3, 458))
-    st.download_button(t("cmp.download"), tables.csv_bytes(table),
+    st.download_button(t("cmp.download"), tables.csv_on_demand(table),
                        file_name=f"schedule_{i}.csv", mime="text/csv",
                        key=ps.key("do", "csv"), on_click="ignore")
     early_section(r, i)

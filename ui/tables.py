@@ -22,7 +22,7 @@ from calc.compare import Comparison, PlanResult
 from calc.errors import CalcError
 from ui.i18n import error_text, t
 
-__all__ = ["Table", "money_col", "rate_col", "int_col", "text_col", "show", "csv_bytes",
+__all__ = ["Table", "money_col", "rate_col", "int_col", "text_col", "show", "csv_on_demand",
            "comparison", "amortization", "flows", "statements", "ledger", "pay_rules",
            "versus"]
 
@@ -67,8 +67,9 @@ def show(where: Any, table: Table, key: str, **kw: Any) -> None:
     where.dataframe(table.data, hide_index=True, key=key, column_config=table.columns, **kw)
 
 
-def csv_bytes(table: Table) -> Callable[[], str]:
-    """The table as CSV with its labels as headers, made when asked for."""
+def csv_on_demand(table: Table) -> Callable[[], str]:
+    """A function giving the table as CSV text, its labels as headers: for
+    ``st.download_button``, which calls it only when the file is asked for."""
     def make() -> str:
         data = table.data
         frame = data.to_pandas() if isinstance(data, pa.Table) else data
