@@ -279,9 +279,9 @@ import streamlit as st
 if not st.session_state.get("_frozen"):
     gc.freeze()
     st.session_state["_frozen"] = True
-p = st.number_input("price", value=10000.0, key="w_p")
+p = st.number_input("price", value=10000.0, key="cmp-p")
 st.metric("price", f"\u00a5{p:,.2f}")
-st.plotly_chart(go.Figure(go.Scatter(y=[0, p / 2, p])), key="ch_cum")
+st.plotly_chart(go.Figure(go.Scatter(y=[0, p / 2, p])), key="cmp-el-chart")
 """
 
 
