@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from calc import cashline as cl
@@ -136,7 +138,7 @@ def fault_inputs() -> None:
 def summary(r: cl.CashLineResult) -> None:
     tot = r.totals
     row = grid("top")
-    card = {"border": True, "width": CARD_WIDTH}
+    card: dict[str, Any] = {"border": True, "width": CARD_WIDTH}
     row.metric(t("cash.total_paid"), yuan(tot.paid), **card)
     row.metric(t("cash.total_cost"), yuan(tot.cost), **card,
                help=t("cash.cost_help", i=yuan(tot.interest), f=yuan(tot.fees),

@@ -31,7 +31,7 @@ view settings (``PageState.key``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -65,9 +65,11 @@ def labels(prefix: str) -> Callable[[Any], str]:
     return lambda code: t(f"{prefix}.{code}", lang)
 
 
-class _Preset:  # what preset_labels reads of a preset
-    grade: str
-    as_of: str
+class _Preset(Protocol):  # what preset_labels reads of a preset
+    @property
+    def grade(self) -> str: ...
+    @property
+    def as_of(self) -> str: ...
 
 
 def preset_labels(presets: Mapping[str, _Preset]) -> Callable[[Any], str]:
