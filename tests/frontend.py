@@ -19,7 +19,7 @@ from typing import Any
 
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1.element_tree import ButtonGroup, Selectbox
+from streamlit.testing.v1.element_tree import ButtonGroup, InitialValue, Selectbox
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 SCRIPTS = {"cmp": "app_pages/compare.py", "cash": "app_pages/cashline.py"}
@@ -124,6 +124,4 @@ class Session:
 
 def _touched(widget: Any) -> bool:
     """Whether the test set this widget's value since the last run."""
-    from streamlit.testing.v1.element_tree import InitialValue
-
     return not isinstance(widget._value, InitialValue)

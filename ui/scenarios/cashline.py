@@ -139,13 +139,9 @@ def inputs(scn: Mapping[str, object]) -> CashInputs:
 
 
 @lru_cache(maxsize=256)
-def _simulate(inp: CashInputs) -> cl.CashLineResult:
-    return cl.simulate(list(inp.draws), inp.line, inp.plan, inp.faults, inp.rollover)
-
-
 def simulate(inp: CashInputs) -> cl.CashLineResult:
     """The line simulated day by day (cached); raises CalcError on bad terms."""
-    return _simulate(inp)
+    return cl.simulate(list(inp.draws), inp.line, inp.plan, inp.faults, inp.rollover)
 
 
 @lru_cache(maxsize=256)
