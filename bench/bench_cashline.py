@@ -25,7 +25,10 @@ from calc.cashline import (  # noqa: E402
 
 TARGET_MS = 20.0
 RUNS = 25
-DAY_5 = LineTerms(limit=200_000, rate=0.0005, rate_unit="daily", fee_pct=0.01, fee_min=10)
+DAY_5 = LineTerms(limit=200_000, rate=0.0005, rate_unit="daily", fee_rate=0.01, fee_min=10)
+#: the same price on a card: unpaid charges compound monthly
+CARD = LineTerms(limit=200_000, rate=0.0005, rate_unit="daily", fee_rate=0.01, fee_min=10,
+                 compounding="monthly")
 
 CASES = {
     # 随借随还: ¥10,000 out for 3,650 days, a few repayments on the way
@@ -41,7 +44,11 @@ CASES = {
     ),
     # a card balance paid ¥183 a month: about 122 statements
     "revolving fixed, ~10 years": lambda: simulate(
-        [Draw(10_000)], DAY_5, RepaymentPlan("revolving", pay_rule="fixed", fixed_payment=183),
+        [Draw(10_000)], CARD, RepaymentPlan("revolving", pay_rule="fixed", fixed_payment=183),
+    ),
+    # the minimum with no floor: ~150 statements, then the stall is found
+    "revolving minimum, no floor": lambda: simulate(
+        [Draw(10_000)], CARD, RepaymentPlan("revolving", pay_rule="minimum", min_floor=0.0),
     ),
 }
 

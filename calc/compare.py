@@ -6,13 +6,14 @@ scenario from the schedules: no page re-derives a rate or a total.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
 from calc import validate
 from calc.errors import CalcError
+from calc.money import round_fen
 from calc.presets import RATE_LINE_24
 from calc.rates import CashFlow, npv
 from calc.schedule import (
@@ -57,6 +58,20 @@ class Comparison:
     plans: tuple[PlanResult, ...]
     cheapest: int  # index into plans, or -1 for paying in full
 
+    def ranking(self) -> tuple[tuple[int, float], ...]:
+        """Paying in full ``(-1, 0.0)`` and every computed plan ``(index, cost in
+        today's money, to the fen)``, cheapest first; equal costs keep paying in
+        full first, then the plans' order.  ``ranking()[0][0] == cheapest``.
+
+        >>> c = compare(10_000, 0, 0, [PlanTerms(kind="addon", periods=12, fee_rate=0.006),
+        ...                          PlanTerms(kind="free", periods=12)])
+        >>> c.ranking()
+        ((-1, 0.0), (1, 0.0), (0, 720.0))
+        """
+        costs = [(-1, 0.0)] + [(j, round_fen(r.present_cost))
+                               for j, r in enumerate(self.plans) if r.ok and r.rates is not None]
+        return tuple(sorted(costs, key=lambda c: (c[1], c[0])))
+
 
 def compare(
     price: float,
@@ -84,12 +99,8 @@ def compare(
     for j, terms in enumerate(plans):
         k = early_after[j] if early_after and j < len(early_after) else 0
         results.append(_one(price, cash_discount, y, terms, k))
-    costs = [(0.0, -1)] + [
-        (r.present_cost, j) for j, r in enumerate(results) if r.ok and r.rates is not None
-    ]
-    cheapest = min(costs, key=lambda c: (round(c[0], 2), c[1]))[1]
-    return Comparison(float(price), cash_price(price, cash_discount), y, tuple(results),
-                      cheapest)
+    c = Comparison(float(price), cash_price(price, cash_discount), y, tuple(results), -1)
+    return replace(c, cheapest=c.ranking()[0][0])
 
 
 def _one(price: float, discount: float, y: float, terms: PlanTerms, k: int) -> PlanResult:

@@ -20,7 +20,7 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["round_fen", "round_fen_array", "split_evenly"]
+__all__ = ["round_fen", "round_fen_array", "ceil_fen", "floor_fen", "split_evenly"]
 
 _NUDGE = 1e-6
 
@@ -47,6 +47,32 @@ def round_fen_array(amounts: npt.ArrayLike) -> npt.NDArray[np.float64]:
     """
     a = np.asarray(amounts, dtype=np.float64)
     return np.copysign(np.floor(np.abs(a) * 100.0 + 0.5 + _NUDGE) / 100.0, a) + 0.0
+
+
+def ceil_fen(amount: float) -> float:
+    """Round yuan up to the next whole fen (toward +infinity): the least
+    amount in fen that is at least ``amount``, as for a payment that must
+    cover a sum.  An amount already whole in fen, as typed, stays as it is.
+
+    Examples
+    --------
+    >>> ceil_fen(833.3333333), ceil_fen(0.01), ceil_fen(1.10), ceil_fen(-1.234)
+    (833.34, 0.01, 1.1, -1.23)
+    """
+    return math.ceil(amount * 100.0 - _NUDGE) / 100.0 + 0.0
+
+
+def floor_fen(amount: float) -> float:
+    """Cut yuan down to the whole fen below (toward -infinity), as for the
+    most that may be paid without going over.  An amount already whole in
+    fen, as typed, stays as it is.
+
+    Examples
+    --------
+    >>> floor_fen(833.3399999), floor_fen(0.29), floor_fen(-1.231)
+    (833.33, 0.29, -1.24)
+    """
+    return math.floor(amount * 100.0 + _NUDGE) / 100.0 + 0.0
 
 
 def split_evenly(total: float, n: int) -> npt.NDArray[np.float64]:

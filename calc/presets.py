@@ -15,12 +15,26 @@ from dataclasses import dataclass
 from calc.schedule import PlanTerms, fee_per_period
 from calc.units import daily_rate
 
-__all__ = ["InstallmentPreset", "INSTALLMENT_PRESETS", "RATE_LINE_24", "CashLinePreset",
-           "CASH_LINE_PRESETS"]
+__all__ = ["InstallmentPreset", "INSTALLMENT_PRESETS", "RATE_LINE_24", "above_rate_line",
+           "CashLinePreset", "CASH_LINE_PRESETS"]
 
 #: The 24% line for comprehensive financing cost (``domain.md`` §3: NFRA 2025-04,
 #: PBoC + NFRA 2025-12, grade B).  Flagged against the nominal APR (i × 12).
 RATE_LINE_24 = 0.24
+
+
+def above_rate_line(rate: float, line: float = RATE_LINE_24) -> bool:
+    """Whether ``rate`` is above ``line`` as the app shows rates, to 0.01%.
+
+    A loan priced at the line whose payments the lender rounds to the fen
+    realises a hair more (随星借's 24% a year, 等额本息 over 12 months: 2% a
+    month on the schedule, 24.0008% from the rounded payments): shown as
+    24.00%, it is on the line, not above it.
+
+    >>> above_rate_line(0.240008), above_rate_line(0.2401), above_rate_line(0.2559)
+    (False, True, True)
+    """
+    return round(rate * 10_000) > round(line * 10_000)
 
 
 @dataclass(frozen=True)
@@ -41,10 +55,16 @@ class InstallmentPreset:
     grade: str = "C"
     as_of: str = ""  # "" = the source gives no date
 
+    @property
+    def fee_rounding(self) -> str:
+        """The lender rounds the fee it quotes: a fee per period is rounded
+        each period, a total fee once (:data:`calc.schedule.FEE_ROUNDINGS`)."""
+        return "total" if self.fee_mode == "total" else "period"
+
     def terms(self) -> PlanTerms:
         """The preset's own terms as calc takes them: the fee as a fraction
-        per period (:func:`calc.schedule.fee_per_period`), kind, periods and
-        fee timing; every other term at :class:`~calc.schedule.PlanTerms`'s
+        per period (:func:`calc.schedule.fee_per_period`), kind, periods, fee
+        timing and rounding; every other term at :class:`~calc.schedule.PlanTerms`'s
         default.
 
         Examples
@@ -63,6 +83,7 @@ class InstallmentPreset:
             periods=self.periods,
             fee_rate=fee_per_period(self.fee_pct / 100, self.fee_mode, self.periods),
             fee_timing=self.fee_timing,
+            fee_rounding=self.fee_rounding,
         )
 
 
@@ -88,7 +109,11 @@ INSTALLMENT_PRESETS: dict[str, InstallmentPreset] = {
 
 @dataclass(frozen=True)
 class CashLinePreset:
-    """A cash line as advertised (``domain.md`` §4); rates as fractions."""
+    """A cash line as advertised (``domain.md`` §4); ``rate`` and
+    ``fee_rate`` as fractions.  ``compounding`` and ``min_rule`` are
+    :data:`calc.cashline.COMPOUNDING` and :data:`calc.cashline.MIN_RULES`
+    codes: 备用金 lines charge simple daily interest (``"none"``), cards
+    compound monthly (domain.md §1)."""
 
     id: str
     rate: float
@@ -96,10 +121,12 @@ class CashLinePreset:
     method: str
     term_months: int = 12
     limit: float = 200_000.0
-    fee_pct: float = 0.0
+    fee_rate: float = 0.0
     fee_min: float = 0.0
     pay_rule: str = "full"
     interest_free: bool = False
+    compounding: str = "none"
+    min_rule: str = "statement"
     repay_day: int = 0  # flexible: repay everything on this day
     grade: str = "C"
     as_of: str = ""
@@ -108,17 +135,23 @@ class CashLinePreset:
 CASH_LINE_PRESETS: dict[str, CashLinePreset] = {
     p.id: p
     for p in (
-        # 小米随星借: "日息万2起", listed 7.2–24% a year (C, 2024-10); 24% / 365 ≈ 0.0657%/day
-        CashLinePreset("suixingjie_low", 0.0002, "daily", "equal_payment", as_of="2024-10"),
-        CashLinePreset("suixingjie_high", daily_rate(0.24, "annual"), "daily", "equal_payment",
+        # 小米随星借: "日息万2起", listed 7.2–24% a year (C, 2024-10); 24% / 365 ≈ 0.0657%/day;
+        # simple daily interest, as every 备用金 line (domain.md §1)
+        CashLinePreset("suixingjie_low", 0.0002, "daily", "equal_payment", compounding="none",
                        as_of="2024-10"),
+        CashLinePreset("suixingjie_high", daily_rate(0.24, "annual"), "daily", "equal_payment",
+                       compounding="none", as_of="2024-10"),
         # 微粒贷: ≈0.05%/day at launch (B, 2015)
-        CashLinePreset("weilidai", 0.0005, "daily", "equal_payment", grade="B", as_of="2015"),
-        # card cash advance (CMB): 1% fee, min ¥10, 0.05%/day from day one (C)
-        CashLinePreset("card_cash", 0.0005, "daily", "flexible", limit=50_000, fee_pct=0.01,
-                       fee_min=10.0, repay_day=30),
-        # card revolving: 10% minimum, 0.05%/day on the full statement (C)
+        CashLinePreset("weilidai", 0.0005, "daily", "equal_payment", compounding="none",
+                       grade="B", as_of="2015"),
+        # card cash advance (CMB): 1% fee, min ¥10, 0.05%/day from day one,
+        # compounded monthly (C)
+        CashLinePreset("card_cash", 0.0005, "daily", "flexible", limit=50_000, fee_rate=0.01,
+                       fee_min=10.0, repay_day=30, compounding="monthly"),
+        # card revolving: 10% of the statement minimum, 0.05%/day on the full
+        # statement, compounded monthly (C)
         CashLinePreset("card_revolve", 0.0005, "daily", "revolving", limit=50_000,
-                       pay_rule="minimum", interest_free=True),
+                       pay_rule="minimum", interest_free=True, compounding="monthly",
+                       min_rule="statement"),
     )
 }

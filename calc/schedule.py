@@ -19,8 +19,21 @@ Conventions
 * A daily rate ``d`` is the monthly rate ``d * 365 / 12``; an annual rate ``r``
   the monthly rate ``r / 12`` (:func:`calc.units.monthly_rate`).  Interest over
   an odd first period is simple: ``balance * monthly rate * first_days / 30``.
-* A fee quoted as a total over the plan is spread evenly over its periods
-  (:func:`fee_per_period`); :class:`PlanTerms` takes the fee per period.
+* A fee is entered as the checkout shows it (:data:`FEE_MODES`): a percent
+  of the price per period or in total, a fee in yuan per period or in total,
+  or the amount of each installment.  :func:`fee_per_period` turns any of
+  them into the one number :class:`PlanTerms` takes, the fee per period as a
+  fraction of the amount financed, and :func:`fee_in_mode` turns it back, so
+  changing how a fee is entered converts it and never reinterprets it.
+* **Checkout rounding** (``fee_rounding``).  ``period``: each installment's
+  fee is ``round_fen(financed * fee_rate)``, as Chinese checkouts display it
+  (0.5% a period on ¥3,999 is ¥19.995, shown and charged as ¥20.00, so
+  ¥353.25 × 12).  ``total``: the whole fee ``round_fen(financed * fee_rate
+  * n)`` is split evenly to the fen, the last installment absorbing the
+  remainder (¥239.94 as 11 × ¥19.99 + ¥20.05); a lender quoting one total
+  fee (花呗's 8.8% of ¥3,999 = ¥351.91) charges this way.
+* A ``first_payment`` the checkout shows apart ("首期 ¥…") replaces the first
+  installment: its principal share stays, its fee is what is left.
 * The buyer receives the goods at their cash price (the sticker price less any
   discount for paying in full), pays any down payment and upfront fee at the
   start, and the installments after.
@@ -46,7 +59,8 @@ import numpy as np
 import numpy.typing as npt
 
 from calc import validate
-from calc.money import round_fen, split_evenly
+from calc.errors import InputError
+from calc.money import round_fen, round_fen_array, split_evenly
 from calc.rates import (
     CashFlow,
     advertised_rate,
@@ -78,6 +92,8 @@ __all__ = [
     "cash_price",
     "early_repayment",
     "fee_per_period",
+    "fee_in_mode",
+    "FEE_ROUNDINGS",
 ]
 
 #: ``addon``: fee per period on the original principal; ``free``: 免息;
@@ -86,13 +102,18 @@ KINDS = ("addon", "free", "equal_payment", "equal_principal", "interest_only")
 LOAN_KINDS = ("equal_payment", "equal_principal", "interest_only")
 #: ``spread``: the fee with every installment; ``first``: the whole fee with the first.
 FEE_TIMINGS = ("spread", "first")
-#: How a fee is quoted: ``period``, a percent of the price each period (bank
-#: cards, 白条), or ``total``, a percent over the whole plan (花呗); see
-#: :func:`fee_per_period`.
-FEE_MODES = ("period", "total")
+#: How a fee is entered, as a checkout shows it: ``period``, a percent of the
+#: price each period (bank cards, 白条); ``total``, a percent over the whole
+#: plan (花呗); ``period_yuan``, the fee in yuan each period; ``total_yuan``, the
+#: whole fee in yuan; ``payment``, the amount of each installment (¥353.25 ×
+#: 12).  Percents are fractions here; see :func:`fee_per_period`.
+FEE_MODES = ("period", "total", "period_yuan", "total_yuan", "payment")
+#: How the fee is rounded to the fen: each ``period``'s fee, or the ``total``
+#: split evenly (the module's *Conventions*).
+FEE_ROUNDINGS = ("period", "total")
 # RATE_UNITS is calc.units.RATE_UNITS, re-exported beside this module's other codes.
 #: On early repayment: ``waive`` remaining fees/interest, ``charge`` them all
-#: anyway, or waive them and charge ``penalty_pct`` of the prepaid principal.
+#: anyway, or waive them and charge ``penalty_rate`` of the prepaid principal.
 EARLY_RULES = ("waive", "charge", "penalty")
 
 DAYS_PER_PERIOD = 30
@@ -106,14 +127,17 @@ LIMITS: dict[str, tuple[float, float]] = {
     "rate_annual": (0.0, 3.65),
     "rate_daily": (0.0, 0.01),
     "first_days": (1, 366),
-    "penalty_pct": (0.0, 0.2),
+    "penalty_rate": (0.0, 0.2),  # fraction of the principal prepaid
 }
 
 
 @dataclass(frozen=True)
 class PlanTerms:
-    """What a lender offers.  ``fee_rate`` is per period (addon kinds);
-    ``rate`` is the loan's nominal rate per year or per day (``rate_unit``)."""
+    """What a lender offers.  ``fee_rate`` is per period, a fraction of the
+    amount financed, rounded by ``fee_rounding`` (addon kinds);
+    ``first_payment`` > 0 is a first installment the checkout shows apart
+    (addon and free kinds); ``rate`` is the loan's nominal rate per year or
+    per day (``rate_unit``)."""
 
     kind: str
     periods: int
@@ -125,7 +149,9 @@ class PlanTerms:
     upfront_fee: float = 0.0
     first_days: int = DAYS_PER_PERIOD
     early_rule: str = "charge"
-    penalty_pct: float = 0.0
+    penalty_rate: float = 0.0
+    fee_rounding: str = "period"
+    first_payment: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -188,6 +214,18 @@ class Schedule:
         return round_fen(self.total_paid - self.cash_price)
 
     @property
+    def fee_total(self) -> float:
+        """All the fee or interest the installments carry (the upfront fee apart)."""
+        return round_fen(float(self.charge.sum()))
+
+    @property
+    def fee_rate(self) -> float:
+        """The fee per period as a fraction of the amount financed, as the
+        installments actually charge it: ``fee_total / (financed * n)``
+        (0.5% for ¥240 on ¥3,999 over 12)."""
+        return self.fee_total / (self.financed * self.n)
+
+    @property
     def balance_years(self) -> float:
         """Σ balance outstanding × years, period by period."""
         before = np.concatenate(([self.financed], self.balance[:-1]))
@@ -230,33 +268,41 @@ def cash_price(price: float, cash_discount: float = 0.0) -> float:
     return round_fen(price * (1.0 - cash_discount))
 
 
-def fee_per_period(fee: float, fee_mode: str, periods: int) -> float:
-    """The fee per period, as :class:`PlanTerms` takes it, of a fee as quoted.
+def fee_per_period(fee: float, fee_mode: str, periods: int, financed: float = 0.0) -> float:
+    """The fee per period, as :class:`PlanTerms` takes it, of a fee as entered.
 
     Parameters
     ----------
     fee : float
-        The fee as a fraction of the price: per period, or in total over the
-        plan (``fee_mode``).
-    fee_mode : {"period", "total"}
-        How the fee is quoted (:data:`FEE_MODES`).
+        The fee as the checkout shows it (``fee_mode``): a fraction of the
+        price per period or in total, yuan per period or in total, or the
+        yuan of each installment.
+    fee_mode : str
+        One of :data:`FEE_MODES`.
     periods : int
-        Number of installments.
+        Number of installments ``n``.
+    financed : float
+        The amount the fee is charged on, ``F`` (the price less any down
+        payment); needed by the yuan modes only.
 
     Returns
     -------
     float
-        ``fee`` for a fee per period; ``fee / periods`` for a total fee, which
-        an add-on plan spreads evenly over its installments.
+        ``r``, the fee per period as a fraction of ``F``: ``period`` ``fee``;
+        ``total`` ``fee / n``; ``period_yuan`` ``fee / F``; ``total_yuan``
+        ``fee / (F n)``; ``payment`` ``(fee - F / n) / F``, the installment
+        less its principal share.  Exact arithmetic, no rounding: the
+        schedule rounds (``fee_rounding``), so :func:`fee_in_mode` undoes it.
 
     Raises
     ------
     InputError
         ``unknown_code`` (field ``fee_mode``); ``not_a_number``,
-        ``out_of_range`` or ``not_integer`` for ``periods`` (field
-        ``periods``, bounds :data:`LIMITS`); ``not_a_number`` (field
-        ``fee_rate``) for a fee that is not a finite number.  Whether the fee
-        per period is one a lender could offer is :func:`build_schedule`'s check.
+        ``out_of_range`` or ``not_integer`` for ``periods``; ``not_a_number``
+        (field ``fee_rate``) for a fee that is not a finite number;
+        ``out_of_range`` (field ``price``) for a yuan mode without a
+        positive ``financed``.  Whether the fee per period is one a lender
+        could offer is :func:`build_schedule`'s check.
 
     Examples
     --------
@@ -266,11 +312,68 @@ def fee_per_period(fee: float, fee_mode: str, periods: int) -> float:
     '0.7333%'
     >>> fee_per_period(0.006, "period", 12)
     0.006
+
+    A checkout showing ¥3,999 as ¥353.25 × 12: ¥333.25 of principal and ¥20
+    of fee each period, 20 / 3,999 = 0.5001% of the price:
+
+    >>> f"{fee_per_period(353.25, 'payment', 12, 3999):.4%}"
+    '0.5001%'
     """
     mode = validate.code("fee_mode", fee_mode, FEE_MODES)
     n = validate.integer("periods", periods, *LIMITS["periods"])
     x = validate.number("fee_rate", fee, -math.inf, math.inf)
-    return x if mode == "period" else x / n
+    if mode == "period":
+        return x
+    if mode == "total":
+        return x / n
+    f = _financed(financed)
+    if mode == "period_yuan":
+        return x / f
+    if mode == "total_yuan":
+        return x / (f * n)
+    return (x - f / n) / f
+
+
+def fee_in_mode(fee_rate: float, fee_mode: str, periods: int, financed: float = 0.0) -> float:
+    """The fee per period ``fee_rate`` (a fraction of ``financed``) as
+    entered in ``fee_mode``: the inverse of :func:`fee_per_period`.
+
+    Converting a fee from one mode to another is
+    ``fee_in_mode(fee_per_period(x, a, n, F), b, n, F)``; the schedule is the
+    same either way.
+
+    Examples
+    --------
+    8.80% in total over 12 periods is 0.7333% a period, and back:
+
+    >>> r = fee_per_period(0.088, "total", 12)
+    >>> f"{fee_in_mode(r, 'period', 12):.4%}", round(fee_in_mode(r, 'total', 12), 12)
+    ('0.7333%', 0.088)
+
+    0.5% a period on ¥3,999 is ¥19.995 a period (charged as ¥20.00), ¥239.94
+    in all, an installment of ¥333.25 + ¥19.995:
+
+    >>> [round(fee_in_mode(0.005, m, 12, 3999), 4)
+    ...  for m in ("period_yuan", "total_yuan", "payment")]
+    [19.995, 239.94, 353.245]
+    """
+    mode = validate.code("fee_mode", fee_mode, FEE_MODES)
+    n = validate.integer("periods", periods, *LIMITS["periods"])
+    r = validate.number("fee_rate", fee_rate, -math.inf, math.inf)
+    if mode == "period":
+        return r
+    if mode == "total":
+        return r * n
+    f = _financed(financed)
+    if mode == "period_yuan":
+        return r * f
+    if mode == "total_yuan":
+        return r * f * n
+    return f / n + r * f
+
+
+def _financed(financed: float) -> float:
+    return validate.number("price", financed, *LIMITS["price"], lo_open=True)
 
 
 def _check_terms(price: float, terms: PlanTerms, cash_discount: float) -> PlanTerms:
@@ -280,15 +383,22 @@ def _check_terms(price: float, terms: PlanTerms, cash_discount: float) -> PlanTe
     validate.code("fee_timing", terms.fee_timing, FEE_TIMINGS)
     unit = validate.code("rate_unit", terms.rate_unit, RATE_UNITS)
     validate.code("early_rule", terms.early_rule, EARLY_RULES)
+    validate.code("fee_rounding", terms.fee_rounding, FEE_ROUNDINGS)
     n = validate.integer("periods", terms.periods, *LIMITS["periods"])
-    fee = validate.number("fee_rate", terms.fee_rate, *LIMITS["fee_rate"])
+    fee = terms.fee_rate
+    if isinstance(fee, float) and -1e-12 < fee < 0.0:
+        fee = 0.0  # an installment equal to its principal share, less float noise
+    fee = validate.number("fee_rate", fee, *LIMITS["fee_rate"])
     rate = validate.number("rate", terms.rate, *LIMITS[f"rate_{unit}"])
     down = validate.number("down_payment", terms.down_payment, 0.0, price, hi_open=True)
     upfront = validate.number(
         "upfront_fee", terms.upfront_fee, 0.0, price - down, hi_open=True
     )
     days = validate.integer("first_days", terms.first_days, *LIMITS["first_days"])
-    penalty = validate.number("penalty_pct", terms.penalty_pct, *LIMITS["penalty_pct"])
+    penalty = validate.number("penalty_rate", terms.penalty_rate, *LIMITS["penalty_rate"])
+    first = validate.number("first_payment", terms.first_payment, 0.0, LIMITS["price"][1])
+    if kind not in ("addon", "free"):
+        first = 0.0
     if kind != "addon":
         fee = 0.0
     if kind not in LOAN_KINDS:
@@ -301,7 +411,8 @@ def _check_terms(price: float, terms: PlanTerms, cash_discount: float) -> PlanTe
         down_payment=down,
         upfront_fee=upfront,
         first_days=days,
-        penalty_pct=penalty,
+        penalty_rate=penalty,
+        first_payment=round_fen(first),
     )
 
 
@@ -354,19 +465,28 @@ def build_schedule(price: float, terms: PlanTerms, cash_discount: float = 0.0) -
 
     if t.kind in ("addon", "free"):
         principal = split_evenly(financed, n)
-        total_fee = round_fen(financed * t.fee_rate * n)
+        each = round_fen(financed * t.fee_rate)
+        total_fee = round_fen(each * n if t.fee_rounding == "period"
+                              else financed * t.fee_rate * n)
         if t.fee_timing == "first":
             charge = np.zeros(n)
             charge[0] = total_fee
+        elif t.fee_rounding == "period":
+            charge = np.full(n, each)
         else:
             charge = split_evenly(total_fee, n)
+        if t.first_payment > 0.0:
+            if t.first_payment < principal[0]:
+                raise InputError("out_of_range", field="first_payment", min=float(principal[0]),
+                                 max=LIMITS["price"][1], got=t.first_payment)
+            charge[0] = round_fen(t.first_payment - principal[0])
         advertised = advertised_rate(t.fee_rate, MONTHS_PER_YEAR)
     else:
         i = monthly_rate(t.rate, t.rate_unit)
         principal, charge = _amortize(t.kind, financed, n, i, lengths)
         advertised = yearly_rate(t.rate, t.rate_unit)
-    payment = np.round(principal + charge, 2)
-    balance = np.round(financed - np.cumsum(principal), 2)
+    payment = round_fen_array(principal + charge)
+    balance = round_fen_array(financed - np.cumsum(principal))
     return Schedule(
         terms=t,
         price=price,
@@ -416,13 +536,13 @@ def _amortize(
 
 
 def early_repayment(schedule: Schedule, after: int, rule: str | None = None,
-                    penalty_pct: float | None = None) -> Schedule:
+                    penalty_rate: float | None = None) -> Schedule:
     """``schedule`` paid off together with installment ``after``.
 
     The remaining principal is paid with installment ``after``; the remaining
     fees or interest are waived (``waive``), all still charged (``charge``),
-    or waived with a penalty of ``penalty_pct`` of the prepaid principal
-    (``penalty``).  ``rule`` and ``penalty_pct`` default to the plan's own.
+    or waived with a penalty of ``penalty_rate`` of the prepaid principal
+    (``penalty``).  ``rule`` and ``penalty_rate`` default to the plan's own.
 
     Examples
     --------
@@ -436,9 +556,9 @@ def early_repayment(schedule: Schedule, after: int, rule: str | None = None,
     rule = validate.code("early_rule", schedule.terms.early_rule if rule is None else rule,
                          EARLY_RULES)
     pct = validate.number(
-        "penalty_pct",
-        schedule.terms.penalty_pct if penalty_pct is None else penalty_pct,
-        *LIMITS["penalty_pct"],
+        "penalty_rate",
+        schedule.terms.penalty_rate if penalty_rate is None else penalty_rate,
+        *LIMITS["penalty_rate"],
     )
     k = validate.integer("early_after", after, 1, max(schedule.n - 1, 1))
     if schedule.n == 1:
@@ -458,7 +578,7 @@ def early_repayment(schedule: Schedule, after: int, rule: str | None = None,
         schedule,
         due_period=schedule.due_period[:k].copy(),
         due_fraction=schedule.due_fraction[:k].copy(),
-        payment=np.round(principal + charge, 2),
+        payment=round_fen_array(principal + charge),
         principal=principal,
         charge=charge,
         balance=balance,

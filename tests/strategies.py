@@ -34,6 +34,6 @@ def plans(draw, kinds=KINDS):
         upfront_fee=upfront,
         first_days=draw(st.integers(*LIMITS["first_days"])),
         early_rule=draw(st.sampled_from(EARLY_RULES)),
-        penalty_pct=draw(st.floats(*LIMITS["penalty_pct"])),
+        penalty_rate=draw(st.floats(*LIMITS["penalty_rate"])),
     )
     return price, terms, draw(discounts)

@@ -1,8 +1,12 @@
-"""Tests for calc.cashline.
+"""Tests for calc.cashline: the engine's conventions, one class each.
 
 Expected values are derived by hand in the comments (closed forms and
 domain.md figures), never pasted from the code under test.  Calendar used by
-the module: statements on days E(m) = floor(365 m / 12) = 30, 60, 91, 121, ...
+the package: statements on days E(m) = floor(365 m / 12) = 30, 60, 91, 121, ...
+
+The minimum-payment rules are in test_cashline_minimum.py, the Hypothesis
+properties in test_cashline_properties.py, the comparison with an
+installment plan in test_cash_vs_installment.py.
 """
 
 from __future__ import annotations
@@ -12,15 +16,15 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from calc import cashline as cl
 from calc.cashline import (
+    COMPOUNDING,
     DEBT_CAP,
-    FLAGS,
     HORIZON_DAYS,
     LIMITS,
-    METHODS,
     PAY_RULES,
     STATUSES,
     Draw,
@@ -31,23 +35,24 @@ from calc.cashline import (
     RepaymentPlan,
     Rollover,
     compare_pay_rules,
-    compare_with_installment,
     quoted_rates,
     simulate,
     statement_days,
-    to_frame,
 )
 from calc.errors import InputError
 from calc.money import round_fen
-from calc.schedule import PlanTerms
+from calc.presets import CASH_LINE_PRESETS
 from calc.units import daily_rate
 
 FAST = settings(max_examples=100, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
 
 ANNUAL_18 = LineTerms(limit=200_000, rate=0.18, rate_unit="annual")
-DAY_5 = LineTerms(limit=50_000, rate=0.0005, rate_unit="daily")  # 日息万5
-CARD_CASH = LineTerms(limit=50_000, rate=0.0005, fee_pct=0.01, fee_min=10)
+#: 日息万5 on a 备用金 line: simple daily interest (the default compounding)
+DAY_5 = LineTerms(limit=50_000, rate=0.0005, rate_unit="daily")
+#: 日息万5 on a card: unpaid charges compound monthly (domain.md §1)
+CARD = replace(DAY_5, compounding="monthly")
+CARD_CASH = replace(CARD, fee_rate=0.01, fee_min=10)
 
 
 class TestCalendarAndQuotes:
@@ -73,6 +78,27 @@ class TestCalendarAndQuotes:
         a = simulate([Draw(10_000)], LineTerms(50_000, 0.1825, "annual"), plan)
         d = simulate([Draw(10_000)], DAY_5, plan)
         assert a.totals.interest == d.totals.interest == 150.0
+
+
+class TestPackage:
+    def test_public_names(self):
+        # the package re-exports what calc.cashline offered before it was split,
+        # less to_frame (ui.frames) and the installment comparison
+        # (calc.cash_vs_installment)
+        for name in ("METHODS", "TERM_METHODS", "PAY_RULES", "MIN_RULES", "COMPOUNDING",
+                     "RATE_UNITS", "STATUSES", "FLAGS", "ROLLOVER_STOPS", "HORIZON_MONTHS",
+                     "DEBT_CAP", "LIMITS", "Draw", "Repayment", "LineTerms", "RepaymentPlan",
+                     "LatePayment", "Faults", "Rollover", "Ledger", "Statements", "Totals",
+                     "LineRates", "CashLineResult", "PayRuleOutcome", "simulate",
+                     "compare_pay_rules", "statement_days", "quoted_rates"):
+            assert name in cl.__all__ and hasattr(cl, name), name
+        assert not hasattr(cl, "to_frame") and not hasattr(cl, "Comparison")
+
+    def test_rates_are_fractions_and_named_so(self):
+        # style.md: in calc, ``_pct`` means percent; the cash line's fractions are ``_rate``
+        assert not [k for k in LIMITS if k.endswith("_pct")]
+        for cls in (LineTerms, RepaymentPlan, Faults, Rollover):
+            assert not [f for f in cls.__dataclass_fields__ if f.endswith("_pct")], cls
 
 
 class TestTermMethods:
@@ -115,6 +141,79 @@ class TestTermMethods:
         assert r.ledger.interest[0] == pytest.approx(5.0)
         assert r.ledger.interest[:30].sum() == pytest.approx(150.0)
 
+    @pytest.mark.parametrize("method", cl.TERM_METHODS)
+    def test_compounding_is_not_a_term_method_term(self, method):
+        # term methods charge the schedule's interest by the month whatever the
+        # line's compounding: the same ¥1,001.60 / ¥975.00 / ¥1,800.00 either way
+        runs = [simulate([Draw(10_000)], replace(ANNUAL_18, compounding=c), RepaymentPlan(method))
+                for c in COMPOUNDING]
+        assert runs[0].totals == runs[1].totals
+
+
+class TestCompounding:
+    """Simple daily interest on a 备用金 line, monthly compounding on a card
+    (domain.md §1)."""
+
+    def test_simple_daily_interest_on_the_principal(self):
+        # domain.md §1: ¥10,000 repaid after 45 days at 0.05%/day costs
+        # 10,000 × 0.0005 × 45 = ¥225.00.  The day-30 statement charges
+        # 10,000 × 0.0005 × 30 = 150.00, owed but earning nothing; days 30..44
+        # accrue on the principal only: 10,000 × 0.0005 × 15 = 75.00.
+        plan = RepaymentPlan("flexible", repayments=(Repayment(45),))
+        r = simulate([Draw(10_000)], DAY_5, plan)
+        assert r.statements.interest.tolist() == [150.0, 75.0]
+        assert r.totals.interest == 225.0 and r.totals.paid == 10_225.0
+        # the ledger: 5.00 a day on 10,000 before and after the statement; on
+        # day 44, 150.00 charged and 14 × 5 + 5 = 75.00 accrued
+        assert r.ledger.interest[29] == pytest.approx(5.0)
+        assert r.ledger.interest[30] == pytest.approx(5.0)
+        assert r.ledger.owed[44] == 10_150.0
+        assert r.ledger.accrued[44] == pytest.approx(75.0)
+
+    def test_a_card_compounds_monthly(self):
+        # the same loan on a card: the day-30 charge joins the balance, so days
+        # 30..44 accrue on 10,150: 10,150 × 0.0005 × 15 = 76.125 -> 76.13;
+        # 150 + 76.13 = ¥226.13
+        plan = RepaymentPlan("flexible", repayments=(Repayment(45),))
+        r = simulate([Draw(10_000)], CARD, plan)
+        assert r.statements.interest.tolist() == [150.0, 76.13]
+        assert r.totals.interest == 226.13
+        assert r.ledger.interest[30] == pytest.approx(10_150 * 0.0005)
+
+    def test_three_months_unpaid(self):
+        # nothing repaid until day 91 (statement 3: its interest is charged,
+        # then the repayment pays everything).  Simple: 10,000 × 0.0005 × 30,
+        # × 30, × 31 = 150, 150, 155 = 455.  Monthly: 150; 10,150 × 0.015 =
+        # 152.25; 10,302.25 × 0.0005 × 31 = 159.684875 -> 159.68; 461.93.
+        plan = RepaymentPlan("flexible", repayments=(Repayment(91),))
+        simple = simulate([Draw(10_000)], DAY_5, plan)
+        card = simulate([Draw(10_000)], CARD, plan)
+        assert simple.statements.interest.tolist() == [150.0, 150.0, 155.0]
+        assert card.statements.interest.tolist() == [150.0, 152.25, 159.68]
+        assert (simple.totals.interest, card.totals.interest) == (455.0, 461.93)
+
+    def test_unpaid_interest_on_a_revolving_line_grows_linearly(self):
+        # ¥100 a month against ¥150 (30 days) / ¥155 (31 days) of simple interest:
+        # each payment goes to the interest, the principal stays 10,000 and the
+        # unpaid interest piles up without earning any: owed 10,050 after month
+        # 1, 10,100 after month 2, 10,100 + 155 − 100 = 10,155 after month 3
+        plan = RepaymentPlan("revolving", pay_rule="fixed", fixed_payment=100)
+        r = simulate([Draw(10_000)], DAY_5, plan)
+        assert r.statements.owed[:3].tolist() == [10_050.0, 10_100.0, 10_155.0]
+        assert r.statements.principal[:3].tolist() == [10_000.0] * 3
+        assert r.statements.interest[:3].tolist() == [150.0, 150.0, 155.0]
+
+    @pytest.mark.parametrize(("pid", "compounding"), [
+        ("suixingjie_low", "none"), ("suixingjie_high", "none"), ("weilidai", "none"),
+        ("card_cash", "monthly"), ("card_revolve", "monthly"),
+    ])
+    def test_each_preset_says_how_it_compounds(self, pid, compounding):
+        # domain.md §1: 备用金 lines (随星借, 微粒贷) simple; card products monthly
+        assert CASH_LINE_PRESETS[pid].compounding == compounding
+
+    def test_the_default_is_simple(self):
+        assert LineTerms(1, 0).compounding == "none" and COMPOUNDING == ("none", "monthly")
+
 
 class TestCardCashAdvance:
     def test_5000_for_30_days_costs_125(self):
@@ -141,40 +240,65 @@ class TestCardCashAdvance:
         assert r.payoff_day == 17
 
 
+class TestTheLine24:
+    """domain.md §3: the 24% line is held against the nominal rate i × 12; an
+    effective rate above it while the nominal is not is a milder note."""
+
+    def test_a_30_percent_cash_advance_is_above(self):
+        # ¥5,000 for 30 days, ¥125: i = 2.5% a month, nominal 30% > 24%
+        plan = RepaymentPlan("flexible", repayments=(Repayment(30),))
+        rates = simulate([Draw(5_000)], CARD_CASH, plan).rates
+        assert rates.above_line and not rates.effective_above_line
+
+    def test_24_percent_is_on_the_line_and_only_its_effective_rate_above(self):
+        # 随星借's top rate, 24% a year as 24%/365 a day, 等额本息 over 12 months:
+        # the schedule's monthly rate is 0.24/365 × 365/12 = 2%; the payment
+        # 10,000 × 0.02 / (1 − 1.02^−12) = 945.596 is rounded to 945.60, a hair
+        # more, so i is a hair over 2%: nominal 24.00% as shown (on the line, not
+        # above), effective a hair over 1.02^12 − 1 = 26.824% (above: the milder note)
+        p = CASH_LINE_PRESETS["suixingjie_high"]
+        line = LineTerms(limit=p.limit, rate=p.rate, rate_unit=p.rate_unit)
+        r = simulate([Draw(10_000)], line, RepaymentPlan(p.method))
+        assert r.statements.paid[0] == 945.6
+        assert round(r.rates.nominal, 4) == 0.24 and r.rates.nominal > 0.24
+        assert 1.02**12 - 1 < r.rates.effective < 0.27
+        assert not r.rates.above_line and r.rates.effective_above_line
+
+    def test_18_percent_is_below_both_ways(self):
+        # 1.5% a month: nominal 18%, effective 19.56%, both under 24%
+        rates = simulate([Draw(10_000)], ANNUAL_18, RepaymentPlan("equal_payment")).rates
+        assert not rates.above_line and not rates.effective_above_line
+
+
 class TestRevolving:
     def test_minimum_payment_trap_37_months(self):
-        # domain.md §2: ¥10,000 at 0.05%/day paying 10% of the balance monthly
-        # takes 37 months.  10% alone never ends (the balance only shrinks by
-        # 0.9 × 1.015 = 0.9135 a month), so the figure needs a floor: with a
-        # ¥100 floor the balance falls geometrically to ~¥1,000 after
-        # ln(0.1)/ln(0.9135) ≈ 25.5 months, then ¥100 a month at ~1.5% clears
-        # ¥1,000 in −ln(1 − 0.015 × 10)/ln(1.015) ≈ 10.9 months: 25.5 + 10.9 ≈ 37.
-        # (With a ¥10 floor it is about 62 months.)
-        r = simulate([Draw(10_000)], DAY_5,
-                     RepaymentPlan("revolving", pay_rule="minimum", min_pct=0.10,
+        # domain.md §2: ¥10,000 at 0.05%/day paying 10% of the balance monthly,
+        # at least ¥100, takes 37 months (test_cashline_minimum.py has the rest
+        # of the table).  The first statement: interest 10,000 × 0.0005 × 30 =
+        # 150, statement 10,150, minimum 1,015
+        r = simulate([Draw(10_000)], CARD,
+                     RepaymentPlan("revolving", pay_rule="minimum", min_rate=0.10,
                                    min_floor=100))
         assert r.payoff_month == 37
-        # the first statement: interest 10,000 × 0.0005 × 30 = 150, statement
-        # 10,150, minimum 1,015
         assert r.statements.interest[0] == 150.0
         assert r.statements.paid[0] == 1015.0
 
     def test_purchase_paid_in_full_is_free(self):
         # a purchase on day 5 is on the first statement, day E(1) = 30, paid in
         # full there: no interest on an interest-free line, no fee, nothing more owed
-        card = LineTerms(limit=10_000, rate=0.0005, interest_free=True)
+        card = LineTerms(limit=10_000, rate=0.0005, interest_free=True, compounding="monthly")
         r = simulate([Draw(3_000, day=5)], card, RepaymentPlan("revolving"))
         assert r.totals.cost == 0.0 and r.payoff_day == 30
 
     def test_minimum_loses_the_free_period_on_the_whole_statement(self):
         # 3,000 from day 0 to the statement on day 30: 3,000 × 0.0005 × 30 = 45.00
-        card = LineTerms(limit=10_000, rate=0.0005, interest_free=True)
+        card = LineTerms(limit=10_000, rate=0.0005, interest_free=True, compounding="monthly")
         r = simulate([Draw(3_000)], card, RepaymentPlan("revolving", pay_rule="minimum"))
         assert r.statements.interest[0] == 45.0
 
     def test_never_pays_off(self):
-        # ¥100 a month against ~¥150 a month of interest: the debt grows
-        r = simulate([Draw(10_000)], DAY_5,
+        # ¥100 a month against ~¥150 a month of interest on a card: the debt grows
+        r = simulate([Draw(10_000)], CARD,
                      RepaymentPlan("revolving", pay_rule="fixed", fixed_payment=100))
         assert r.status == "not_paid_off" and r.payoff_day is None
         assert "payment_below_interest" in r.flags
@@ -191,10 +315,9 @@ class TestRevolving:
         # 36 months: 1.0152083^36 = 1.7218, 10,000 × i / (1 − 1/1.7218) = 362.8
         assert 362.0 < r.clear_in_36 <= 363.0
         fixed = RepaymentPlan("revolving", pay_rule="fixed", fixed_payment=r.clear_in_12)
-        assert simulate([Draw(10_000)], DAY_5, fixed).payoff_month <= 12
+        assert simulate([Draw(10_000)], CARD, fixed).payoff_month <= 12
         less = RepaymentPlan("revolving", pay_rule="fixed", fixed_payment=r.clear_in_12 - 0.01)
-        assert simulate([Draw(10_000)], DAY_5, less).payoff_month > 12
-
+        assert simulate([Draw(10_000)], CARD, less).payoff_month > 12
 
     def test_horizon_is_bounded(self):
         # nothing is ever repaid at 0%: owed stays 10,000 for the whole 100 years
@@ -213,7 +336,7 @@ class TestLatePayment:
         # penalty interest 916.80 × 1.5 × 0.18/365 × 10 = 6.7817 -> 6.78;
         # 违约金 max(5% × 916.80, 10) = 45.84; 52.62 in all
         faults = Faults(late=(LatePayment(3, 10),), grace_days=3, overdue_multiple=1.5,
-                        late_fee_pct=0.05, late_fee_min=10)
+                        late_fee_rate=0.05, late_fee_min=10)
         r = simulate([Draw(10_000)], ANNUAL_18, RepaymentPlan("equal_payment"), faults)
         assert r.totals.penalties == 52.62
         assert r.totals.interest == 1001.6
@@ -234,6 +357,26 @@ class TestLatePayment:
         faults = Faults(late=(LatePayment(3, 3),), grace_days=3)
         r = simulate([Draw(10_000)], ANNUAL_18, RepaymentPlan("equal_payment"), faults)
         assert r.totals.penalties == 0.0
+
+    def test_a_late_payment_settles_new_charges_first(self):
+        # 先息后本 ¥10,000 at 18%/yr with a 1% draw fee (min ¥10): statement 1
+        # asks for 150 + the ¥100 fee = 250.  Statement 2 (day 60) asks for 150 and
+        # is paid 10 days late, on day 70, after a second draw of ¥1,000 on day 65
+        # (fee ¥10).  Penalty: 150 × 1.5 × 0.18/365 × 10 = 1.1096 -> 1.11, plus
+        # 违约金 max(5% × 150, 10) = 10: 11.11.  The payment, 161.11, settles
+        # charges first, new ones (the penalty and the ¥10 fee) first, so 10.00
+        # of the month's interest is left owed.  Statement 3 (day 91) asks for its
+        # interest, 150 on the first draw and 1,000 × 0.015 × (91 − 65)/30 =
+        # 13.00 on the second (an odd first period of 26 days), and the 10.00
+        # left: 173.00; nothing is lost or asked for twice, and the second draw's
+        # 12 installments end on statement 3 + 11 = 14.
+        line = replace(ANNUAL_18, fee_rate=0.01, fee_min=10)
+        plan = RepaymentPlan("interest_only", term_months=12)
+        r = simulate([Draw(10_000), Draw(1_000, day=65)], line, plan,
+                     Faults(late=(LatePayment(2, 10),)))
+        assert r.statements.due[:3].tolist() == [250.0, 150.0, 173.0]
+        assert r.statements.penalties[2] == 11.11
+        assert (r.status, r.payoff_month) == ("paid_off", 14)
 
 
 class TestRollover:
@@ -262,36 +405,23 @@ class TestRollover:
         assert "rollover_limit_hit" in r.flags
         assert r.statements.paid[1] == 302.25
 
-
-class TestComparison:
-    def test_same_loan_two_ways(self):
-        c = compare_with_installment(10_000, ANNUAL_18, RepaymentPlan("equal_payment"),
-                                     PlanTerms(kind="equal_payment", periods=12, rate=0.18))
-        assert c.cash_line.cost == c.installment.cost == 1001.6
-        assert c.cash_line.nominal == pytest.approx(c.installment.nominal, abs=1e-9)
-        frame = to_frame(c)
-        assert list(frame.index) == ["cash_line", "installment"]
-        assert {"cost", "nominal", "effective", "payoff_month"} <= set(frame.columns)
-
-    def test_cash_line_earns_the_cash_discount(self):
-        # a "0%" plan forgoing 5% of 3,999 costs 199.95 (calc.schedule); the cash
-        # line draws the cash price 3,799.05 and repays it on day 30 at 0.05%/day:
-        # 3,799.05 × 0.0005 × 30 = 56.98575 -> 56.99
-        c = compare_with_installment(
-            3999, DAY_5, RepaymentPlan("flexible", repayments=(Repayment(30),)),
-            PlanTerms(kind="free", periods=12), cash_discount=0.05)
-        assert c.installment.cost == 199.95
-        assert c.cash_line.cost == 56.99
-
-
-class TestFrames:
-    def test_ledger_and_statements(self):
-        # 12 installments, the last on statement day E(12) = 365: days 0..365 are
-        # 366 ledger rows, and 12 statements
-        r = simulate([Draw(10_000)], ANNUAL_18, RepaymentPlan("equal_payment"))
-        ledger, statements = to_frame(r.ledger), to_frame(r.statements)
-        assert len(ledger) == 366 and len(statements) == 12
-        assert all(c.isascii() for c in [*ledger.columns, *statements.columns])
+    def test_second_line_balance_each_day(self):
+        # what the "moved to the second line" layer draws: line 2's balance with
+        # its accrued interest, day by day.  Days 0..29 nothing; day 30 it owes
+        # 150.00 and accrues 150 × 0.0005 = 0.075 a day, counted from day 30,
+        # so on day t in 30..59 it is 150 + 0.075 (t − 29).  Day 60 charges the
+        # 30 days' 2.25 and rolls 150: 302.25, accruing 0.151125 a day, so
+        # 302.25 + 0.151125 (t − 59) on days 60..90.  Day 91 clears it.
+        r = simulate([Draw(10_000)], ANNUAL_18, self.PLAN,
+                     rollover=Rollover(months=2, limit=10_000, rate=0.0005))
+        t = np.arange(92)
+        want = np.where(t < 30, 0.0,
+                        np.where(t < 60, 150 + 0.075 * (t - 29),
+                                 np.where(t < 91, 302.25 + 0.151125 * (t - 59), 0.0)))
+        assert r.ledger.line2_balance == pytest.approx(want, abs=1e-9)
+        # and the three layers add up to what is owed each day
+        led = r.ledger
+        assert led.principal + led.charges + led.line2_balance == pytest.approx(led.balance)
 
 
 class TestBadInput:
@@ -309,17 +439,28 @@ class TestBadInput:
             ({"line": LineTerms(1e4, 0.02, "daily")}, "out_of_range", "rate"),
             ({"line": LineTerms(1e4, 0.18, "monthly")}, "unknown_code", "rate_unit"),
             ({"line": LineTerms(1e4, float("inf"), "annual")}, "not_a_number", "rate"),
+            ({"line": LineTerms(1e4, 0.18, "annual", fee_rate=0.2)}, "out_of_range",
+             "draw_fee_rate"),
+            ({"line": LineTerms(1e4, 0.18, "annual", compounding="daily")}, "unknown_code",
+             "compounding"),
+            ({"line": LineTerms(1e4, 0.18, "annual", accrual="weekly")}, "unknown_code",
+             "accrual"),
             ({"plan": RepaymentPlan("balloon")}, "unknown_code", "method"),
             ({"plan": RepaymentPlan("equal_payment", term_months=0)}, "out_of_range",
              "term_months"),
             ({"plan": RepaymentPlan("revolving", pay_rule="some")}, "unknown_code",
              "pay_rule"),
-            ({"plan": RepaymentPlan("revolving", min_pct=0)}, "out_of_range", "min_pct"),
+            ({"plan": RepaymentPlan("revolving", min_rule="some")}, "unknown_code",
+             "min_rule"),
+            ({"plan": RepaymentPlan("revolving", min_rate=0)}, "out_of_range", "min_rate"),
             ({"plan": RepaymentPlan("equal_payment", repayments=(Repayment(3),))},
              "not_applicable", "repayments"),
             ({"faults": Faults(late=(LatePayment(0, 5),))}, "out_of_range", "late_month"),
             ({"faults": Faults(overdue_multiple=0.5)}, "out_of_range", "overdue_multiple"),
+            ({"faults": Faults(late_fee_rate=0.5)}, "out_of_range", "late_fee_rate"),
             ({"rollover": Rollover(3, 1e4, 0.5, "daily")}, "out_of_range", "rollover_rate"),
+            ({"rollover": Rollover(3, 1e4, 0.0005, fee_rate=0.5)}, "out_of_range",
+             "rollover_fee_rate"),
         ],
     )
     def test_codes(self, kwargs, code, field):
@@ -391,9 +532,17 @@ class TestBadInput:
             (lambda: simulate([Draw(100)], DAY_5, RepaymentPlan("revolving", pay_rule="fixed",
                                                                fixed_payment=junk)),
              code(junk, *LIMITS["fixed_payment"]), "fixed_payment"),
-            # no number or short text is one of METHODS
+            (lambda: simulate([Draw(100)], DAY_5, RepaymentPlan("revolving", pay_rule="minimum",
+                                                               min_floor=junk)),
+             code(junk, *LIMITS["min_floor"]), "min_floor"),
+            # no number or short text is one of METHODS, COMPOUNDING or MIN_RULES
             (lambda: simulate([Draw(100)], DAY_5, RepaymentPlan(junk)),
              "unknown_code", "method"),
+            (lambda: simulate([Draw(100)], LineTerms(1e4, 0.0005, compounding=junk),
+                              RepaymentPlan("flexible")),
+             "unknown_code", "compounding"),
+            (lambda: simulate([Draw(100)], DAY_5, RepaymentPlan("revolving", min_rule=junk)),
+             "unknown_code", "min_rule"),
         )
         for build, want, field in cases:
             if want is None:  # a valid value: a run, not an error
@@ -405,7 +554,7 @@ class TestBadInput:
 
 
 class TestPayRules:
-    # ¥10,000 at 0.05% a day, the same draw paid three ways:
+    # ¥10,000 on a card at 0.05% a day, the same draw paid three ways:
     #   full:    day 30 statement 10,000 + 10,000 × 0.0005 × 30 = 10,150, paid: cost 150
     #   minimum: 10% of the statement, at least ¥100: 37 months, ¥1,675.89 of
     #            interest (domain.md §2's table)
@@ -415,11 +564,17 @@ class TestPayRules:
     PLAN = RepaymentPlan("flexible", repayments=(Repayment(400),), fixed_payment=5_100)
 
     def test_each_rule_on_a_revolving_line(self):
-        rows = compare_pay_rules([Draw(10_000)], DAY_5, self.PLAN)
+        rows = compare_pay_rules([Draw(10_000)], CARD, self.PLAN)
         assert tuple(r.rule for r in rows) == PAY_RULES
         assert all(r.error is None for r in rows)
         got = [(r.result.payoff_month, r.result.totals.cost) for r in rows]
         assert got == [(1, 150.0), (37, 1675.89), (3, 226.15)]
+
+    def test_the_minimum_follows_the_plan_s_rule(self):
+        # CMB's rule at ¥100: 33 months (domain.md §2)
+        plan = replace(self.PLAN, min_rule="cmb")
+        minimum = compare_pay_rules([Draw(10_000)], CARD, plan)[1]
+        assert minimum.result.payoff_month == 33
 
     def test_faults_apply_only_when_the_plan_is_not_flexible(self):
         # the first statement's payment 10 days late, grace 3 (CMB defaults): on a
@@ -428,142 +583,20 @@ class TestPayRules:
         # max(5% × 10,150, 10) = 507.50: 532.88.  A flexible plan has no due
         # dates, so its scenario's late payments are not carried over.
         faults = Faults(late=(LatePayment(1, 10),))
-        flexible = compare_pay_rules([Draw(10_000)], DAY_5, self.PLAN, faults)
+        flexible = compare_pay_rules([Draw(10_000)], CARD, self.PLAN, faults)
         assert [r.result.totals.penalties for r in flexible] == [0.0, 0.0, 0.0]
         revolving = replace(self.PLAN, method="revolving", repayments=())
-        full = compare_pay_rules([Draw(10_000)], DAY_5, revolving, faults)[0]
+        full = compare_pay_rules([Draw(10_000)], CARD, revolving, faults)[0]
         assert full.rule == "full" and full.result.totals.penalties == 532.88
 
     def test_an_error_is_carried_per_rule(self):
         # a draw above the ¥50,000 limit stops every run with the same coded error
-        rows = compare_pay_rules([Draw(60_000)], DAY_5, self.PLAN)
+        rows = compare_pay_rules([Draw(60_000)], CARD, self.PLAN)
         for r in rows:
             assert r.result is None
             assert (r.error.code, r.error.params["field"]) == ("out_of_range", "draw_amount")
 
     def test_not_a_plan(self):
         with pytest.raises(InputError) as e:
-            compare_pay_rules([Draw(100)], DAY_5, "revolving")
+            compare_pay_rules([Draw(100)], CARD, "revolving")
         assert (e.value.code, e.value.params["field"]) == ("not_a_number", "plan")
-
-
-# ----------------------------------------------------------------------------- properties
-
-amounts = st.floats(1.0, 50_000.0).map(lambda x: round(x, 2))
-daily_rates = st.floats(0.0, 0.001)
-lines = st.builds(LineTerms, limit=st.just(200_000.0), rate=daily_rates,
-                  rate_unit=st.just("daily"), fee_pct=st.floats(0.0, 0.03),
-                  fee_min=st.sampled_from([0.0, 10.0]), interest_free=st.booleans())
-
-
-@st.composite
-def scenarios(draw):
-    method = draw(st.sampled_from(METHODS))
-    line = draw(lines)
-    draws = draw(st.lists(st.builds(Draw, amounts, st.integers(0, 200)), min_size=1,
-                          max_size=3))
-    plan = RepaymentPlan(
-        method,
-        term_months=draw(st.integers(1, 36)),
-        repayments=() if method not in ("flexible", "revolving") else tuple(
-            draw(st.lists(st.builds(Repayment, st.integers(0, 400),
-                                    st.one_of(st.none(), amounts)), max_size=4))),
-        pay_rule=draw(st.sampled_from(["full", "minimum", "fixed"])),
-        min_pct=draw(st.floats(0.01, 1.0)),
-        min_floor=draw(st.sampled_from([0.0, 10.0, 100.0])),
-        fixed_payment=draw(st.floats(0.0, 20_000.0)),
-    )
-    faults = None
-    if method != "flexible" and draw(st.booleans()):
-        faults = Faults(late=tuple(draw(st.lists(st.builds(LatePayment, st.integers(1, 40),
-                                                           st.integers(1, 60)), max_size=2))),
-                        grace_days=draw(st.integers(0, 5)),
-                        overdue_multiple=draw(st.floats(1.0, 3.0)))
-    rollover = None
-    if method != "flexible" and draw(st.booleans()):
-        rollover = Rollover(months=draw(st.integers(1, 24)), limit=draw(st.floats(100, 1e5)),
-                            rate=draw(daily_rates), fee_pct=draw(st.floats(0.0, 0.02)))
-    return draws, line, plan, faults, rollover
-
-
-class TestProperties:
-    @FAST
-    @given(scenarios())
-    def test_never_nan_never_negative_and_it_adds_up(self, case):
-        draws, line, plan, faults, rollover = case
-        r = simulate(draws, line, plan, faults, rollover)
-        led, sta, tot = r.ledger, r.statements, r.totals
-        for arr in (led.drawn, led.fees, led.interest, led.penalties, led.paid, led.principal,
-                    led.owed, led.accrued, led.line2_owed, led.balance, sta.paid, sta.owed):
-            assert np.all(np.isfinite(arr))
-            assert np.all(arr >= 0)
-        # paid + still owed = drawn + interest + fees + penalties, to the fen
-        assert round(tot.paid + tot.owed_at_end, 2) == round(
-            tot.drawn + tot.interest + tot.fees + tot.penalties, 2)
-        assert tot.cost == round(tot.interest + tot.fees + tot.penalties, 2)
-        if r.status == "paid_off":
-            assert tot.owed_at_end == 0.0 and led.balance[-1] == 0.0
-            assert round(tot.paid, 2) == round(tot.drawn + tot.cost, 2)
-        assert set(r.flags) <= set(FLAGS)
-        if r.rates is not None:
-            assert math.isfinite(r.rates.nominal) and math.isfinite(r.rates.effective)
-
-    @staticmethod
-    def _no_dearer(more, less):
-        """``more`` (the plan paying more) costs no more than ``less``: month by
-        month while both run (plans that never pay off stop at different months
-        when their debt passes DEBT_CAP, so only the common months compare), and
-        in total when ``less`` pays off (then ``more`` pays off no later)."""
-        def cum(r):
-            s = r.statements
-            return np.round(np.cumsum(s.interest + s.line2_interest + s.fees + s.penalties), 2)
-
-        k = min(len(more.statements.month), len(less.statements.month))
-        assert np.all(cum(more)[:k] <= cum(less)[:k])
-        if less.status == "paid_off":
-            assert more.status == "paid_off" and more.payoff_day <= less.payoff_day
-            assert more.totals.cost <= less.totals.cost
-
-    @FAST
-    @given(lines, amounts, st.floats(1.0, 20_000.0), st.floats(0.0, 5_000.0))
-    def test_paying_more_each_month_never_costs_more(self, line, amount, x, extra):
-        def run(pay):
-            plan = RepaymentPlan("revolving", pay_rule="fixed", fixed_payment=pay)
-            return simulate([Draw(amount)], line, plan)
-
-        self._no_dearer(run(round(x + extra, 2)), run(round(x, 2)))
-
-    @FAST
-    @given(lines, amounts, st.floats(0.01, 0.5), st.floats(0.0, 0.5))
-    def test_higher_minimum_never_costs_more(self, line, amount, pct, more):
-        def run(p):
-            plan = RepaymentPlan("revolving", pay_rule="minimum", min_pct=p, min_floor=10)
-            return simulate([Draw(amount)], line, plan)
-
-        self._no_dearer(run(min(pct + more, 1.0)), run(pct))
-
-    @FAST
-    @given(lines, amounts, st.integers(0, 100), st.integers(0, 800), st.integers(0, 800))
-    def test_a_later_payoff_never_costs_less(self, line, amount, start, a, b):
-        early, late = sorted((start + a, start + b))
-
-        def cost(day):
-            plan = RepaymentPlan("flexible", repayments=(Repayment(day),))
-            return simulate([Draw(amount, start)], line, plan).totals.cost
-
-        assert cost(late) >= cost(early)
-
-    @FAST
-    @given(st.sampled_from(["equal_payment", "equal_principal", "interest_only"]),
-           st.floats(0.001, 0.36), amounts, st.integers(1, 60), st.integers(0, 60))
-    def test_a_longer_term_never_costs_less(self, method, rate, amount, n, more):
-        # Term methods round each month's interest to the fen (calc.schedule), so
-        # on a tiny loan a longer term can come out a fen or two cheaper (¥1 at
-        # 6.25% over 3 vs 4 months: 0.02 vs 0.01).  Beyond half a fen per
-        # installment of rounding, a longer term never costs less.
-        def cost(months):
-            line = LineTerms(200_000, rate, "annual")
-            return simulate([Draw(amount)], line, RepaymentPlan(method, months)).totals.cost
-
-        assume(more > 0)
-        assert cost(n + more) >= cost(n) - 0.005 * (n + more)

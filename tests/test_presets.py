@@ -61,13 +61,16 @@ def _old_ui_round_trip(p: InstallmentPreset) -> PlanTerms:
     then percent → fraction, and a total fee divided by the number of periods.
     Every field the preset does not set took the link's default, which is
     PlanTerms's own (rate 0 annual, no down payment or upfront fee, a 30-day
-    first period, early rule "charge", no penalty)."""
+    first period, early rule "charge", no penalty).  Since issue 8 the fee's
+    rounding is a term too: the lender rounds the fee it quotes, a total fee
+    once, a fee per period each period."""
     fee = float(p.fee_pct) / 100
     if p.fee_mode == "total":
         fee = fee / p.periods
     return PlanTerms(kind=p.kind, periods=p.periods, fee_rate=fee, fee_timing=p.fee_timing,
                      rate=0.0, rate_unit="annual", down_payment=0.0, upfront_fee=0.0,
-                     first_days=30, early_rule="charge", penalty_pct=0.0)
+                     first_days=30, early_rule="charge", penalty_rate=0.0,
+                     fee_rounding="total" if p.fee_mode == "total" else "period")
 
 
 @pytest.mark.parametrize("preset_id", sorted(INSTALLMENT_PRESETS))

@@ -11,8 +11,17 @@ from hypothesis import strategies as st
 from strategies import plans
 
 from calc.errors import CalcError, InputError
+from calc.presets import INSTALLMENT_PRESETS
 from calc.rates import CashFlow, nominal_apr, periodic_rate
-from calc.schedule import FEE_MODES, PlanTerms, build_schedule, early_repayment, fee_per_period
+from calc.schedule import (
+    FEE_MODES,
+    FEE_ROUNDINGS,
+    PlanTerms,
+    build_schedule,
+    early_repayment,
+    fee_in_mode,
+    fee_per_period,
+)
 
 ADDON_06x12 = PlanTerms(kind="addon", periods=12, fee_rate=0.006)
 
@@ -175,7 +184,121 @@ class TestFeePerPeriod:
         assert (e.value.code, e.value.params["field"]) == (code, field)
 
     def test_modes(self):
-        assert FEE_MODES == ("period", "total")
+        assert FEE_MODES == ("period", "total", "period_yuan", "total_yuan", "payment")
+        assert FEE_ROUNDINGS == ("period", "total")
+
+    def test_yuan_modes_need_a_price(self):
+        with pytest.raises(InputError) as e:
+            fee_per_period(20.0, "period_yuan", 12, 0.0)
+        assert (e.value.code, e.value.params["field"]) == ("out_of_range", "price")
+
+
+class TestCheckoutEntry:
+    """A plan entered as the checkout shows it (issue 8's acceptance figures)."""
+
+    def test_installment_amount_of_a_3999_phone(self):
+        # ¥3,999 × 12 shown as ¥353.25 a period: principal 3,999 / 12 = 333.25 exactly,
+        # fee 353.25 − 333.25 = ¥20.00 a period = 20 / 3,999 = 0.50013% ≈ 0.5% a period.
+        r = fee_per_period(353.25, "payment", 12, 3999)
+        assert r == pytest.approx(20 / 3999, rel=1e-12)
+        s = build_schedule(3999, PlanTerms(kind="addon", periods=12, fee_rate=r))
+        assert s.payment.tolist() == [353.25] * 12
+        assert s.charge.tolist() == [20.0] * 12
+        assert s.fee_total == 240.0 and s.total_cost == 240.0
+        assert round(100 * s.fee_rate, 2) == 0.50
+        # the flows +3,999 at 0 and −353.25 at months 1..12 give APR 10.90% (domain.md
+        # §4: 白条 12 期 at 0.5% a period, 10.90%)
+        assert round(100 * s.rates().nominal, 2) == 10.90
+
+    def test_total_fee_in_yuan_gives_the_same_plan(self):
+        # a ¥240 total fee over 12 on ¥3,999: 240 / (3,999 × 12) a period, ¥20.00 each
+        r = fee_per_period(240.0, "total_yuan", 12, 3999)
+        s = build_schedule(3999, PlanTerms(kind="addon", periods=12, fee_rate=r))
+        assert s.payment.tolist() == [353.25] * 12
+        assert round(100 * s.rates().nominal, 2) == 10.90
+
+    def test_fee_per_period_in_yuan(self):
+        # ¥20 a period on ¥3,999: the same ¥353.25 × 12
+        r = fee_per_period(20.0, "period_yuan", 12, 3999)
+        s = build_schedule(3999, PlanTerms(kind="addon", periods=12, fee_rate=r))
+        assert s.payment.tolist() == [353.25] * 12
+
+    def test_checkout_rounding_each_period(self):
+        # 0.5% a period on ¥3,999: 19.995 → ¥20.00 each period (fee_rounding="period",
+        # the default), so 12 × ¥353.25 and ¥240.00 of fees
+        s = build_schedule(3999, PlanTerms(kind="addon", periods=12, fee_rate=0.005))
+        assert s.payment.tolist() == [353.25] * 12 and s.fee_total == 240.0
+
+    def test_total_rounding_is_kept_for_lenders_that_use_it(self):
+        # fee_rounding="total": 3,999 × 0.005 × 12 = 239.94, split to the fen: 11 × 19.99
+        # and 239.94 − 219.89 = 20.05 last, so 333.25 + 19.99 = 353.24 and 353.30
+        s = build_schedule(3999, PlanTerms(kind="addon", periods=12, fee_rate=0.005,
+                                           fee_rounding="total"))
+        assert s.payment.tolist() == [353.24] * 11 + [353.30]
+        assert s.fee_total == 239.94
+
+    def test_huabei_total_fee_rounded_once(self):
+        # 花呗 12 期, 8.8% of ¥3,999 in total = 351.912 → ¥351.91 (rounded once)
+        s = build_schedule(3999, INSTALLMENT_PRESETS["huabei_12"].terms())
+        assert s.fee_total == 351.91 and s.total_cost == 351.91
+
+    def test_first_installment_that_differs(self):
+        # the whole ¥720 fee with the first of 12 installments on ¥10,000, entered as the
+        # checkout shows it: first ¥833.33 + 720 = ¥1,553.33, then ¥833.33 (the last
+        # 833.37): the same flows as fee_timing="first", whose APR domain.md §2 gives as
+        # 13.86%
+        s = build_schedule(10_000, PlanTerms(kind="addon", periods=12, fee_rate=0.0,
+                                             first_payment=1553.33))
+        assert float(s.payment[0]) == 1553.33 and s.fee_total == 720.0
+        assert s.payment[1:].tolist() == [833.33] * 10 + [833.37]
+        assert round(100 * s.rates().nominal, 2) == 13.86
+
+    def test_first_installment_below_its_principal(self):
+        with pytest.raises(InputError) as e:
+            build_schedule(10_000, PlanTerms(kind="addon", periods=12, first_payment=800.0))
+        assert e.value.params["field"] == "first_payment"
+        assert e.value.params["min"] == 833.33
+
+
+_MODES_AND_UNITS = [("period", 0.006), ("total", 0.072), ("period_yuan", 60.0),
+                    ("total_yuan", 720.0), ("payment", 893.3333333333334)]
+
+
+class TestFeeModeConversion:
+    """Changing how a fee is entered converts it: every pair round-trips and keeps
+    the plan's cost."""
+
+    @pytest.mark.parametrize("a, va", _MODES_AND_UNITS)
+    @pytest.mark.parametrize("b, vb", _MODES_AND_UNITS)
+    def test_each_pair(self, a, va, b, vb):
+        # ¥10,000 at 0.6% a period over 12: 7.2% in total, ¥60 a period, ¥720 in all,
+        # 10,000 / 12 + 60 = 893.33… an installment
+        r = fee_per_period(va, a, 12, 10_000)
+        assert r == pytest.approx(0.006, rel=1e-12)
+        assert fee_in_mode(r, b, 12, 10_000) == pytest.approx(vb, rel=1e-12)
+        back = fee_per_period(fee_in_mode(r, b, 12, 10_000), b, 12, 10_000)
+        assert fee_in_mode(back, a, 12, 10_000) == pytest.approx(va, rel=1e-12)
+
+    def test_total_to_period_does_not_reinterpret(self):
+        # 8.80% in total over 12 becomes 0.7333% a period, not 8.80% a period
+        r = fee_per_period(0.088, "total", 12)
+        assert round(100 * fee_in_mode(r, "period", 12), 4) == 0.7333
+
+    @given(price=st.floats(1.0, 1e6), n=st.integers(1, 60), r=st.floats(0.0, 0.1),
+           rounding=st.sampled_from(FEE_ROUNDINGS),
+           a=st.sampled_from(FEE_MODES), b=st.sampled_from(FEE_MODES))
+    @settings(max_examples=300, deadline=None)
+    def test_conversion_keeps_the_cost(self, price, n, r, rounding, a, b):
+        value_a = fee_in_mode(r, a, n, price)
+        value_b = fee_in_mode(fee_per_period(value_a, a, n, price), b, n, price)
+        ra, rb = fee_per_period(value_a, a, n, price), fee_per_period(value_b, b, n, price)
+        if rb > 0.1:  # float noise just past the bound: the same plan either way
+            rb = min(rb, 0.1)
+        sa = build_schedule(price, PlanTerms(kind="addon", periods=n, fee_rate=min(ra, 0.1),
+                                             fee_rounding=rounding))
+        sb = build_schedule(price, PlanTerms(kind="addon", periods=n, fee_rate=rb,
+                                             fee_rounding=rounding))
+        assert sb.total_cost == sa.total_cost
 
 
 class TestEarlyRepayment:

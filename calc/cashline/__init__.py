@@ -1,0 +1,193 @@
+"""备用金: a cash line (credit line drawn in cash) simulated day by day.
+
+:func:`simulate` takes draws on a line, how they are repaid, optional faults
+(late payments, paying only the minimum) and an optional rollover onto a
+second line (以贷养贷), and returns a daily :class:`Ledger`, monthly
+:class:`Statements`, :class:`Totals`, the realised cash flows' rates through
+:mod:`calc.rates`, and the payoff day.  :func:`compare_pay_rules` runs the same
+draws paid in full, by the minimum and by a fixed amount.
+:mod:`calc.cash_vs_installment` puts the same purchase on a cash line beside an
+installment plan.
+
+The package, in the order a reader needs it:
+
+* :mod:`~calc.cashline.days`: the calendar (statement days, months, horizon);
+* :mod:`~calc.cashline.terms`: the codes, bounds, input types and their checks;
+* :mod:`~calc.cashline.engine`: the state (:class:`~calc.cashline.engine.LineState`)
+  and the engine that moves it from event to event, writing an event log;
+* :mod:`~calc.cashline.result`: the result assembled from the log, and the
+  payment that would clear a plan that never pays off;
+* :mod:`~calc.cashline.payrules`: the pay-rule comparison.
+
+Conventions
+-----------
+* **Calendar.** Day 0 is the first day.  Statement days, which are also the
+  due days, fall at ``E(m) = floor(365 m / 12)``: days 30, 60, 91, 121, 152,
+  182, 212, 243, 273, 304, 334, 365, ... so months run 30 or 31 days and
+  twelve make a 365-day year.  Month ``m`` accrues interest over days
+  ``E(m-1) .. E(m) - 1``.  A card's ~20 days between statement and due date
+  are left out: the statement is due on its own day.
+* **Rates.** An annual rate ``r`` is the daily rate ``r / 365`` and the
+  monthly rate ``r / 12``; a daily rate ``d`` is ``d * 365`` a year and
+  ``d * 365 / 12`` a month (:mod:`calc.units`).  So one average month (365/12
+  days) of daily interest is exactly one month's interest.
+* **Interest by the day** (``flexible``, ``revolving``): each day money is
+  out accrues ``balance * d``, from the day of a draw up to, not including,
+  the day it is repaid (``accrual="daily"``; with ``accrual="monthly"`` each
+  month accrues ``r / 12`` spread over its days, as a US card calculator's
+  "22%/12 a month").  **Interest by the month** (``equal_payment``,
+  ``equal_principal``, ``interest_only``): each month charges ``balance * r /
+  12`` whether it has 30 or 31 days, as lenders' 等额本息 contracts do, and the
+  schedule is :func:`calc.schedule.build_schedule`'s, so ¥10,000 at 18% over
+  12 months pays ¥916.80 a month.  A term draw made between due days pays
+  ``days / 30`` of a month for its odd first period (calc.schedule; Reg Z: a
+  day is 1/30 of a month).  The daily ledger spreads each month's charge
+  evenly over the days it covers.
+* **Compounding** (by-the-day methods, :data:`COMPOUNDING`, a term of the
+  line).  ``none``: simple daily interest on the principal outstanding;
+  interest, fees and penalties left unpaid are owed but earn nothing, so
+  ¥10,000 repaid after 45 days at 0.05% a day costs 10,000 × 0.0005 × 45 =
+  ¥225.00 (随借随还, 借呗, 微粒贷, 随星借; domain.md §1).  ``monthly``: charges
+  still unpaid at the end of a statement day join the interest-bearing
+  balance (card cash advance and revolving, domain.md §1): the same loan
+  costs 150 + 10,150 × 0.0005 × 15 = 76.125, ¥226.13.
+* **Rounding.** Interest accrues exactly (float) day by day and is *charged*,
+  rounded once with :func:`calc.money.round_fen`, on each statement day and
+  whenever a repayment settles it.  Fees and penalties are rounded when
+  charged.  Every charge, payment and owed balance is therefore whole fen and
+  ``paid + owed == drawn + interest + fees + penalties`` exactly.  Every
+  rounding goes through :mod:`calc.money`.
+* **Fees.** A draw costs ``max(round_fen(fee_rate * amount), fee_min)``
+  (card cash advance: 1%, min ¥10), charged on the day of the draw; fees bear
+  no interest unless capitalised.
+* **Order within a day:** accrue; the statement (charge interest, work out the
+  payment due, pay it, roll it or leave it late); late payments falling due;
+  draws; chosen repayments (so a draw repaid the same day owes its fee and
+  no interest, and a draw on a statement day joins the next statement).  A
+  payment settles charges (interest, fees, penalties; this month's new fees
+  and penalties first) first, then capitalised charges, then principal.
+* **Revolving.** Paying the statement in full keeps an ``interest_free`` line
+  (a card purchase) free of interest; otherwise interest runs on the *full*
+  statement from each draw's day (domain.md §1, CMB).  A cash advance
+  (``interest_free=False``) pays interest from day one regardless.  The
+  minimum payment follows ``min_rule`` (:data:`MIN_RULES`: a percent of the
+  statement; CMB's percent of principal + all interest and fees; a percent of
+  the balance + the month's interest; a percent of the balance before the
+  month's interest), at least ``min_floor``, with the fees and penalties
+  charged since the last statement and still unpaid added in full (one paid
+  before the statement is not counted again), capped at the statement.
+* **Late payment.** The amount due on statement ``m`` is paid ``days`` later.
+  Within ``grace_days`` it costs nothing; after, it costs penalty interest of
+  ``unpaid * multiple * d * days`` on term methods (the overdue installment
+  has left the schedule's balance, so it bears the overdue rate instead of the
+  contract rate), or ``unpaid * (multiple - 1) * d * days`` on a by-the-day
+  line (the unpaid amount still bears the contract rate in the balance), plus
+  a 违约金 of ``max(late_fee_rate * unpaid, late_fee_min)``.
+* **Rollover (以贷养贷).** On each of the first ``months`` statements the
+  payment due is drawn from a second line (its own rate and fee) and paid to
+  the first.  The second line accrues by the day and compounds monthly.  On
+  the first statement nothing is rolled (the months are over, the second
+  line's limit would be exceeded, or nothing is due) the borrower pays that
+  statement and clears the second line out of pocket.
+* **Rates of the realised flows.** Money to the borrower + (draws), from the
+  borrower − (out-of-pocket payments).  The unit period is one month: day
+  ``t`` is ``p`` whole months (statements on or before ``t``) plus the
+  fraction ``(t - E(p)) / (E(p+1) - E(p))``, odd days simple (Reg Z), the
+  same unit as calc.schedule, so a loan at 18% a year shows 18.00% either
+  way.  ``nominal = i * 12``, ``effective = (1 + i)**12 - 1``; the 24% line
+  is held against the nominal rate (:attr:`LineRates.above_line`, domain.md
+  §3).  A plan not paid off counts what it still owes as paid on its last day.
+* **Horizon.** At most :data:`HORIZON_MONTHS` months (100 years, enough for
+  domain.md's 80-year card example), and no further than the statement on
+  which the debt passes :data:`DEBT_CAP` (flag ``debt_cap``) or on which a
+  revolving balance with nothing left to happen is the same as twelve
+  statements before (flag ``stalled``: a percentage minimum with no floor
+  stops at a few fen); a plan still owing then ends with status
+  ``not_paid_off`` and the fixed payments that would clear it in 12 and 36
+  months.
+
+Examples
+--------
+A card cash advance (预借现金) of ¥5,000 repaid after 30 days, 1% fee (min ¥10)
+and 0.05% a day: ¥50 fee + ¥5,000 × 0.05% × 30 = ¥75 interest, ¥125 in all,
+30% a year:
+
+>>> card = LineTerms(limit=50_000, rate=0.0005, rate_unit="daily", fee_rate=0.01,
+...                  fee_min=10, compounding="monthly")
+>>> r = simulate([Draw(5_000, day=0)], card,
+...              RepaymentPlan("flexible", repayments=(Repayment(day=30),)))
+>>> r.totals.fees, r.totals.interest, r.totals.cost, r.payoff_day
+(50.0, 75.0, 125.0, 30)
+>>> f"{r.rates.nominal:.2%}"
+'30.00%'
+"""
+
+from __future__ import annotations
+
+from .days import HORIZON_DAYS, HORIZON_MONTHS, statement_days
+from .engine import FLAGS, ROLLOVER_STOPS
+from .payrules import PayRuleOutcome, compare_pay_rules
+from .result import (
+    STATUSES,
+    CashLineResult,
+    Ledger,
+    LineRates,
+    Statements,
+    Totals,
+    simulate,
+)
+from .terms import (
+    ACCRUALS,
+    COMPOUNDING,
+    DEBT_CAP,
+    LIMITS,
+    METHODS,
+    MIN_RULE_RATES,
+    MIN_RULES,
+    PAY_RULES,
+    RATE_UNITS,
+    TERM_METHODS,
+    Draw,
+    Faults,
+    LatePayment,
+    LineTerms,
+    Repayment,
+    RepaymentPlan,
+    Rollover,
+    quoted_rates,
+)
+
+__all__ = [
+    "METHODS",
+    "TERM_METHODS",
+    "PAY_RULES",
+    "MIN_RULES",
+    "MIN_RULE_RATES",
+    "COMPOUNDING",
+    "ACCRUALS",
+    "RATE_UNITS",
+    "STATUSES",
+    "FLAGS",
+    "ROLLOVER_STOPS",
+    "HORIZON_MONTHS",
+    "HORIZON_DAYS",
+    "DEBT_CAP",
+    "LIMITS",
+    "Draw",
+    "Repayment",
+    "LineTerms",
+    "RepaymentPlan",
+    "LatePayment",
+    "Faults",
+    "Rollover",
+    "Ledger",
+    "Statements",
+    "Totals",
+    "LineRates",
+    "CashLineResult",
+    "PayRuleOutcome",
+    "simulate",
+    "compare_pay_rules",
+    "statement_days",
+    "quoted_rates",
+]
