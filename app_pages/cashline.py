@@ -37,6 +37,10 @@ def _apply_preset() -> None:
         scn.update(sc.cash_preset_fields(pid))
 
 
+def _apply_min_rule() -> None:
+    scn.update(sc.min_rule_fields(str(scn["mr"])))
+
+
 def _resize(group: Group, delta: int) -> None:
     n = count(group.count) + delta
     if delta > 0:
@@ -88,8 +92,13 @@ def repayment_inputs() -> None:
     method = scn["m"]
     if method in cl.TERM_METHODS:
         inp.number(row, "tm", "cash.term", step=1)
-    elif method == "revolving":
+    else:  # by the day: what interest left unpaid does is a term of the line
+        inp.choice(row, "co", "cash.compounding", labels("compounding"),
+                   help=t("cash.compounding_help"), width=2 * FIELD_WIDTH)
+    if method == "revolving":
         inp.choice(row, "pr", "cash.pay_rule", labels("pay_rule"))
+        inp.choice(row, "mr", "cash.min_rule", labels("min_rule"), on_change=_apply_min_rule,
+                   help=t("cash.min_rule_help"), width=2 * FIELD_WIDTH)
         inp.number(row, "mp", "cash.min_pct", step=1.0, help_key="cash.min_help")
         inp.number(row, "mf", "cash.min_floor", step=10.0)
         inp.number(row, "fx", "cash.fixed", step=100.0)
@@ -161,6 +170,11 @@ def summary(r: cl.CashLineResult) -> None:
             msg += " " + t("cash.clear_in", p12=yuan(r.clear_in_12),
                            p36=yuan(r.clear_in_36 or 0.0))
         st.error(msg, icon=":material/error:")
+    if r.rates is not None and r.rates.above_line:
+        st.warning(t("cash.above_line", apr=pct(r.rates.nominal)), icon=":material/warning:")
+    elif r.rates is not None and r.rates.effective_above_line:
+        st.info(t("cash.effective_above_line", apr=pct(r.rates.nominal),
+                  eff=pct(r.rates.effective)), icon=":material/info:")
     for flag in r.flags:
         if flag == "no_rate" and r.rates is None:
             continue
@@ -199,8 +213,8 @@ def statements(r: cl.CashLineResult) -> None:
 def pay_rule_comparison(run: sc.CashInputs) -> None:
     """The same draws on a revolving line: in full, the minimum, a fixed amount."""
     st.subheader(t("cash.rules_title"))
-    st.caption(t("cash.rules_intro", mp=f"{num(scn, 'mp'):g}%", mf=yuan(num(scn, "mf")),
-                 fx=yuan(num(scn, "fx"))))
+    st.caption(t("cash.rules_intro", rule=t(f"min_rule.{scn['mr']}"), mp=f"{num(scn, 'mp'):g}%",
+                 mf=yuan(num(scn, "mf")), fx=yuan(num(scn, "fx"))))
     outcomes = sc.pay_rules(run)
     tables.show(st, tables.pay_rules(outcomes), ps.key("el", "rules"))
     runs = [(t(f"pay_rule.{o.rule}"), o.result) for o in outcomes if o.result is not None]
@@ -220,13 +234,15 @@ def versus_installment(run: sc.CashInputs) -> None:
         st.error(error_text(err))
         return
     tables.show(st, tables.versus(c), ps.key("el", "versus"))
+    if run.rollover is not None:
+        st.caption(t("cash.versus_rollover"))
 
 
 # ----------------------------------------------------------------------- page
 
 st.title(t("cash.title"))
 st.caption(t("cash.intro"))
-show_notices(ps.notices)
+show_notices(ps.notices, ps.schema)
 
 line_inputs()
 draw_inputs()

@@ -1,4 +1,10 @@
-"""Comparison page: installment plans side by side against paying in full."""
+"""Comparison page: installment plans side by side against paying in full.
+
+The answer comes first: after the price, one sentence per plan and which
+choice is cheapest; then the plans' editor beside the cards and the chart
+(stacked on a phone, editor first); then the table, the schedules and the
+math.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,14 @@ import streamlit as st
 from calc.compare import Comparison, PlanResult
 from calc.errors import CalcError
 from calc.presets import INSTALLMENT_PRESETS
-from calc.schedule import EARLY_RULES, FEE_MODES, FEE_TIMINGS, KINDS, LOAN_KINDS
+from calc.schedule import (
+    EARLY_RULES,
+    FEE_MODES,
+    FEE_ROUNDINGS,
+    FEE_TIMINGS,
+    KINDS,
+    LOAN_KINDS,
+)
 from calc.units import RATE_UNITS
 from ui import charts, tables
 from ui.fmt import md_escape, pct, yuan
@@ -15,11 +28,14 @@ from ui.i18n import error_text, show_notices, t
 from ui.scenarios import compare as sc
 from ui.scenarios import whole
 from ui.state import PageState
-from ui.widgets import CARD_WIDTH, FIELD_WIDTH, Bound, grid, labels, preset_labels
+from ui.widgets import FIELD_WIDTH, Bound, grid, labels, preset_labels
 
 ps = PageState(sc.COMPARE, sc.VIEWS)
 scn, view = ps.scn, ps.view
 inp, ui_view = Bound(ps), Bound(ps, view=True)
+
+#: Cards beside the editor: two to a row in the results column on a laptop.
+SMALL_CARD = 240
 
 
 def plan_name(i: int) -> str:
@@ -38,6 +54,20 @@ def _apply_preset(i: int) -> None:
     pid = str(scn[f"ps{i}"])
     if pid != "custom":
         scn.update({f"{k}{i}": v for k, v in sc.preset_fields(pid).items()})
+
+
+def _convert_fee(i: int, old: str) -> None:
+    """A new way of entering plan i's fee: the same fee, converted (never the
+    number reinterpreted); refused, with a message, when it cannot be converted."""
+    new = str(scn[f"fm{i}"])
+    if new == old:
+        return
+    value = sc.convert_fee(scn, i, old, new)
+    if value is None:
+        scn[f"fm{i}"] = old
+        view["unconverted"] = i
+    else:
+        scn[f"f{i}"] = value
 
 
 def _remove_plan(i: int) -> None:
@@ -62,15 +92,42 @@ def _add_plan() -> None:
 
 # --------------------------------------------------------------------- inputs
 
+_FEE_FORMAT = {"pct": ("%.4f", 0.05), "yuan": ("%.2f", 1.0)}
 
-def plan_editor(i: int) -> None:
+
+def fee_inputs(i: int, r: PlanResult | None) -> None:
+    """An add-on plan's fee, entered as the checkout shows it, and what it comes to."""
+    row = grid()
+    mode = str(scn[f"fm{i}"])
+    inp.choice(row, f"fm{i}", "cmp.fee_mode", labels("fee_mode"), FEE_MODES,
+               on_change=_convert_fee, args=(i, mode))
+    fmt, step = _FEE_FORMAT[sc.FEE_UNIT.get(mode, "pct")]
+    inp.number(row, f"f{i}", f"cmp.fee_{mode}", step=step, fmt=fmt)
+    if mode == "payment":
+        inp.number(row, f"fi{i}", "cmp.first_payment", step=1.0,
+                   help_key="cmp.first_payment_help")
+    inp.choice(row, f"t{i}", "cmp.fee_timing", labels("timing"), FEE_TIMINGS)
+    if view.get("unconverted") == i:
+        st.warning(t("cmp.fee_unconverted"))
+        view["unconverted"] = 0
+    s = r.schedule if r is not None else None
+    if s is not None and s.n:
+        st.caption(t("cmp.fee_is", each=yuan(s.fee_total / s.n), total=yuan(s.fee_total),
+                     rate=f"{100 * s.fee_rate:.4g}%", rate_total=pct(s.fee_rate * s.n)))
+
+
+def plan_editor(i: int, r: PlanResult | None) -> None:
     """The inputs of plan i (one plan at a time: each widget costs every run).
 
-    The name and the less common terms sit behind a switch, which stays out of
-    the way only while all of them are at their defaults.
+    The name and the less common terms sit behind a switch.  The switch opens
+    by itself when any of them is in use and only the user closes it, so an
+    edit never folds the section away under the cursor.
     """
     edited = scn[f"ps{i}"] != "custom" and not sc.matches_preset(scn, i)
-    in_use = any(scn[f"{k}{i}"] != sc.PER_PLAN[k].default for k in sc.MORE_TERMS)
+    payment_mode = scn[f"k{i}"] == "addon" and scn[f"fm{i}"] == "payment"
+    in_use = [k for k in sc.more_terms_in_use(scn, i) if not (k == "fi" and payment_mode)]
+    if in_use:
+        view["more"] = True
     with st.container(border=True):
         row = grid()
         inp.choice(row, f"ps{i}", "cmp.preset", preset_labels(INSTALLMENT_PRESETS),
@@ -79,22 +136,28 @@ def plan_editor(i: int) -> None:
         inp.number(row, f"n{i}", "cmp.periods", step=1)
         kind = scn[f"k{i}"]
         if kind == "addon":
-            inp.choice(row, f"fm{i}", "cmp.fee_mode", labels("fee_mode"), FEE_MODES)
-            label = "cmp.fee_period" if scn[f"fm{i}"] == "period" else "cmp.fee_total"
-            inp.number(row, f"f{i}", label, step=0.05)
-            inp.choice(row, f"t{i}", "cmp.fee_timing", labels("timing"), FEE_TIMINGS)
+            fee_inputs(i, r)
         elif kind in LOAN_KINDS:
+            row = grid()
             inp.choice(row, f"u{i}", "cmp.rate_unit", labels("unit"), RATE_UNITS)
             inp.number(row, f"r{i}", f"cmp.rate_{scn[f'u{i}']}", step=0.01, fmt="%.4f")
         if scn[f"ps{i}"] != "custom":
             st.caption(t("cmp.preset_edited") if edited else t("cmp.preset_note"))
-        if in_use or ui_view.toggle(st, "more", "cmp.more_terms", "cmp.more_terms_help"):
+        more = ui_view.toggle(st, "more", "cmp.more_terms", "cmp.more_terms_help",
+                              disabled=bool(in_use))
+        if more:
             row = grid()
             inp.text(row, f"nm{i}", "cmp.name", max_chars=40, placeholder=plan_name(i))
             inp.number(row, f"dp{i}", "cmp.down", step=100.0)
             inp.number(row, f"uf{i}", "cmp.upfront", step=10.0, help_key="cmp.upfront_help")
             inp.number(row, f"fd{i}", "cmp.first_days", step=1,
                        help_key="cmp.first_days_help")
+            if kind in ("addon", "free") and not payment_mode:
+                inp.number(row, f"fi{i}", "cmp.first_payment", step=1.0,
+                           help_key="cmp.first_payment_help")
+            if kind == "addon":
+                inp.choice(row, f"fr{i}", "cmp.fee_rounding", labels("rounding"),
+                           FEE_ROUNDINGS, help=t("cmp.fee_rounding_help"))
             inp.choice(row, f"er{i}", "cmp.early_rule", labels("rule"), EARLY_RULES)
             if scn[f"er{i}"] == "penalty":
                 inp.number(row, f"pp{i}", "cmp.penalty", step=0.5)
@@ -103,15 +166,76 @@ def plan_editor(i: int) -> None:
                       args=(i,))
 
 
+def plans_editor(c: Comparison | None) -> None:
+    st.subheader(t("cmp.plans"))
+    # the plans by name only: longer labels ran past the column's edge
+    editing = ui_view.segmented(st, "edit", "cmp.editing", lambda i: md_escape(plan_name(i)),
+                                tuple(range(1, sc.plan_count(scn) + 1)), wrap=True)
+    r = c.plans[editing - 1] if c is not None and editing <= len(c.plans) else None
+    plan_editor(editing, r)
+    row = grid()
+    ui_view.choice(row, "addps", "cmp.add_from", preset_labels(INSTALLMENT_PRESETS),
+                   sc.PRESET_CHOICES, width=2 * FIELD_WIDTH)
+    full = sc.plan_count(scn) >= sc.MAX_PLANS
+    row.button(t("cmp.add"), key=ps.key("do", "add"), on_click=_add_plan, disabled=full,
+               help=t("cmp.max_plans", n=sc.MAX_PLANS) if full else None)
+
+
 # -------------------------------------------------------------------- results
 
 
+def _choice_name(c: Comparison, j: int, names: list[str]) -> str:
+    return t("verdict.full_name") if j == -1 else md_escape(names[j])
+
+
+def verdict(c: Comparison, names: list[str]) -> None:
+    """The answer in words: one sentence per plan, then the cheapest choice."""
+    lines = []
+    for j, r in enumerate(c.plans):
+        name = md_escape(names[j])
+        if r.schedule is None or r.rates is None:
+            reason = error_text(r.error) if r.error is not None else ""
+            lines.append(t("verdict.error", name=name, reason=reason))
+            continue
+        cost = r.schedule.total_cost
+        key = "verdict.plan" if cost > 0 else "verdict.plan_same"
+        line = t(key, name=name, cost=yuan(cost), apr=pct(r.rates.nominal))
+        if c.savings_yield > 0:
+            line += t("verdict.today", pv=yuan(r.present_cost))
+        if r.above_line:
+            line += t("verdict.above_line")
+        lines.append(line)
+    rank = c.ranking()
+    best = [j for j, cost in rank if cost == rank[0][1]]
+    if len(best) > 1:
+        best_line = t("verdict.tie",
+                      names=t("list.sep").join(_choice_name(c, j, names) for j in best))
+    elif best[0] == -1:
+        if len(rank) > 1:
+            j, cost = rank[1]
+            best_line = t("verdict.best_full", price=yuan(c.cash_price),
+                          name=_choice_name(c, j, names), diff=yuan(cost))
+        else:
+            best_line = t("verdict.only_full", price=yuan(c.cash_price))
+    else:
+        j, cost = rank[0]
+        k, next_cost = rank[1]
+        best_line = t("verdict.best_plan", name=_choice_name(c, j, names),
+                      next=_choice_name(c, k, names), diff=yuan(next_cost - cost))
+    if c.savings_yield > 0:
+        best_line += t("verdict.in_today_money", y=pct(c.savings_yield))
+    with st.container(border=True, key=ps.key("el", "verdict")):
+        st.markdown(f"**{best_line}**")
+        st.markdown("\n".join(f"- {line}" for line in lines))
+
+
 def headline(c: Comparison, names: list[str]) -> None:
-    """One card per plan: the nominal APR, its cost and first payment."""
+    """One card per choice: the nominal APR, named, with the total paid and cost."""
     row = grid("top")
     star = "★ " if c.cheapest == -1 else ""
-    row.metric(star + t("cmp.full"), yuan(c.cash_price), help=t("cmp.full_help"), border=True,
-               width=CARD_WIDTH)
+    row.metric(star + t("cmp.full"), yuan(c.cash_price),
+               delta=t("cmp.card_full"), delta_color="off", delta_arrow="off",
+               help=t("cmp.full_help"), border=True, width=SMALL_CARD)
     for j, r in enumerate(c.plans):
         if r.schedule is None or r.rates is None:
             if r.error is not None:
@@ -119,16 +243,16 @@ def headline(c: Comparison, names: list[str]) -> None:
             continue
         star = "★ " if c.cheapest == j else ""
         row.metric(
-            star + md_escape(names[j]), pct(r.rates.nominal),
-            delta=t("cmp.card_cost", cost=yuan(r.schedule.total_cost),
-                    first=yuan(float(r.schedule.payment[0]))),
+            star + md_escape(names[j]), t("cmp.card_value", apr=pct(r.rates.nominal)),
+            delta=t("cmp.card_cost", paid=yuan(r.schedule.total_paid),
+                    cost=yuan(r.schedule.total_cost)),
             delta_color="off", delta_arrow="off", help=t("formula.apr"), border=True,
-            width=CARD_WIDTH,
+            width=SMALL_CARD,
         )
+    st.caption(t("cmp.star_note"))
 
 
-def show_results(c: Comparison, names: list[str]) -> None:
-    st.subheader(t("cmp.results"))
+def results_column(c: Comparison, names: list[str]) -> None:
     headline(c, names)
     for j, r in enumerate(c.plans):
         if r.above_line and r.rates is not None:
@@ -141,7 +265,12 @@ def show_results(c: Comparison, names: list[str]) -> None:
         fig = charts.monthly_payments(c, names, t)
     else:
         fig = charts.cumulative_paid(c, names, t)
-    st.plotly_chart(fig, width="stretch", theme=None, key=ps.key("el", "chart"))
+    st.plotly_chart(fig, width="stretch", theme=None, key=ps.key("el", "chart"),
+                    config=charts.CONFIG)
+
+
+def results_table(c: Comparison, names: list[str]) -> None:
+    st.subheader(t("cmp.results"))
     tables.show(st, tables.comparison(c, names), ps.key("el", "results"))
     st.caption(t("cmp.formulas"))
 
@@ -153,11 +282,10 @@ def plan_details(c: Comparison, names: list[str]) -> None:
         return
     st.subheader(t("cmp.details"))
     i = ui_view.segmented(st, "detail", "cmp.detail_plan",
-                          lambda i: md_escape(names[i - 1]), ok)
+                          lambda i: md_escape(names[i - 1]), ok, wrap=True)
     r = c.plans[i - 1]
     table = tables.amortization(r)
-    tables.show(st, table, ps.key("el", "amort"),
-                height=min(35 * (table.data.num_rows + 1) + 3, 458))
+    tables.show(st, table, ps.key("el", "amort"), height=min(35 * (table.rows() + 1) + 3, 458))
     st.download_button(t("cmp.download"), tables.csv_on_demand(table),
                        file_name=f"schedule_{i}.csv", mime="text/csv",
                        key=ps.key("do", "csv"), on_click="ignore")
@@ -180,11 +308,29 @@ def early_section(r: PlanResult, i: int) -> None:
                   eff=pct(er.effective), apr0=pct(r.rates.nominal)))
 
 
+def plain_words(r: PlanResult) -> str:
+    """Why the true rate is what it is, in words, for the plan's kind."""
+    s, rt = r.schedule, r.rates
+    assert s is not None and rt is not None
+    kind = s.terms.kind
+    if kind == "addon" and s.fee_total > 0:
+        key = "math.plain_first" if s.terms.fee_timing == "first" else "math.plain_addon"
+        return t(key, price=yuan(s.financed), fee=yuan(s.fee_total / s.n),
+                 total=yuan(s.fee_total), last=yuan(float(s.principal[-1])),
+                 adv=pct(rt.advertised), apr=pct(rt.nominal))
+    if kind in LOAN_KINDS:
+        return t("math.plain_loan", adv=pct(rt.advertised), apr=pct(rt.nominal))
+    if s.total_cost > 0:
+        return t("math.plain_discount", cash=yuan(s.cash_price), price=yuan(s.price),
+                 cost=yuan(s.total_cost), apr=pct(rt.nominal))
+    return t("math.plain_free")
+
+
 def show_math(c: Comparison, names: list[str]) -> None:
     ok = [j for j, r in enumerate(c.plans) if r.ok]
     if not ok:
         return
-    # a toggle, not an expander: the NPV curve is only computed when it is shown
+    # a toggle, not an expander: the charts are only computed when they are shown
     if not ui_view.toggle(st, "math_on", "math.title"):
         return
     with st.container(border=True):
@@ -192,55 +338,50 @@ def show_math(c: Comparison, names: list[str]) -> None:
         r = c.plans[j]
         assert r.schedule is not None and r.rates is not None
         rt = r.rates
+        st.markdown(plain_words(r))
+        st.plotly_chart(charts.fee_vs_balance(r.schedule, t), width="stretch", theme=None,
+                        key=ps.key("el", "feebal"), config=charts.CONFIG)
         st.markdown(t("math.explain"))
         st.latex(r"\sum_{k} \frac{CF_k}{(1 + f_k\, i)\,(1+i)^{t_k}} = 0")
         st.markdown(t("math.result", i=f"{rt.periodic * 100:.4f}%", apr=pct(rt.nominal),
                       eff=pct(rt.effective)))
         tables.show(st, tables.flows(r), ps.key("el", "flows"))
         st.plotly_chart(charts.npv_chart(r.schedule, rt.periodic, t), width="stretch",
-                        theme=None, key=ps.key("el", "npv"))
+                        theme=None, key=ps.key("el", "npv"), config=charts.CONFIG)
 
 
 # ----------------------------------------------------------------------- page
 
 st.title(t("cmp.title"))
 st.caption(t("cmp.intro"))
-show_notices(ps.notices)
+show_notices(ps.notices, ps.schema)
 
 row = grid()
 inp.number(row, "p", "cmp.price", step=100.0)
 inp.number(row, "d", "cmp.discount", step=0.5, help_key="cmp.discount_help")
 inp.number(row, "y", "cmp.yield", step=0.1, help_key="cmp.yield_help")
 
-# The plans' editor sits above the results but is filled in after them: the
-# scenario already holds every widget's new value (ui.widgets, rule 2), and the
-# browser redraws the results, the chart first, as soon as they arrive.
-plans_box = st.container()
-
+# The answer first, then the editor beside the cards and chart (stacked on a
+# phone).  Results are computed before the editor is drawn: the scenario
+# already holds every widget's new value (ui.widgets, rule 2).
 names = [plan_name(i) for i in range(1, sc.plan_count(scn) + 1)]
+result: Comparison | None
 try:
     result = sc.results(scn)
 except CalcError as err:
+    result = None
     st.error(error_text(err))
 else:
-    show_results(result, names)
+    verdict(result, names)
+
+left, right = st.columns([5, 6], gap="medium")
+with left:
+    plans_editor(result)
+if result is not None:
+    with right:
+        results_column(result, names)
+    results_table(result, names)
     plan_details(result, names)
     show_math(result, names)
-
-with plans_box:
-    st.subheader(t("cmp.plans"))
-    editing = ui_view.segmented(
-        st, "edit", "cmp.editing",
-        lambda i: f"{md_escape(plan_name(i))} · " + t(
-            "cmp.plan_summary", kind=t(f"kind.{scn[f'k{i}']}"), n=scn[f"n{i}"]),
-        tuple(range(1, sc.plan_count(scn) + 1)),
-    )
-    plan_editor(editing)
-    row = grid()
-    ui_view.choice(row, "addps", "cmp.add_from", preset_labels(INSTALLMENT_PRESETS),
-                   sc.PRESET_CHOICES, width=2 * FIELD_WIDTH)
-    full = sc.plan_count(scn) >= sc.MAX_PLANS
-    row.button(t("cmp.add"), key=ps.key("do", "add"), on_click=_add_plan, disabled=full,
-               help=t("cmp.max_plans", n=sc.MAX_PLANS) if full else None)
 
 ps.sync_url()

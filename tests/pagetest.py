@@ -19,6 +19,27 @@ def run(params: dict[str, str] | None = None, page: str | None = None) -> AppTes
     return at.run()
 
 
+def number(text: object) -> float | None:
+    """A table cell as shown (``¥1,234.50``, ``−¥500.00``, ``13.03%``, ``12``)
+    back to its number; ``None`` for ``—`` or an empty cell; other text as it is."""
+    if not isinstance(text, str):
+        return text  # type: ignore[return-value]
+    s = text.strip()
+    if s in ("—", ""):
+        return None
+    sign = -1.0 if s.startswith("−") else 1.0
+    s = s.lstrip("−").lstrip("¥").rstrip("%").replace(",", "")
+    try:
+        return sign * float(s)
+    except ValueError:
+        return text  # type: ignore[return-value]
+
+
+def table(at: AppTest, index: int = 0):
+    """Dataframe ``index`` of the page with its cells read back as numbers."""
+    return at.dataframe[index].value.map(number)
+
+
 def all_text(at: AppTest) -> str:
     parts = []
     for kind in ("title", "subheader", "markdown", "caption", "warning", "error", "info",

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from pagetest import all_text, assert_clean, run, switch_language
+from pagetest import all_text, assert_clean, run, switch_language, table
 from streamlit.testing.v1 import AppTest
 
 from calc.presets import CASH_LINE_PRESETS
 from ui.codec import encode
+from ui.i18n import CATALOG
 from ui.scenarios.cashline import CASH, cash_preset_fields
 
 PAGE = "app_pages/cashline.py"
@@ -93,8 +94,9 @@ def test_language_switch_keeps_inputs_and_outputs(start, target):
     assert inputs(at) == before_inputs
     assert numbers(at) == before_values
     for old, new in zip(before, at.dataframe, strict=True):
-        numeric = old.select_dtypes("number").columns
-        assert new.value[numeric].equals(old[numeric])
+        # every cell but the labels and notes reads the same in both languages
+        same = [c for c in old.columns if c not in ("rule", "way", "note")]
+        assert new.value[same].equals(old[same])
     switch_language(at, start)
     assert inputs(at) == before_inputs
 
@@ -157,3 +159,114 @@ def test_switching_the_rollover_off_leaves_a_valid_chart():
     at.number_input(key="cash-ro").set_value(0).run()
     assert_clean(at)
     assert at.button_group(key="cash-view-chart").value == "balance"
+
+
+# ------------------------------------------------------------ issue 9's conventions
+
+
+#: The page's tables in page order (AppTest does not give an element's key).
+TABLES = ("statements", "rules", "versus")
+
+
+def frame(at: AppTest, name: str):
+    """The page's table ``name`` (:data:`TABLES`) as shown: text cells."""
+    assert len(at.dataframe) == len(TABLES)
+    return at.dataframe[TABLES.index(name)].value
+
+
+def test_simple_daily_interest_on_a_flexible_line():
+    # domain.md §1: ¥10,000 repaid after 45 days at 0.05%/day costs 10,000 ×
+    # 0.0005 × 45 = ¥225.00 on a 备用金 line (the default, 微粒贷's simple
+    # interest); compounded monthly, as a card, 150 + 10,150 × 0.0005 × 15 =
+    # ¥226.13
+    values = {"m": "flexible", "nr": 1, "rd1": 45, "ra1": 0.0}
+    at = run(link(**values), page=PAGE)
+    assert_clean(at)
+    assert at.selectbox(key="cash-co").value == "none"
+    assert "¥225.00" in metrics(at).values()
+    card = run(link(**values, co="monthly"), page=PAGE)
+    assert "¥226.13" in metrics(card).values()
+
+
+def test_presets_set_the_compounding_and_the_page_shows_it():
+    at = run(link(**cash_preset_fields("card_cash")), page=PAGE)
+    assert at.selectbox(key="cash-co").value == "monthly"
+    assert inputs(at)["co"] == "monthly" and inputs(at)["mr"] == "statement"
+    # a term method charges by its schedule: no compounding to choose
+    term = run(link(**cash_preset_fields("weilidai")), page=PAGE)
+    assert not [s for s in term.selectbox if s.key == "cash-co"]
+
+
+def test_a_link_from_before_the_new_fields_means_what_it_meant():
+    # no "co" or "mr" in the link: the line compounded monthly and the minimum
+    # was a percent of the statement, as the app computed then; no notice
+    params = link(**cash_preset_fields("card_revolve"))
+    del params["co"], params["mr"]
+    at = run(params, page=PAGE)
+    assert_clean(at)
+    assert not at.warning or "co" not in at.warning[0].value
+    assert (inputs(at)["co"], inputs(at)["mr"]) == ("monthly", "statement")
+
+
+def test_choosing_a_minimum_rule_sets_its_rate():
+    # domain.md §1: CMB 10%, the US rule 1% of the balance + interest
+    at = run(link(**cash_preset_fields("card_revolve")), page=PAGE)
+    at.selectbox(key="cash-mr").set_value("balance_plus_interest").run()
+    assert inputs(at)["mp"] == 1.0
+    at.selectbox(key="cash-mr").set_value("cmb").run()
+    assert_clean(at)
+    assert inputs(at)["mp"] == 10.0
+    # ¥10,000 at 0.05%/day under CMB's rule at a ¥100 floor: 33 months (domain.md §2)
+    assert table(at, 1)["months"].tolist()[1] == 33
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_24_percent_line(lang):
+    # ¥5,000 card cash advance for 30 days: ¥125, 2.5% a month, 30% nominal:
+    # above the line, with its source
+    at = run(link(lang, **{**cash_preset_fields("card_cash"), "a1": 5000.0}), page=PAGE)
+    assert_clean(at)
+    text = " ".join(w.value for w in at.warning)
+    assert "30.00%" in text and "2025-10-01" in text
+    # 随星借 at 24% a year: 24.00% nominal is on the line; its effective rate,
+    # (1.02)^12 − 1 ≈ 26.8%, is above it: the milder note, not a warning
+    top = run(link(lang, **cash_preset_fields("suixingjie_high")), page=PAGE)
+    assert_clean(top)
+    assert not [w for w in top.warning if "24%" in w.value]
+    assert top.info and "24.00%" in top.info[0].value
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_never_paid_off_shows_a_dash_and_the_reason_in_every_table(lang):
+    # the card's minimum with no floor stalls at a few fen (domain.md §2): the
+    # pay-rule table shows "—" for its months and says why; paying ¥10 a month
+    # against ~¥150 of interest passes ¥1 billion: the same-purchase table too
+    cat = CATALOG[lang]
+    at = run(link(lang, **{**cash_preset_fields("card_revolve"), "mf": 0.0}), page=PAGE)
+    assert_clean(at)
+    rules = frame(at, "rules")
+    assert rules["months"].tolist()[1] == "—"
+    assert cat["cash.unpaid.stalled"] in rules["note"].tolist()[1]
+    assert "None" not in rules.to_string() and "nan" not in rules.to_string()
+    fixed = {**cash_preset_fields("card_revolve"), "pr": "fixed", "fx": 10.0}
+    at = run(link(lang, **fixed), page=PAGE)
+    versus = frame(at, "versus")
+    assert versus["months"].tolist()[0] == "—"
+    assert cat["cash.unpaid.debt_cap"] in versus["note"].tolist()[0]
+    for name in ("statements", "rules", "versus"):
+        shown = frame(at, name).to_string()
+        assert "None" not in shown and "nan" not in shown, name
+
+
+def test_the_same_purchase_counts_the_rollover():
+    # 先息后本 ¥10,000 at 18% a year over 3 months, the first 2 payments of 150
+    # borrowed from a second line at 0.05%/day (test_cashline.TestRollover):
+    # 450 of interest + 2.25 + 4.68 on the second line = ¥456.93, all paid on
+    # day 91: ¥10,456.93.  The headline and the same-purchase row agree.
+    at = run(link(m="interest_only", tm=3, r=18.0, u="annual", ro=2, rl=10_000.0, rr=0.05,
+                  ru="daily"), page=PAGE)
+    assert_clean(at)
+    assert {"¥456.93", "¥10,456.93"} <= set(metrics(at).values())
+    row = frame(at, "versus").iloc[0]
+    assert (row["cost"], row["paid"]) == ("¥456.93", "¥10,456.93")
+    assert CATALOG["zh"]["cash.versus_rollover"] in all_text(at)

@@ -60,6 +60,34 @@ def test_npv_chart_crosses_zero_at_the_root():
     assert len(crossing) == 1 and x[crossing[0]] <= 100 * i <= x[crossing[0] + 1]
 
 
+def test_npv_hover_and_axis_write_negative_money_as_minus_yuan():
+    c = compare(10_000, 0, 0, PLANS[:1])
+    s, i = c.plans[0].schedule, c.plans[0].rates.periodic
+    fig = charts.npv_chart(s, i, t)
+    ticks = fig.layout.yaxis.ticktext
+    assert any(x.startswith("−¥") for x in ticks) and not any("¥−" in x for x in ticks)
+    assert not any(x.endswith(".00") for x in ticks)  # ¥2,000, not ¥2,000.00
+    assert all(("−¥" in d) == (y < -0.005) for d, y in zip(fig.data[0].customdata,
+                                                           fig.data[0].y, strict=True))
+
+
+def test_fee_against_the_balance():
+    # 0.6% × 12 on ¥10,000: ¥60 every installment, on 10,000 owed in the first and
+    # 10,000 − 11 × 833.33 = 833.37 in the last: 60 / 833.37 = 7.20% of what is owed
+    c = compare(10_000, 0, 0, PLANS[:1])
+    fig = validated(charts.fee_vs_balance(c.plans[0].schedule, t))
+    assert_labelled(fig)
+    bars, fee = fig.data
+    assert bars.y[0] == 10_000.0 and bars.y[-1] == pytest.approx(833.37)
+    assert list(fee.y) == [60.0] * 12
+    assert bars.customdata[-1][2] == "7.20%"
+
+
+def test_money_ticks():
+    assert charts.money_ticks([0, 10_000])["ticktext"][-1] == "¥10,000"
+    assert charts.money_ticks([0, 0.5])["ticktext"][1] == "¥0.10"  # small: with fen
+
+
 def test_cash_line_charts():
     line = cl.LineTerms(limit=50_000, rate=0.0005)
     plan = cl.RepaymentPlan("interest_only", term_months=6)
@@ -70,6 +98,41 @@ def test_cash_line_charts():
         assert_labelled(validated(fig))
     spiral = charts.rollover_spiral(r, 500, t)
     assert len(spiral.layout.shapes) >= 2  # the limit and the month the rollover stopped
+
+
+def test_what_is_owed_draws_the_rollover_as_its_own_layer():
+    # 先息后本 ¥10,000 at 18% a year over 3 months, the first 2 payments of 150
+    # borrowed from a second line at 0.05%/day (test_cashline.TestRollover).
+    # The second line owes 150 + 0.075 (t − 29) on days 30..59 and 302.25 +
+    # 0.151125 (t − 59) on days 60..90; the first line's interest is 5.00 a
+    # day accrued, charged and rolled away each statement day.  The layer
+    # "moved to the second line" is that balance, every day; the layer
+    # "interest, fees and penalties" is only the first line's: on day 59, the
+    # 30 days 30..59 × 5.00 = 150.00 accrued, beside line 2's 150 + 0.075 × 30
+    # = 152.25 (drawn as cost, the two came to about 302 before).
+    line = cl.LineTerms(limit=200_000, rate=0.18, rate_unit="annual")
+    r = cl.simulate([cl.Draw(10_000)], line, cl.RepaymentPlan("interest_only", term_months=3),
+                    rollover=cl.Rollover(months=2, limit=10_000, rate=0.0005))
+    fig = validated(charts.balance_over_time(r, t))
+    assert_labelled(fig)
+    names = [tr.name for tr in fig.data]
+    assert names == ["Principal", "Interest, fees and penalties", "Moved to the second line"]
+    principal, cost, moved = (np.asarray(tr.y) for tr in fig.data)
+    days = np.asarray(fig.data[2].customdata)
+    assert days.tolist() == list(range(92))  # every day drawn (no thinning)
+    want = np.where(days < 30, 0.0,
+                    np.where(days < 60, 150 + 0.075 * (days - 29),
+                             np.where(days < 91, 302.25 + 0.151125 * (days - 59), 0.0)))
+    np.testing.assert_allclose(moved, want, atol=1e-9)
+    np.testing.assert_allclose(moved, r.ledger.line2_owed + r.ledger.line2_accrued, atol=0)
+    assert cost[59] == pytest.approx(150.0) and moved[59] == pytest.approx(152.25)
+    np.testing.assert_allclose(principal + cost + moved, r.ledger.balance, atol=1e-9)
+
+
+def test_what_is_owed_without_a_rollover_has_two_layers():
+    line = cl.LineTerms(limit=50_000, rate=0.0005)
+    r = cl.simulate([cl.Draw(10_000)], line, cl.RepaymentPlan("equal_payment"))
+    assert len(charts.balance_over_time(r, t).data) == 2
 
 
 def test_long_ledgers_are_thinned():

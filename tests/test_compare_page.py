@@ -7,7 +7,7 @@ import re
 
 import numpy_financial as npf
 import pytest
-from pagetest import all_text, assert_clean, run, switch_language
+from pagetest import all_text, assert_clean, run, switch_language, table
 from streamlit.testing.v1 import AppTest
 from test_presets import DOMAIN_APR_PCT
 
@@ -20,7 +20,7 @@ NUMERIC = ["first", "largest", "total_paid", "total_cost", "advertised", "apr", 
 
 
 def results(at: AppTest):
-    return at.dataframe[0].value  # the results table is the first on the page
+    return table(at, 0)  # the results table is the first on the page
 
 
 def inputs(at: AppTest) -> dict:
@@ -64,7 +64,106 @@ def test_classroom_link_shows_13_03():
     table = results(at)
     assert round(table.loc[1, "apr"], 2) == 13.03
     assert round(table.loc[1, "effective"], 2) == 13.84
-    assert any(m.value == "13.03%" for m in at.metric)
+    assert any("13.03%" in m.value for m in at.metric)
+
+
+def verdict(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_a_shopper_types_the_checkout_numbers():
+    # ¥3,999, 12 installments shown at the checkout as ¥353.25 each: ¥240 more than
+    # paying now (12 × 353.25 − 3,999), 20 / 3,999 = 0.50% a period, 10.90% a year
+    # (domain.md §4, 白条 12 期 at 0.5%)
+    at = run({"lang": "en"})
+    at.selectbox(key="cmp-fm1").set_value("payment").run()
+    at.number_input(key="cmp-f1").set_value(353.25).run()
+    assert_clean(at)
+    assert results(at).loc[1, "total_cost"] == 240.0
+    assert results(at).loc[1, "apr"] == 10.90
+    words = verdict(at)
+    assert "¥240.00 more than paying now, 10.90% a year" in words
+    assert "0.5001% of the price an installment" in all_text(at)
+    # the schedule follows the checkout exactly: 12 × ¥353.25
+    assert set(table(at, 1)["payment"]) == {353.25}
+
+
+def test_changing_how_the_fee_is_entered_converts_it():
+    # 花呗 12 期, 8.8% in total: as a percent per installment it is 8.8 / 12 = 0.7333%,
+    # not 8.8% a period, and the plan costs the same ¥351.91 (3,999 × 8.8%, rounded once)
+    at = run({"lang": "en"})
+    cost = results(at).loc[1, "total_cost"]
+    assert cost == 351.91
+    at.selectbox(key="cmp-fm1").set_value("period").run()
+    assert at.number_input(key="cmp-f1").value == pytest.approx(8.8 / 12, rel=1e-12)
+    assert results(at).loc[1, "total_cost"] == cost
+    for mode, want in [("total_yuan", 351.912), ("period_yuan", 351.912 / 12),
+                       ("payment", 3999 / 12 + 351.912 / 12), ("total", 8.8)]:
+        at.selectbox(key="cmp-fm1").set_value(mode).run()
+        assert at.number_input(key="cmp-f1").value == pytest.approx(want, rel=1e-12), mode
+        assert results(at).loc[1, "total_cost"] == cost, mode
+    assert_clean(at)
+
+
+def test_a_fee_that_cannot_be_converted_keeps_its_mode():
+    at = run({"lang": "en"})
+    at.number_input(key="cmp-p").set_value(0.0).run()  # no valid price to convert with
+    at.selectbox(key="cmp-fm1").set_value("total_yuan").run()
+    assert inputs(at)["fm1"] == "total" and inputs(at)["f1"] == 8.8
+    assert "could not be converted" in all_text(at)
+    assert not at.exception
+
+
+def test_the_verdict_names_the_cheapest_choice():
+    # the default: 花呗 12 期 (¥351.91) and CCB 24 期 (24 × round(3,999 × 0.62%) = 24 ×
+    # 24.79 = ¥594.96) against paying ¥3,999.00 now, the cheapest
+    at = run({"lang": "en"})
+    words = verdict(at)
+    assert ("Cheapest: paying ¥3,999.00 in full now. The cheapest plan, "
+            "“Huabei 12 installments”, costs ¥351.91 more.") in words
+    assert "¥594.96 more than paying now" in words
+    # with a 5% discount lost, 花呗免息 costs 3,999 − 3,799.05 = ¥199.95 (AppTest sends
+    # a choice's label split at commas, so this part runs in Chinese, whose plan names
+    # have none)
+    switch_language(at, "zh")
+    at.button_group(key="cmp-view-edit").set_value(2).run()
+    at.selectbox(key="cmp-ps2").set_value("huabei_free").run()
+    at.number_input(key="cmp-d").set_value(5.0).run()
+    assert "多付 ¥199.95" in verdict(at)
+    assert "最省：现在全款付 ¥3,799.05" in verdict(at)
+    switch_language(at, "en")
+    assert "¥199.95 more than paying now" in verdict(at)
+
+
+def test_a_plan_that_cannot_be_computed_shows_a_dash_and_why():
+    at = run({"lang": "en"})
+    at.number_input(key="cmp-f1").set_value(5000.0).run()  # 5,000% in total: past 10%/period
+    assert_clean(at)
+    row = at.dataframe[0].value.loc[1]
+    assert row["apr"] == "—" and "None" not in " ".join(map(str, row.values))
+    assert "cannot be computed" in verdict(at)
+
+
+def test_link_notices_name_missing_values_in_words():
+    params = classroom("en")
+    for name in ("p", "f1", "n1"):
+        params.pop(name)
+    at = run(params)
+    text = all_text(at)
+    assert "Price (¥)" in text and "Fee (Plan 1)" in text
+    assert "Installments (months) (Plan 1)" in text
+
+
+def test_a_link_from_before_checkout_entry_reopens_as_it_was():
+    # links made before the fee rounding and first installment existed computed the
+    # total fee rounded once: 0.5% × 12 on ¥3,999 = 239.94 (not 12 × 20.00 = 240.00)
+    params = classroom("en")
+    params.update(p="3999", f1="0.5", fm1="period")
+    for name in ("fr1", "fi1"):
+        params.pop(name)
+    at = run(params)
+    assert not at.warning  # nothing to report
+    assert results(at).loc[1, "total_cost"] == 239.94
 
 
 @pytest.mark.parametrize("pid", sorted(INSTALLMENT_PRESETS))
@@ -85,18 +184,19 @@ def test_language_switch_keeps_inputs_and_outputs(start, target):
     at.text_input(key="cmp-nm1").input("我的方案 my plan").run()
     at.selectbox(key="cmp-k1").set_value("equal_payment").run()
     at.number_input(key="cmp-r1").set_value(18.0).run()
-    before_inputs, before = inputs(at), results(at)[NUMERIC].copy()
+    numeric = [c for c in NUMERIC if c in results(at)]
+    before_inputs, before = inputs(at), results(at)[numeric].copy()
     switch_language(at, target)
     assert_clean(at)
     assert inputs(at) == before_inputs
-    assert results(at)[NUMERIC].equals(before)
+    assert results(at)[numeric].equals(before)
     assert at.title[0].value.startswith("Compare" if target == "en" else "分期对比")
     assert at.number_input(key="cmp-p").value == 4999.0
     assert at.text_input(key="cmp-nm1").value == "我的方案 my plan"
     assert at.selectbox(key="cmp-k1").value == "equal_payment"
     assert at.query_params["lang"] in (target, [target])
     switch_language(at, start)  # and back
-    assert inputs(at) == before_inputs and results(at)[NUMERIC].equals(before)
+    assert inputs(at) == before_inputs and results(at)[numeric].equals(before)
 
 
 def test_link_round_trip_in_a_fresh_session():
@@ -126,10 +226,30 @@ def test_more_terms_stay_open_while_in_use():
     assert "cmp-dp1" not in [w.key for w in at.number_input]  # tucked away by default
     at.toggle(key="cmp-view-more").set_value(True).run()
     at.number_input(key="cmp-dp1").set_value(800.0).run()
-    # a down payment is set: its input stays on screen and the switch is gone, so
-    # no term that changes the result can be hidden
+    # a down payment is set: its input stays on screen and the switch cannot close it,
+    # so no term that changes the result can be hidden
     assert "cmp-dp1" in [w.key for w in at.number_input]
-    assert "cmp-view-more" not in [w.key for w in at.toggle]
+    assert at.toggle(key="cmp-view-more").disabled
+    # back to its default: the section stays open under the user's cursor (the old
+    # page folded it away the moment the last term went back to its default)
+    at.number_input(key="cmp-dp1").set_value(0.0).run()
+    assert "cmp-dp1" in [w.key for w in at.number_input]
+    assert not at.toggle(key="cmp-view-more").disabled
+
+
+def test_a_link_with_more_terms_opens_them():
+    scn = COMPARE.defaults()
+    scn["dp1"] = 500.0
+    at = run(encode(COMPARE, scn, "en"))
+    assert_clean(at)
+    assert "cmp-dp1" in [w.key for w in at.number_input]
+
+
+def test_a_preset_that_rounds_its_total_keeps_more_terms_folded():
+    # 花呗 sets its own fee rounding ("total"): that is the preset's term, not the user's
+    at = run()
+    assert inputs(at)["ps1"] == "huabei_12" and inputs(at)["fr1"] == "total"
+    assert "cmp-dp1" not in [w.key for w in at.number_input]
 
 
 def test_remove_plan_shifts_the_rest():

@@ -70,6 +70,9 @@ def test_every_literal_key_in_the_code_exists():
         ("notice", ("bad_value", "out_of_range", "unknown_param", "missing", "bad_version")),
         ("method", cl.METHODS),
         ("pay_rule", cl.PAY_RULES),
+        ("min_rule", cl.MIN_RULES),
+        ("compounding", cl.COMPOUNDING),
+        ("cash.unpaid", ("stalled", "debt_cap", "horizon")),
         ("cash.flag", cl.FLAGS),
         ("cash.stop", cl.ROLLOVER_STOPS),
         ("preset", tuple(CASH_LINE_PRESETS)),
@@ -102,3 +105,24 @@ def test_notice_lines_escape_link_text():
     lines = notice_lines([Notice("unknown_param", "<b>x</b>", "<script>alert(1)</script>")],
                          "en")
     assert "<script>" not in lines[0] and "\\<script\\>" in lines[0]
+
+
+# What Chinese prose may keep in ASCII: placeholders ({name}, Plotly's %{y:,.2f}),
+# numbers (3,999), and parentheses around ASCII-only maths ((1+i)^12).
+_KEPT = re.compile(r"%\{[^}]*\}|\{[^}]*\}|\d,\d|\([0-9a-zA-Z+\-×^/=. ]*\)")
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG["zh"]))
+def test_chinese_uses_full_width_punctuation(key):
+    prose = _KEPT.sub("", CATALOG["zh"][key])
+    assert not re.search(r"[:;?,()]", prose), f"ASCII punctuation in {prose!r}: use ：；？，（）"
+
+
+def test_notices_name_missing_values_in_words():
+    from ui.scenarios.compare import COMPARE
+
+    lines = notice_lines([Notice("missing", n) for n in ("p", "f2", "zz")], "en", COMPARE)
+    assert lines == ["Price (¥), Fee (Plan 2), zz missing; defaults used"]
+    many = notice_lines([Notice("missing", n) for n in COMPARE.names(COMPARE.defaults())],
+                        "zh", COMPARE)
+    assert "商品价格（元）" in many[0] and "等" in many[0]

@@ -14,6 +14,7 @@ tests build each figure with validation on).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,17 +25,51 @@ from calc.cashline import CashLineResult
 from calc.compare import Comparison, npv_curve
 from calc.schedule import Schedule
 from calc.units import months_from_days
-from ui.fmt import plot_escape
+from ui.fmt import plot_escape, yuan, yuan_whole
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
              "#000000")
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid")
 PATTERNS = ("", "/", ".", "x", "-", "+")
 MONEY_AXIS = {"tickprefix": "¥", "tickformat": ",.0f"}
+#: What st.plotly_chart gets as ``config``: a short mode bar (PNG download and
+#: zoom), so that, standing on the right edge, it never covers a title on a phone.
+CONFIG = {"displaylogo": False,
+          "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines",
+                                     "hoverClosestCartesian", "hoverCompareCartesian"]}
 
 T = Callable[..., str]
 #: A Plotly figure, trace, shape or annotation as a plain dict.
 Spec = dict[str, Any]
+
+
+def money_ticks(values: Sequence[float] | np.ndarray, count: int = 5) -> Spec:
+    """Tick values and labels for a money axis: ``¥2,000`` (no fen) and
+    ``−¥500`` below zero, as :func:`ui.fmt.yuan` writes amounts (Plotly's own
+    prefix would give ``¥−500``).
+
+    >>> money_ticks([-480.0, 1020.0])["ticktext"]
+    ['−¥500', '¥0', '¥500', '¥1,000', '¥1,500']
+    """
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    lo, hi = (float(v.min()), float(v.max())) if v.size else (0.0, 1.0)
+    lo, hi = min(lo, 0.0), max(hi, 0.0)
+    span = hi - lo or 1.0
+    raw = span / count
+    mag = 10.0 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    ticks = np.arange(math.floor(lo / step), math.ceil(hi / step) + 1) * step
+    label = yuan_whole if step >= 1 else yuan
+    return {"tickmode": "array", "tickvals": ticks.tolist(), "ticktext": [label(x) for x in ticks]}
+
+
+def _left_margin(axis: Spec | None) -> int:
+    """Room for the y axis's tick labels and its title beside them, so the two
+    never overlap: about 9 px a character at the 14 px font, plus the title."""
+    texts = (axis or {}).get("ticktext")
+    chars = max((len(x) for x in texts), default=8) if texts else 9  # "¥100,000"
+    return 40 + 9 * chars
 
 
 def _figure(data: list[Spec], title: str, x: str, y: str, *, xaxis: Spec | None = None,
@@ -42,15 +77,17 @@ def _figure(data: list[Spec], title: str, x: str, y: str, *, xaxis: Spec | None 
     fig: Spec = {
         "data": data,
         "layout": {
-            "title": {"text": plot_escape(title)},
-            # fixed margins wide enough for "¥100,000" ticks: automargin makes Plotly
-            # lay a chart out twice on every redraw
+            "title": {"text": plot_escape(title), "x": 0, "xanchor": "left"},
+            # fixed margins wide enough for the ticks: automargin makes Plotly lay a
+            # chart out twice on every redraw
             "xaxis": {"title": {"text": plot_escape(x)}, **(xaxis or {})},
-            "yaxis": {"title": {"text": plot_escape(y), "standoff": 14}, **(yaxis or {})},
+            "yaxis": {"title": {"text": plot_escape(y), "standoff": 10}, **(yaxis or {})},
             "separators": ".,",
             "hovermode": "closest",
             "legend": {"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0},
-            "margin": {"l": 104, "r": 20, "t": 50, "b": 130, "pad": 4},
+            # the mode bar stands on the right edge, beside the plot, never on the title
+            "modebar": {"orientation": "v"},
+            "margin": {"l": _left_margin(yaxis), "r": 40, "t": 50, "b": 130, "pad": 4},
             "height": 380,
             # Plotly's own font stack: naming the app's web font or a CJK font here
             # made the first chart appear about 1.5 s later in Chromium
@@ -140,6 +177,7 @@ def npv_chart(s: Schedule, root: float, t: T) -> go.Figure:
     data = [
         {"type": "scatter", "x": rates * 100, "y": values, "mode": "lines",
          "name": plot_escape(t("math.npv")), "line": {"color": OKABE_ITO[0], "width": 3},
+         "customdata": [yuan(v) for v in values],
          "hovertemplate": _hover(t("chart.hover_npv"))},
         {"type": "scatter", "x": [root * 100], "y": [0.0], "mode": "markers+text",
          "name": plot_escape(t("math.root")),
@@ -148,7 +186,35 @@ def npv_chart(s: Schedule, root: float, t: T) -> go.Figure:
          "hovertemplate": _hover(t("chart.hover_root"))},
     ]
     return _figure(data, t("math.chart_title"), t("math.rate_axis"), t("math.npv_axis"),
-                   xaxis={"ticksuffix": "%"}, yaxis=MONEY_AXIS, shapes=[zero])
+                   xaxis={"ticksuffix": "%"}, yaxis=money_ticks(values), shapes=[zero])
+
+
+def fee_vs_balance(s: Schedule, t: T) -> go.Figure:
+    """What is still owed in each period (bars, left axis) against the fee or
+    interest charged for it (line, right axis): an add-on fee stays flat while
+    the balance falls, so its share of what is owed climbs.  The hover gives
+    that share: ¥60 on the ¥833.37 still owed in month 12 is 7.20%."""
+    k = np.arange(1, s.n + 1)
+    owed = np.concatenate(([s.financed], s.balance[:-1]))
+    share = np.divide(s.charge, owed, out=np.zeros(s.n), where=owed > 0)
+    custom = [[yuan(o), yuan(c), f"{100 * x:.2f}%"] for o, c, x in zip(owed, s.charge, share,
+                                                                        strict=True)]
+    owed_name, fee_name = plot_escape(t("chart.still_owed")), plot_escape(t("chart.fee_charged"))
+    data = [
+        {"type": "bar", "x": k, "y": owed, "name": owed_name,
+         "marker": {"color": OKABE_ITO[4], "pattern": {"shape": "/"}},
+         "customdata": custom, "hovertemplate": _hover(t("chart.hover_fee_balance"))},
+        {"type": "scatter", "x": k, "y": s.charge, "yaxis": "y2", "name": fee_name,
+         "mode": "lines+markers", "line": {"color": OKABE_ITO[5], "width": 3},
+         "customdata": custom, "hovertemplate": _hover(t("chart.hover_fee_balance"))},
+    ]
+    y2 = {"title": {"text": fee_name}, "overlaying": "y", "side": "right", "showgrid": False,
+          **money_ticks(s.charge), "rangemode": "tozero"}
+    left = {**money_ticks(owed), "rangemode": "tozero"}
+    # room on the right for the second axis's ticks and title, as on the left
+    margin = {"l": _left_margin(left), "r": _left_margin(y2), "t": 50, "b": 130, "pad": 4}
+    return _figure(data, t("chart.fee_balance_title"), t("chart.installment"),
+                   t("chart.still_owed"), yaxis=left, yaxis2=y2, margin=margin)
 
 
 # ------------------------------------------------------------------ cash line
@@ -164,20 +230,24 @@ def _thin(n: int) -> np.ndarray:
 
 
 def balance_over_time(r: CashLineResult, t: T) -> go.Figure:
-    """What is owed day by day: principal, and the interest, fees and
-    penalties owed on top of it, stacked."""
+    """What is owed day by day, stacked: the first line's principal, its
+    interest, fees and penalties owed on top, and, when a rollover ran, what
+    was moved to the second line (that line's balance with its own interest):
+    the three add up to :attr:`calc.cashline.Ledger.balance`."""
     led = r.ledger
     k = _thin(len(led.day))
-    principal = led.principal[k]
-    cost = np.maximum(led.balance[k] - principal, 0.0)
     months = months_from_days(led.day[k])
+    layers = [("cash.principal", led.principal[k], "chart.hover_principal", 0, ""),
+              ("cash.accrued_cost", led.charges[k], "chart.hover_cost_owed", 5, "/")]
+    line2 = led.line2_balance[k]
+    if np.any(line2 > 0):
+        layers.append(("cash.moved_to_line2", line2, "chart.hover_line2", 3, "x"))
     data = [
-        {"type": "scatter", "x": months, "y": principal, "name": plot_escape(t("cash.principal")),
-         "stackgroup": "owed", "line": {"color": OKABE_ITO[0]}, "customdata": led.day[k],
-         "hovertemplate": _hover(t("chart.hover_principal"))},
-        {"type": "scatter", "x": months, "y": cost, "name": plot_escape(t("cash.accrued_cost")),
-         "stackgroup": "owed", "line": {"color": OKABE_ITO[5]}, "fillpattern": {"shape": "/"},
-         "customdata": led.day[k], "hovertemplate": _hover(t("chart.hover_cost_owed"))},
+        {"type": "scatter", "x": months, "y": y, "name": plot_escape(t(name)),
+         "stackgroup": "owed", "line": {"color": OKABE_ITO[colour]},
+         **({"fillpattern": {"shape": shape}} if shape else {}),
+         "customdata": led.day[k], "hovertemplate": _hover(t(hover))}
+        for name, y, hover, colour, shape in layers
     ]
     return _figure(data, t("chart.balance_title"), t("chart.month"), t("chart.owed_axis"),
                    yaxis={**MONEY_AXIS, "rangemode": "tozero"})

@@ -27,7 +27,14 @@ MAX_TEXT = 40
 
 @dataclass(frozen=True)
 class Field:
-    """One scenario value: ``kind`` is "float", "int", "code" or "text"."""
+    """One scenario value: ``kind`` is "float", "int", "code" or "text".
+
+    ``label`` is the catalogue key (``ui.i18n``) of the field's name, for
+    notices about a link.  ``absent`` is for a field added after links were shared: the value that a
+    link without it meant (the rule the app applied before the field
+    existed).  Such a link reopens as it did, with no notice; a field without
+    ``absent`` that a link lacks is named in a notice and takes its default.
+    """
 
     kind: str
     default: object
@@ -35,6 +42,8 @@ class Field:
     hi: float | None = None
     lo_open: bool = False
     choices: tuple[str, ...] = ()
+    absent: object = None
+    label: str = ""
 
     def parse(self, raw: str) -> tuple[object, str | None]:
         """(value, None), or (None, notice code) for text that is not a value
@@ -97,6 +106,7 @@ class Group:
     most: int
     fields: Mapping[str, Field]
     defaults: tuple[Mapping[str, object], ...] = ()  # item i of the default scenario
+    item: str = ""  # catalogue key naming item {n} ("Plan {n}"), for notices
 
     def item_default(self, i: int) -> dict[str, object]:
         """Item ``i`` of the default scenario (blank past the given defaults)."""
@@ -155,13 +165,19 @@ class Schema:
         return scn
 
     def field(self, name: str) -> Field | None:
+        found = self.locate(name)
+        return found[0] if found else None
+
+    def locate(self, name: str) -> tuple[Field, Group | None, int] | None:
+        """The field ``name`` is, with its group and item number (``None``, 0
+        for a shared field); ``None`` for a name the schema does not have."""
         if name in self.shared:
-            return self.shared[name]
+            return self.shared[name], None, 0
         stem = name.rstrip("0123456789")
         index = name[len(stem):]
         for g in self.groups:
             if stem in g.fields and index.isdigit() and 1 <= int(index) <= g.most:
-                return g.fields[stem]
+                return g.fields[stem], g, int(index)
         return None
 
 
@@ -234,7 +250,10 @@ def decode(
 
     def take(name: str, f: Field) -> None:
         if name not in raw:
-            notices.append(Notice("missing", name))
+            if f.absent is not None:
+                scn[name] = f.absent  # what a link from before the field meant
+            else:
+                notices.append(Notice("missing", name))
             return
         value, problem = f.parse(raw.pop(name))
         if problem == "out_of_range" and name not in counts:

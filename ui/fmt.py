@@ -5,7 +5,10 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["yuan", "pct", "md_escape", "plot_escape"]
+__all__ = ["NO_VALUE", "yuan", "yuan_whole", "pct", "md_escape", "plot_escape"]
+
+#: Shown where a plan has no value (it could not be computed, or never pays off).
+NO_VALUE = "—"
 
 
 def yuan(amount: float) -> str:
@@ -16,6 +19,16 @@ def yuan(amount: float) -> str:
     """
     text = f"{abs(amount):,.2f}"
     return f"−¥{text}" if amount < 0 and text != "0.00" else f"¥{text}"
+
+
+def yuan_whole(amount: float) -> str:
+    """¥ with thousands separators and no fen, for chart axes.
+
+    >>> yuan_whole(2000), yuan_whole(-500)
+    ('¥2,000', '−¥500')
+    """
+    text = f"{abs(amount):,.0f}"
+    return f"−¥{text}" if amount < 0 and text != "0" else f"¥{text}"
 
 
 def pct(rate: float) -> str:

@@ -1,16 +1,26 @@
 """Tables for the pages: data from calc results, columns labelled in the
-run's language, drawn with :func:`show`.
+run's language, drawn with :func:`show` and downloaded with :func:`csv_on_demand`.
 
 Each builder returns a :class:`Table`: the data with stable ASCII column
-names, and each column's configuration (label, format, help).  Amounts use
-one money column format and rates one percent format, on both pages.
+names and numbers as numbers (``None`` where there is none), and each
+column's :class:`Column` (kind, label, help).  The two ways out format the
+same data by the column's kind, on both pages:
+
+* **on screen** every cell is text: money ``¥1,234.50`` and ``−¥500.00``,
+  rates ``13.03%``, and ``—`` where a plan has no value (the row's note says
+  why).  Streamlit's number columns would show ``¥-500.00`` and ``None``.
+* **as CSV** for Excel: UTF-8 with a byte-order mark (so Excel reads the
+  Chinese headers), headers in the page's language, money to the fen, rates
+  in percent to 4 decimals, whole numbers as integers, no ``-0.00``, an empty
+  cell where there is no value.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -18,62 +28,137 @@ import pyarrow as pa
 import streamlit as st
 
 from calc import cashline as cl
+from calc.cash_vs_installment import CashVsInstallment
 from calc.compare import Comparison, PlanResult
 from calc.errors import CalcError
+from calc.money import round_fen
+from ui.fmt import NO_VALUE, pct, yuan
+from ui.frames import to_frame
 from ui.i18n import error_text, t
 
-__all__ = ["Table", "money_col", "rate_col", "int_col", "text_col", "show", "csv_on_demand",
-           "comparison", "amortization", "flows", "statements", "ledger", "pay_rules",
-           "versus"]
+__all__ = ["Table", "Column", "money_col", "rate_col", "int_col", "text_col", "show",
+           "csv_on_demand", "comparison", "amortization", "flows", "statements", "ledger",
+           "pay_rules", "versus"]
 
-Column = Any  # a st.column_config column (Streamlit types them as a TypedDict)
+
+@dataclass(frozen=True)
+class Column:
+    """How one column is labelled and formatted: ``kind`` is ``money`` (yuan),
+    ``rate`` (already in percent), ``int`` (``fmt`` for a fractional one,
+    e.g. ``"%.2f"`` months) or ``text``."""
+
+    key: str
+    kind: str
+    help_key: str | None = None
+    fmt: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return t(self.key)
+
+    def cell(self, value: object) -> str:
+        """The value as shown on screen."""
+        if _missing(value):
+            return "" if self.kind == "text" else NO_VALUE
+        if self.kind == "money":
+            return yuan(_float(value))
+        if self.kind == "rate":
+            return pct(_float(value) / 100)
+        if self.kind == "int":
+            x = _float(value)
+            if self.fmt is not None and x != round(x):
+                return (self.fmt % x).replace("-", "−")
+            return str(int(round(x))).replace("-", "−")
+        return str(value)
+
+    def csv(self, value: object) -> object:
+        """The value as written to the CSV file."""
+        if _missing(value):
+            return ""
+        if self.kind == "money":
+            return f"{round_fen(_float(value)) + 0.0:.2f}"
+        if self.kind == "rate":
+            text = f"{_float(value):.4f}"
+            return "0.0000" if text == "-0.0000" else text
+        if self.kind == "int":
+            x = _float(value)
+            return int(round(x)) if abs(x - round(x)) < 1e-9 else f"{x:.2f}"
+        return str(value)
+
+    def config(self) -> Any:
+        """The st.column_config column that shows :meth:`cell` text."""
+        align: Literal["right"] | None = None if self.kind == "text" else "right"
+        return st.column_config.TextColumn(
+            self.label, help=t(self.help_key) if self.help_key else None,
+            alignment=align, **self.options)
+
+
+def _float(value: object) -> float:
+    return float(cast(float, value))
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def money_col(key: str, help_key: str | None = None) -> Column:
-    """Yuan to the fen with thousands separators."""
-    return st.column_config.NumberColumn(t(key), format="¥%,.2f",
-                                         help=t(help_key) if help_key else None)
+    """Yuan to the fen with thousands separators, −¥ when negative."""
+    return Column(key, "money", help_key)
 
 
 def rate_col(key: str, help_key: str | None = None) -> Column:
     """A rate already in percent, two decimals."""
-    return st.column_config.NumberColumn(t(key), format="%.2f%%",
-                                         help=t(help_key) if help_key else None)
+    return Column(key, "rate", help_key)
 
 
 def int_col(key: str, help_key: str | None = None, fmt: str | None = None) -> Column:
-    return st.column_config.NumberColumn(t(key), format=fmt,
-                                         help=t(help_key) if help_key else None)
+    """A count; ``fmt`` for the values that are not whole (fractional months)."""
+    return Column(key, "int", help_key, fmt)
 
 
 def text_col(key: str, **kw: Any) -> Column:
-    return st.column_config.TextColumn(t(key), **kw)
+    return Column(key, "text", options=kw)
 
 
 @dataclass(frozen=True)
 class Table:
-    """Data (an Arrow table or a DataFrame) and its columns' configuration."""
+    """Data (an Arrow table or a DataFrame, numbers as numbers) and its columns.
+    A column without a :class:`Column` is left out of the screen and the CSV."""
 
     data: Any
     columns: dict[str, Column] = field(default_factory=dict)
 
+    def rows(self) -> int:
+        return int(self.data.num_rows if isinstance(self.data, pa.Table) else len(self.data))
+
+    def values(self) -> dict[str, list[object]]:
+        """Column name → its values, for the configured columns in order."""
+        data = self.data
+        got = (data.select(list(self.columns)).to_pydict() if isinstance(data, pa.Table)
+               else {k: data[k].tolist() for k in self.columns})
+        return {k: got[k] for k in self.columns}
+
     def headers(self) -> dict[str, str]:
         """Column name → its label in the run's language."""
-        return {k: str(c.get("label") or k) for k, c in self.columns.items()}
+        return {k: c.label for k, c in self.columns.items()}
 
 
 def show(where: Any, table: Table, key: str, **kw: Any) -> None:
-    """Draw ``table`` as a dataframe (no index)."""
-    where.dataframe(table.data, hide_index=True, key=key, column_config=table.columns, **kw)
+    """Draw ``table`` as a dataframe of formatted text (no index)."""
+    shown = pa.table({k: [table.columns[k].cell(v) for v in vals]
+                      for k, vals in table.values().items()})
+    where.dataframe(shown, hide_index=True, key=key,
+                    column_config={k: c.config() for k, c in table.columns.items()}, **kw)
 
 
 def csv_on_demand(table: Table) -> Callable[[], str]:
-    """A function giving the table as CSV text, its labels as headers: for
-    ``st.download_button``, which calls it only when the file is asked for."""
+    """A function giving the table as CSV text for Excel (module docstring):
+    for ``st.download_button``, which calls it only when the file is asked for."""
     def make() -> str:
-        data = table.data
-        frame = data.to_pandas() if isinstance(data, pa.Table) else data
-        return str(frame.rename(columns=table.headers()).to_csv(index=False))
+        frame = pd.DataFrame({table.columns[k].label: [table.columns[k].csv(v) for v in vals]
+                              for k, vals in table.values().items()})
+        return "\ufeff" + str(frame.to_csv(index=False))
 
     return make
 
@@ -108,9 +193,13 @@ def comparison(c: Comparison, names: Sequence[str]) -> Table:
         })
     order = ["plan", "apr", "total_cost", "first", "largest", "total_paid", "effective",
              "avg_balance", "advertised", "present_cost", "note"]
+    if c.savings_yield == 0:  # the cost in today's money is the total cost
+        order.remove("present_cost")
+    if not any(row.get("note") for row in rows):
+        order.remove("note")
     # an Arrow table goes to the browser as it is; a DataFrame would be converted
     data = pa.Table.from_pylist([{k: row.get(k) for k in order} for row in rows])
-    return Table(data, {
+    columns = {
         "plan": text_col("col.plan", pinned=True),
         "first": money_col("col.first"),
         "largest": money_col("col.largest"),
@@ -122,7 +211,8 @@ def comparison(c: Comparison, names: Sequence[str]) -> Table:
         "avg_balance": rate_col("col.avg_balance", "formula.avg_balance"),
         "present_cost": money_col("col.present_cost", "col.present_cost_help"),
         "note": text_col("col.note", width="large"),
-    })
+    }
+    return Table(data, {k: columns[k] for k in order})
 
 
 def _error(err: CalcError | None) -> str:
@@ -133,11 +223,9 @@ def amortization(r: PlanResult) -> Table:
     """One plan's installments: when, how much, split, balance left."""
     s = r.schedule
     assert s is not None
-    months = s.due_period + s.due_fraction
-    whole = bool(np.all(months == np.round(months)))
     data = pa.table({
         "k": np.arange(1, s.n + 1),
-        "month": months.astype(int) if whole else months,
+        "month": s.due_period + s.due_fraction,
         "payment": s.payment,
         "principal": s.principal,
         "charge": s.charge,
@@ -145,7 +233,7 @@ def amortization(r: PlanResult) -> Table:
     })
     return Table(data, {
         "k": int_col("col.k"),
-        "month": int_col("col.month", "col.month_help", None if whole else "%.2f"),
+        "month": int_col("col.month", "col.month_help", "%.2f"),
         "payment": money_col("col.payment"),
         "principal": money_col("col.principal"),
         "charge": money_col("col.charge"),
@@ -179,20 +267,50 @@ def statements(r: cl.CashLineResult) -> Table:
     cols = list(_STATEMENT_COLS)
     if r.totals.rolled or r.totals.line2_interest:
         cols += _ROLLOVER_COLS
-    data = cl.to_frame(r.statements)[cols]
+    data = to_frame(r.statements)[cols]
     config = {c: money_col(f"cash.col.{c}") for c in cols if c not in ("month", "day")}
     config["month"] = int_col("cash.col.month")
     config["day"] = int_col("cash.col.day")
-    return Table(data, config)
+    return Table(data, {c: config[c] for c in cols})
+
+
+#: The ledger's exact accruals (not yet rounded to the fen by a charge), kept
+#: to 4 decimals so a day's 0.075 is not written as 0.08.
+_EXACT = ("interest", "line2_interest", "accrued", "line2_accrued")
 
 
 def ledger(r: cl.CashLineResult) -> Table:
-    """The daily ledger, as calc names its fields (for the CSV)."""
-    return Table(cl.to_frame(r.ledger))
+    """The daily ledger, one column per calc field (for the CSV); exact
+    accruals to 4 decimals, every other amount to the fen."""
+    data = to_frame(r.ledger)
+    for name in _EXACT:
+        data[name] = [f"{x:.4f}" for x in data[name]]
+    columns = {name: (int_col("cash.ledger.day") if name == "day"
+                      else text_col(f"cash.ledger.{name}") if name in _EXACT
+                      else money_col(f"cash.ledger.{name}"))
+               for name in data.columns}
+    return Table(data, columns)
+
+
+def _unpaid(r: cl.CashLineResult) -> str:
+    """Why a run that never pays off ended: stalled, past the debt cap, or
+    still owing at the horizon."""
+    if "stalled" in r.flags:
+        return t("cash.unpaid.stalled")
+    if "debt_cap" in r.flags:
+        return t("cash.unpaid.debt_cap")
+    return t("cash.unpaid.horizon", years=cl.HORIZON_MONTHS // 12)
+
+
+def _line_notes(above: bool, effective_above: bool) -> list[str]:
+    if above:
+        return [t("cash.above_line_short")]
+    return [t("cash.effective_above_line_short")] if effective_above else []
 
 
 def pay_rules(outcomes: Sequence[cl.PayRuleOutcome]) -> Table:
-    """The same draws paid in full, by the minimum, by a fixed amount."""
+    """The same draws paid in full, by the minimum, by a fixed amount; ``—``
+    where a rule never pays off or has no rate, and the note says why."""
     rows: list[dict[str, object]] = []
     for o in outcomes:
         label = t(f"pay_rule.{o.rule}")
@@ -200,11 +318,15 @@ def pay_rules(outcomes: Sequence[cl.PayRuleOutcome]) -> Table:
             rows.append({"rule": label, "note": _error(o.error)})
             continue
         r = o.result
+        notes = [] if r.status == "paid_off" else [_unpaid(r)]
+        if r.rates is None:
+            notes.append(t("cash.flag.no_rate"))
+        else:
+            notes += _line_notes(r.rates.above_line, r.rates.effective_above_line)
         rows.append({
             "rule": label, "paid": r.totals.paid, "cost": r.totals.cost,
             "apr": None if r.rates is None else 100 * r.rates.nominal,
-            "months": r.payoff_month,
-            "note": t("cash.never") if r.status != "paid_off" else "",
+            "months": r.payoff_month, "note": " · ".join(notes),
         })
     order = ["rule", "paid", "cost", "apr", "months", "note"]
     data = pd.DataFrame([{k: row.get(k) for k in order} for row in rows], columns=order)
@@ -214,20 +336,24 @@ def pay_rules(outcomes: Sequence[cl.PayRuleOutcome]) -> Table:
         "cost": money_col("cash.total_cost"),
         "apr": rate_col("col.apr", "formula.apr"),
         "months": int_col("cash.months_to_pay"),
-        "note": text_col("col.note"),
+        "note": text_col("col.note", width="large"),
     })
 
 
-def versus(c: cl.Comparison) -> Table:
-    """The same purchase on this cash line and on an installment plan."""
+def versus(c: CashVsInstallment) -> Table:
+    """The same purchase on this cash line (its rollover and late payments
+    included) and on an installment plan; ``—`` where the line never pays off,
+    and the note says why."""
     rows = []
     for key, s in (("cash.this_line", c.cash_line), ("cash.installment", c.installment)):
+        notes = [] if s.status == "paid_off" else [_unpaid(c.result)]
+        notes += _line_notes(s.above_line, s.effective_above_line)
         rows.append({
             "way": t(key), "first": s.first_payment, "largest": s.max_payment,
             "payments": s.payments, "paid": s.total_paid, "cost": s.cost,
             "apr": None if s.nominal is None else 100 * s.nominal,
             "effective": None if s.effective is None else 100 * s.effective,
-            "months": s.payoff_month,
+            "months": s.payoff_month, "note": " · ".join(notes),
         })
     return Table(pd.DataFrame(rows), {
         "way": text_col("cash.way"),
@@ -239,4 +365,5 @@ def versus(c: cl.Comparison) -> Table:
         "apr": rate_col("col.apr", "formula.apr"),
         "effective": rate_col("col.effective", "formula.effective"),
         "months": int_col("cash.months_to_pay", fmt="%.2f"),
+        "note": text_col("col.note", width="large"),
     })

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from calc import cashline as cl
+from calc.cash_vs_installment import CashVsInstallment, compare_with_installment
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import RATE_UNITS
@@ -15,6 +16,7 @@ from ui.scenarios import num, whole
 
 __all__ = ["CASH_PRESET_CHOICES", "CASH_SHARED", "DRAWS", "REPAYMENTS", "CASH", "VIEWS",
            "MAX_DRAWS", "MAX_REPAYMENTS", "cash_preset_fields", "matches_cash_preset",
+           "min_rule_fields",
            "CashInputs", "inputs", "simulate", "pay_rules", "versus", "quoted"]
 
 CASH_PRESET_CHOICES = ("custom", *CASH_LINE_PRESETS)
@@ -24,42 +26,53 @@ _c = cl.LIMITS
 _DAY_MAX = _c["day"][1]
 
 CASH_SHARED = {
-    "ps": Field("code", "weilidai", choices=CASH_PRESET_CHOICES),
-    "L": Field("float", 200_000.0, 0.0, _c["limit"][1], lo_open=True),
-    "r": Field("float", 0.05, 0.0, 100 * _c["rate_annual"][1]),
-    "u": Field("code", "daily", choices=RATE_UNITS),
-    "fp": Field("float", 0.0, 0.0, 100 * _c["fee_pct"][1]),
-    "fm": Field("float", 0.0, *_c["fee_min"]),
-    "ifr": Field("int", 0, 0, 1),
-    "nd": Field("int", 1, 1, MAX_DRAWS),
-    "m": Field("code", "equal_payment", choices=cl.METHODS),
-    "tm": Field("int", 12, *_c["term_months"]),
-    "nr": Field("int", 0, 0, MAX_REPAYMENTS),
-    "pr": Field("code", "full", choices=cl.PAY_RULES),
-    "mp": Field("float", 10.0, 0.0, 100.0, lo_open=True),
-    "mf": Field("float", 100.0, *_c["min_floor"]),
-    "fx": Field("float", 1000.0, *_c["fixed_payment"]),
-    "lm": Field("int", 0, 0, _c["late_month"][1]),
-    "ld": Field("int", 30, *_c["late_days"]),
-    "gd": Field("int", 3, *_c["grace_days"]),
-    "om": Field("float", 1.5, *_c["overdue_multiple"]),
-    "lf": Field("float", 5.0, 0.0, 100 * _c["late_fee_pct"][1]),
-    "lfm": Field("float", 10.0, *_c["late_fee_min"]),
-    "ro": Field("int", 0, 0, _c["rollover_months"][1]),
-    "rl": Field("float", 50_000.0, 0.0, _c["limit"][1], lo_open=True),
-    "rr": Field("float", 0.05, 0.0, 100 * _c["rate_annual"][1]),
-    "ru": Field("code", "daily", choices=RATE_UNITS),
-    "rf": Field("float", 0.0, 0.0, 100 * _c["fee_pct"][1]),
-    "rfm": Field("float", 0.0, *_c["fee_min"]),
-    "cp": Field("code", "huabei_12", choices=tuple(INSTALLMENT_PRESETS)),
+    "ps": Field("code", "weilidai", choices=CASH_PRESET_CHOICES, label="cash.preset"),
+    "L": Field("float", 200_000.0, 0.0, _c["limit"][1], lo_open=True, label="cash.limit"),
+    "r": Field("float", 0.05, 0.0, 100 * _c["rate_annual"][1], label="cash.rate"),
+    "u": Field("code", "daily", choices=RATE_UNITS, label="cmp.rate_unit"),
+    "fp": Field("float", 0.0, 0.0, 100 * _c["fee_rate"][1], label="cash.fee_pct"),
+    "fm": Field("float", 0.0, *_c["fee_min"], label="cash.fee_min"),
+    "ifr": Field("int", 0, 0, 1, label="cash.interest_free"),
+    # new scenarios: a 备用金 line's simple daily interest, as the default preset
+    # (微粒贷); a link from before the choice meant what the app did then, monthly
+    "co": Field("code", "none", choices=cl.COMPOUNDING, absent="monthly",
+                label="cash.compounding"),
+    "nd": Field("int", 1, 1, MAX_DRAWS, label="field.draws_count"),
+    "m": Field("code", "equal_payment", choices=cl.METHODS, label="cash.method"),
+    "tm": Field("int", 12, *_c["term_months"], label="cash.term"),
+    "nr": Field("int", 0, 0, MAX_REPAYMENTS, label="cash.repayment_count"),
+    "pr": Field("code", "full", choices=cl.PAY_RULES, label="cash.pay_rule"),
+    # a percent of the statement: the rule a link from before the choice meant
+    "mr": Field("code", "statement", choices=cl.MIN_RULES, absent="statement",
+                label="cash.min_rule"),
+    "mp": Field("float", 10.0, 0.0, 100.0, lo_open=True, label="cash.min_pct"),
+    "mf": Field("float", 100.0, *_c["min_floor"], label="cash.min_floor"),
+    "fx": Field("float", 1000.0, *_c["fixed_payment"], label="cash.fixed"),
+    "lm": Field("int", 0, 0, _c["late_month"][1], label="cash.late_month"),
+    "ld": Field("int", 30, *_c["late_days"], label="cash.late_days"),
+    "gd": Field("int", 3, *_c["grace_days"], label="cash.grace"),
+    "om": Field("float", 1.5, *_c["overdue_multiple"], label="cash.overdue_multiple"),
+    "lf": Field("float", 5.0, 0.0, 100 * _c["late_fee_rate"][1], label="cash.late_fee_pct"),
+    "lfm": Field("float", 10.0, *_c["late_fee_min"], label="cash.late_fee_min"),
+    "ro": Field("int", 0, 0, _c["rollover_months"][1], label="cash.rollover_months"),
+    "rl": Field("float", 50_000.0, 0.0, _c["limit"][1], lo_open=True,
+                label="cash.rollover_limit"),
+    "rr": Field("float", 0.05, 0.0, 100 * _c["rate_annual"][1], label="cash.rollover_rate"),
+    "ru": Field("code", "daily", choices=RATE_UNITS, label="cash.rollover_rate_unit"),
+    "rf": Field("float", 0.0, 0.0, 100 * _c["fee_rate"][1], label="cash.rollover_fee_pct"),
+    "rfm": Field("float", 0.0, *_c["fee_min"], label="cash.rollover_fee_min"),
+    "cp": Field("code", "huabei_12", choices=tuple(INSTALLMENT_PRESETS),
+                label="cash.versus_plan"),
 }
-DRAWS = Group(count="nd", most=MAX_DRAWS, fields={
-    "a": Field("float", 10_000.0, 0.0, _c["amount"][1], lo_open=True),
-    "t": Field("int", 0, 0, _DAY_MAX),
+DRAWS = Group(count="nd", most=MAX_DRAWS, item="cash.draw_n", fields={
+    "a": Field("float", 10_000.0, 0.0, _c["amount"][1], lo_open=True,
+               label="cash.draw_amount"),
+    "t": Field("int", 0, 0, _DAY_MAX, label="cash.draw_day"),
 })
-REPAYMENTS = Group(count="nr", most=MAX_REPAYMENTS, fields={
-    "rd": Field("int", 30, 0, _DAY_MAX),
-    "ra": Field("float", 0.0, 0.0, _c["amount"][1]),  # 0: everything owed that day
+REPAYMENTS = Group(count="nr", most=MAX_REPAYMENTS, item="cash.repayment_n", fields={
+    "rd": Field("int", 30, 0, _DAY_MAX, label="cash.repay_day"),
+    # 0: everything owed that day
+    "ra": Field("float", 0.0, 0.0, _c["amount"][1], label="cash.repay_amount"),
 })
 CASH = Schema(page="cash", shared=CASH_SHARED, groups=(DRAWS, REPAYMENTS))
 
@@ -74,8 +87,9 @@ def cash_preset_fields(preset_id: str) -> dict[str, object]:
     p = CASH_LINE_PRESETS[preset_id]
     out: dict[str, object] = {
         "ps": p.id, "L": p.limit, "r": round(100 * p.rate, 6), "u": p.rate_unit,
-        "fp": 100 * p.fee_pct, "fm": p.fee_min, "ifr": int(p.interest_free), "m": p.method,
-        "tm": p.term_months, "pr": p.pay_rule,
+        "fp": 100 * p.fee_rate, "fm": p.fee_min, "ifr": int(p.interest_free),
+        "co": p.compounding, "m": p.method, "tm": p.term_months, "pr": p.pay_rule,
+        "mr": p.min_rule,
     }
     if p.method == "flexible":
         out.update(nr=1, rd1=p.repay_day, ra1=0.0)
@@ -83,9 +97,23 @@ def cash_preset_fields(preset_id: str) -> dict[str, object]:
 
 
 def matches_cash_preset(scn: Mapping[str, object]) -> bool:
+    """Whether the scenario still has its preset's terms (else it was edited);
+    the compounding counts only for a by-the-day method, the minimum rule
+    only on a revolving line (elsewhere they change nothing)."""
     if scn["ps"] == "custom":
         return False
-    return all(scn.get(k) == v for k, v in cash_preset_fields(str(scn["ps"])).items())
+    method = scn.get("m")
+    unused = {"co"} if method in cl.TERM_METHODS else set()
+    if method != "revolving":
+        unused.add("mr")
+    return all(scn.get(k) == v for k, v in cash_preset_fields(str(scn["ps"])).items()
+               if k not in unused)
+
+
+def min_rule_fields(rule: str) -> dict[str, object]:
+    """What choosing minimum rule ``rule`` sets: its usual rate, in percent
+    (:data:`calc.cashline.MIN_RULE_RATES`)."""
+    return {"mp": round(100 * cl.MIN_RULE_RATES[rule], 6)}
 
 
 
@@ -108,8 +136,9 @@ def inputs(scn: Mapping[str, object]) -> CashInputs:
                   for i in range(1, whole(scn, "nd") + 1))
     line = cl.LineTerms(
         limit=num(scn, "L"), rate=num(scn, "r") / 100, rate_unit=str(scn["u"]),
-        fee_pct=num(scn, "fp") / 100, fee_min=num(scn, "fm"),
+        fee_rate=num(scn, "fp") / 100, fee_min=num(scn, "fm"),
         interest_free=bool(scn["ifr"]) and method == "revolving",
+        compounding=str(scn["co"]),
     )
     repayments: tuple[cl.Repayment, ...] = ()
     if method in ("flexible", "revolving"):
@@ -119,8 +148,8 @@ def inputs(scn: Mapping[str, object]) -> CashInputs:
         )
     plan = cl.RepaymentPlan(
         method=method, term_months=whole(scn, "tm"), repayments=repayments,
-        pay_rule=str(scn["pr"]), min_pct=num(scn, "mp") / 100, min_floor=num(scn, "mf"),
-        fixed_payment=num(scn, "fx"),
+        pay_rule=str(scn["pr"]), min_rule=str(scn["mr"]), min_rate=num(scn, "mp") / 100,
+        min_floor=num(scn, "mf"), fixed_payment=num(scn, "fx"),
     )
     faults = None
     if method != "flexible":  # repaid any day: nothing falls due, nothing is late
@@ -129,12 +158,12 @@ def inputs(scn: Mapping[str, object]) -> CashInputs:
             late = (cl.LatePayment(whole(scn, "lm"), whole(scn, "ld")),)
         faults = cl.Faults(late=late, grace_days=whole(scn, "gd"),
                            overdue_multiple=num(scn, "om"),
-                           late_fee_pct=num(scn, "lf") / 100, late_fee_min=num(scn, "lfm"))
+                           late_fee_rate=num(scn, "lf") / 100, late_fee_min=num(scn, "lfm"))
     rollover = None
     if whole(scn, "ro") > 0 and method != "flexible":
         rollover = cl.Rollover(months=whole(scn, "ro"), limit=num(scn, "rl"),
                                rate=num(scn, "rr") / 100, rate_unit=str(scn["ru"]),
-                               fee_pct=num(scn, "rf") / 100, fee_min=num(scn, "rfm"))
+                               fee_rate=num(scn, "rf") / 100, fee_min=num(scn, "rfm"))
     return CashInputs(draws, line, plan, faults, rollover)
 
 
@@ -152,14 +181,15 @@ def pay_rules(inp: CashInputs) -> tuple[cl.PayRuleOutcome, ...]:
 
 
 @lru_cache(maxsize=256)
-def _versus(inp: CashInputs, preset_id: str) -> cl.Comparison:
-    return cl.compare_with_installment(inp.draws[0].amount, inp.line, inp.plan,
-                                       INSTALLMENT_PRESETS[preset_id].terms(),
-                                       faults=inp.faults)
+def _versus(inp: CashInputs, preset_id: str) -> CashVsInstallment:
+    return compare_with_installment(inp.draws[0].amount, inp.line, inp.plan,
+                                    INSTALLMENT_PRESETS[preset_id].terms(),
+                                    faults=inp.faults, rollover=inp.rollover)
 
 
-def versus(inp: CashInputs, scn: Mapping[str, object]) -> cl.Comparison:
-    """The first draw's amount on this line beside the chosen installment
+def versus(inp: CashInputs, scn: Mapping[str, object]) -> CashVsInstallment:
+    """The first draw's amount on this line, repaid as the scenario repays it
+    (late payments and rollover included), beside the chosen installment
     preset (cached); raises CalcError on bad terms."""
     return _versus(inp, str(scn["cp"]))
 

@@ -12,10 +12,12 @@ from calc.presets import INSTALLMENT_PRESETS
 from calc.schedule import (
     EARLY_RULES,
     FEE_MODES,
+    FEE_ROUNDINGS,
     FEE_TIMINGS,
     KINDS,
     LIMITS,
     PlanTerms,
+    fee_in_mode,
     fee_per_period,
 )
 from calc.units import RATE_UNITS
@@ -23,7 +25,8 @@ from ui.codec import Field, Group, Schema
 from ui.scenarios import num, whole
 
 __all__ = ["MAX_PLANS", "PRESET_CHOICES", "SHARED", "PER_PLAN", "PLANS", "COMPARE", "VIEWS",
-           "MORE_TERMS", "preset_fields", "matches_preset", "plan_count", "plan_terms",
+           "MORE_TERMS", "FEE_UNIT", "preset_fields", "more_terms_in_use", "financed",
+           "convert_fee", "matches_preset", "plan_count", "plan_terms",
            "CompareInputs", "inputs", "results"]
 
 MAX_PLANS = 6
@@ -32,45 +35,86 @@ PRESET_CHOICES = ("custom", *INSTALLMENT_PRESETS)
 _p = LIMITS
 
 SHARED = {
-    "p": Field("float", 3999.0, 0.0, _p["price"][1], lo_open=True),
-    "d": Field("float", 0.0, 0.0, 100 * _p["cash_discount"][1]),
-    "y": Field("float", 0.0, 0.0, 100.0),
-    "np": Field("int", 2, 1, MAX_PLANS),
+    "p": Field("float", 3999.0, 0.0, _p["price"][1], lo_open=True,
+              label="cmp.price"),
+    "d": Field("float", 0.0, 0.0, 100 * _p["cash_discount"][1],
+              label="cmp.discount"),
+    "y": Field("float", 0.0, 0.0, 100.0,
+              label="cmp.yield"),
+    "np": Field("int", 2, 1, MAX_PLANS,
+               label="cmp.plan_count"),
 }
 
 PER_PLAN = {
-    "ps": Field("code", "custom", choices=PRESET_CHOICES),
-    "nm": Field("text", ""),
-    "k": Field("code", "addon", choices=KINDS),
-    "n": Field("int", 12, *_p["periods"]),
-    "fm": Field("code", "period", choices=FEE_MODES),
-    "f": Field("float", 0.6, 0.0, 100 * _p["fee_rate"][1] * _p["periods"][1]),
-    "t": Field("code", "spread", choices=FEE_TIMINGS),
-    "r": Field("float", 0.0, 0.0, 100 * _p["rate_annual"][1]),
-    "u": Field("code", "annual", choices=RATE_UNITS),
-    "dp": Field("float", 0.0, 0.0, _p["price"][1]),
-    "uf": Field("float", 0.0, 0.0, _p["price"][1]),
-    "fd": Field("int", 30, *_p["first_days"]),
-    "er": Field("code", "charge", choices=EARLY_RULES),
-    "pp": Field("float", 0.0, 0.0, 100 * _p["penalty_pct"][1]),
-    "ek": Field("int", 0, 0, _p["periods"][1]),
+    "ps": Field("code", "custom", choices=PRESET_CHOICES,
+               label="cmp.preset"),
+    "nm": Field("text", "",
+               label="cmp.name"),
+    "k": Field("code", "addon", choices=KINDS,
+              label="cmp.kind"),
+    "n": Field("int", 12, *_p["periods"],
+              label="cmp.periods"),
+    "fm": Field("code", "period", choices=FEE_MODES,
+               label="cmp.fee_mode"),
+    # percent in the percent modes, yuan in the others (FEE_UNIT); calc bounds the
+    # fee per period it comes to
+    "f": Field("float", 0.6, 0.0, _p["price"][1],
+              label="cmp.fee"),
+    # added with checkout entry: a link from before meant the total rounded once and
+    # no separate first installment
+    "fr": Field("code", "period", choices=FEE_ROUNDINGS, absent="total",
+               label="cmp.fee_rounding"),
+    "fi": Field("float", 0.0, 0.0, _p["price"][1], absent=0.0,
+               label="cmp.first_payment"),  # 0: like the others
+    "t": Field("code", "spread", choices=FEE_TIMINGS,
+              label="cmp.fee_timing"),
+    "r": Field("float", 0.0, 0.0, 100 * _p["rate_annual"][1],
+              label="cmp.rate"),
+    "u": Field("code", "annual", choices=RATE_UNITS,
+              label="cmp.rate_unit"),
+    "dp": Field("float", 0.0, 0.0, _p["price"][1],
+               label="cmp.down"),
+    "uf": Field("float", 0.0, 0.0, _p["price"][1],
+               label="cmp.upfront"),
+    "fd": Field("int", 30, *_p["first_days"],
+               label="cmp.first_days"),
+    "er": Field("code", "charge", choices=EARLY_RULES,
+               label="cmp.early_rule"),
+    "pp": Field("float", 0.0, 0.0, 100 * _p["penalty_rate"][1],
+               label="cmp.penalty"),
+    "ek": Field("int", 0, 0, _p["periods"][1],
+               label="cmp.early"),
 }
 
-#: The name and the less common terms: behind a switch while all are at their defaults.
-MORE_TERMS = ("nm", "dp", "uf", "fd", "er", "pp")
+#: The name and the less common terms, behind a switch.
+MORE_TERMS = ("nm", "dp", "uf", "fd", "fi", "fr", "er", "pp")
+
+#: The unit of the fee field in each fee mode: percent of the price, or yuan.
+FEE_UNIT = {"period": "pct", "total": "pct", "period_yuan": "yuan", "total_yuan": "yuan",
+            "payment": "yuan"}
 
 
 def preset_fields(preset_id: str) -> dict[str, object]:
     """Plan fields (without index) that a preset sets, as the user would type them."""
     p = INSTALLMENT_PRESETS[preset_id]
     return {"ps": p.id, "k": p.kind, "n": p.periods, "fm": p.fee_mode, "f": p.fee_pct,
-            "t": p.fee_timing}
+            "t": p.fee_timing, "fr": p.fee_rounding}
+
+
+def more_terms_in_use(scn: Mapping[str, object], i: int) -> tuple[str, ...]:
+    """The more-terms fields of plan ``i`` that differ from what its preset (or a
+    blank plan) sets: what a closed "more terms" section would hide."""
+    base = {k: f.default for k, f in PER_PLAN.items()}
+    if scn[f"ps{i}"] != "custom":
+        base.update(preset_fields(str(scn[f"ps{i}"])))
+    return tuple(k for k in MORE_TERMS if scn[f"{k}{i}"] != base[k])
 
 
 PLANS = Group(
     count="np",
     most=MAX_PLANS,
     fields=PER_PLAN,
+    item="cmp.plan_n",
     # "this phone costs ¥3,999: 花呗 12 期 or the bank card's 24 期?"
     defaults=(preset_fields("huabei_12"), preset_fields("ccb_24")),
 )
@@ -79,7 +123,7 @@ COMPARE = Schema(page="cmp", shared=SHARED, groups=(PLANS,))
 #: What the page shows, not in the link: the plan being edited, the chart,
 #: the more-terms switch, the plan whose schedule and math are open.
 VIEWS: dict[str, object] = {"edit": 1, "chart": "cum", "more": False, "detail": 1,
-                            "math_on": False, "math": 1, "addps": "custom"}
+                            "math_on": False, "math": 1, "addps": "custom", "unconverted": 0}
 
 
 def matches_preset(scn: Mapping[str, object], i: int) -> bool:
@@ -95,15 +139,44 @@ def plan_count(scn: Mapping[str, object]) -> int:
 
 
 
-def plan_terms(scn: Mapping[str, object], i: int) -> PlanTerms:
-    """Plan ``i`` of the scenario as calc's terms: percent → fraction, and a
-    total fee spread over the periods by calc's own rule."""
-    n = whole(scn, f"n{i}")
-    fee = num(scn, f"f{i}") / 100
+def financed(scn: Mapping[str, object], i: int) -> float:
+    """What plan ``i``'s fee is charged on: the price less its down payment."""
+    return num(scn, "p") - num(scn, f"dp{i}")
+
+
+def _fee_to_calc(value: float, mode: str) -> float:
+    return value / 100 if FEE_UNIT[mode] == "pct" else value
+
+
+def _fee_from_calc(value: float, mode: str) -> float:
+    return value * 100 if FEE_UNIT[mode] == "pct" else value
+
+
+def convert_fee(scn: Mapping[str, object], i: int, old: str, new: str) -> float | None:
+    """Plan ``i``'s fee, entered in mode ``old``, as the same fee in mode ``new``
+    (calc's exact conversion); ``None`` when it cannot be converted (no valid
+    price or periods to convert with)."""
+    n, f = whole(scn, f"n{i}"), financed(scn, i)
     try:
-        fee = fee_per_period(fee, str(scn[f"fm{i}"]), n)
-    except InputError:
-        pass  # periods out of range: calc reports the periods, which is the real fault
+        r = fee_per_period(_fee_to_calc(num(scn, f"f{i}"), old), old, n, f)
+        return _fee_from_calc(fee_in_mode(r, new, n, f), new)
+    except (InputError, KeyError):
+        return None
+
+
+def plan_terms(scn: Mapping[str, object], i: int) -> PlanTerms:
+    """Plan ``i`` of the scenario as calc's terms: percent → fraction, and the
+    fee as entered turned into the fee per period by calc's own rule."""
+    n = whole(scn, f"n{i}")
+    mode = str(scn[f"fm{i}"])
+    fee = num(scn, f"f{i}")
+    if mode in FEE_UNIT:
+        fee = _fee_to_calc(fee, mode)
+        try:
+            fee = fee_per_period(fee, mode, n, financed(scn, i))
+        except InputError:
+            # periods or price out of range: calc reports those, which are the real fault
+            fee = 0.0 if FEE_UNIT[mode] == "yuan" else fee
     return PlanTerms(
         kind=str(scn[f"k{i}"]),
         periods=n,
@@ -115,7 +188,9 @@ def plan_terms(scn: Mapping[str, object], i: int) -> PlanTerms:
         upfront_fee=num(scn, f"uf{i}"),
         first_days=whole(scn, f"fd{i}"),
         early_rule=str(scn[f"er{i}"]),
-        penalty_pct=num(scn, f"pp{i}") / 100,
+        penalty_rate=num(scn, f"pp{i}") / 100,
+        fee_rounding=str(scn[f"fr{i}"]),
+        first_payment=num(scn, f"fi{i}"),
     )
 
 
