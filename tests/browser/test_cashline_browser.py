@@ -55,6 +55,23 @@ def test_rollover_spiral_screenshot(pages, app_url):
     save_full_screenshot(pg, "cashline_zh_rollover.png", "desktop")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_rollover_is_its_own_layer_of_what_is_owed(pages, app_url, lang):
+    # issue 9: the debt moved to the second line is drawn as its own layer, not
+    # as "interest, fees and penalties"
+    cat = CATALOG[lang]
+    pg = pages.get(cash_link(app_url, lang, m="interest_only", ro=12, rl=600.0))
+    pg.wait_for_selector(".js-plotly-plot .main-svg")
+    pg.locator(".st-key-cash-view-chart button", has_text=cat["chart.tab.balance"]).click()
+    pg.wait_for_function("t => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+                         ".some(e => e.textContent.trim() === t)", arg=cat["chart.balance_title"])
+    wait_idle(pg)
+    legend = pg.locator(".js-plotly-plot .legendtext").all_text_contents()
+    assert {cat["cash.principal"], cat["cash.accrued_cost"], cat["cash.moved_to_line2"]} \
+        <= set(legend)
+    save_full_screenshot(pg, f"cashline_{lang}_rollover_balance.png", "desktop")
+
+
 def test_language_switch_keeps_every_input(pages, app_url):
     scn = COMPARE.defaults()
     link = f"{app_url}/?" + "&".join(f"{k}={v}" for k, v in encode(COMPARE, scn, "zh").items())
@@ -70,7 +87,10 @@ def test_language_switch_keeps_every_input(pages, app_url):
     wait_idle(pg)
     assert pg.get_by_text(CATALOG["en"]["cmp.title"], exact=True).first.is_visible()
     assert price.input_value() == "4321.00"
-    assert metric_texts(pg) == before  # amounts and rates read the same in both languages
+    # amounts and rates read the same in both languages; only a card's name for its
+    # number is translated ("年化利率 13.69%", "APR 13.69%")
+    assert [v.rsplit(" ", 1)[-1] for v in metric_texts(pg)] == \
+        [v.rsplit(" ", 1)[-1] for v in before]
 
 
 def test_share_control_gives_the_full_link(pages, app_url):
