@@ -1,9 +1,9 @@
 """Comparison page: installment plans side by side against paying in full.
 
 The answer comes first: after the price, one sentence per plan and which
-choice is cheapest; then the plans' editor beside the cards and the chart
-(stacked on a phone, editor first); then the table, the schedules and the
-math.
+choice is cheapest, and a card per choice; then the plans' editor beside the
+chart (stacked on a phone, editor first); then the table, the schedules and
+the math.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ ps = PageState(sc.COMPARE, sc.VIEWS)
 scn, view = ps.scn, ps.view
 inp, ui_view = Bound(ps), Bound(ps, view=True)
 
-#: Cards beside the editor: two to a row in the results column on a laptop.
-SMALL_CARD = 240
+#: Result cards: three to a row on a laptop, one on a phone.
+SMALL_CARD = 300
 
 
 def plan_name(i: int) -> str:
@@ -243,7 +243,7 @@ def headline(c: Comparison, names: list[str]) -> None:
             continue
         star = "★ " if c.cheapest == j else ""
         row.metric(
-            star + md_escape(names[j]), t("cmp.card_value", apr=pct(r.rates.nominal)),
+            star + md_escape(names[j]), pct(r.rates.nominal),
             delta=t("cmp.card_cost", paid=yuan(r.schedule.total_paid),
                     cost=yuan(r.schedule.total_cost)),
             delta_color="off", delta_arrow="off", help=t("formula.apr"), border=True,
@@ -252,12 +252,19 @@ def headline(c: Comparison, names: list[str]) -> None:
     st.caption(t("cmp.star_note"))
 
 
-def results_column(c: Comparison, names: list[str]) -> None:
+def cards(c: Comparison, names: list[str]) -> None:
+    """The cards and the 24% line's warnings, under the verdict."""
     headline(c, names)
     for j, r in enumerate(c.plans):
         if r.above_line and r.rates is not None:
             st.warning(t("cmp.above_line", name=md_escape(names[j]), apr=pct(r.rates.nominal)),
                        icon=":material/warning:")
+        elif r.effective_above_line and r.rates is not None:
+            st.info(t("cmp.effective_above_line", name=md_escape(names[j]),
+                      apr=pct(r.rates.nominal), eff=pct(r.rates.effective)))
+
+
+def chart(c: Comparison, names: list[str]) -> None:
     # one chart at a time: every chart drawn costs the browser a Plotly render per edit
     chart = ui_view.segmented(st, "chart", "chart.show", labels("chart.tab"), ("cum", "pay"),
                               label_visibility="collapsed")
@@ -361,9 +368,9 @@ inp.number(row, "p", "cmp.price", step=100.0)
 inp.number(row, "d", "cmp.discount", step=0.5, help_key="cmp.discount_help")
 inp.number(row, "y", "cmp.yield", step=0.1, help_key="cmp.yield_help")
 
-# The answer first, then the editor beside the cards and chart (stacked on a
-# phone).  Results are computed before the editor is drawn: the scenario
-# already holds every widget's new value (ui.widgets, rule 2).
+# The answer first, then the editor beside the chart (stacked on a phone).
+# Results are computed before the editor is drawn: the scenario already holds
+# every widget's new value (ui.widgets, rule 2).
 names = [plan_name(i) for i in range(1, sc.plan_count(scn) + 1)]
 result: Comparison | None
 try:
@@ -373,13 +380,14 @@ except CalcError as err:
     st.error(error_text(err))
 else:
     verdict(result, names)
+    cards(result, names)
 
-left, right = st.columns([5, 6], gap="medium")
+left, right = st.columns([2, 3], gap="medium")
 with left:
     plans_editor(result)
 if result is not None:
     with right:
-        results_column(result, names)
+        chart(result, names)
     results_table(result, names)
     plan_details(result, names)
     show_math(result, names)

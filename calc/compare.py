@@ -14,7 +14,7 @@ import numpy.typing as npt
 from calc import validate
 from calc.errors import CalcError
 from calc.money import round_fen
-from calc.presets import RATE_LINE_24
+from calc.presets import above_rate_line
 from calc.rates import CashFlow, npv
 from calc.schedule import (
     LIMITS,
@@ -46,8 +46,16 @@ class PlanResult:
 
     @property
     def above_line(self) -> bool:
-        """Nominal APR above the 24% line (``domain.md`` §3)."""
-        return self.rates is not None and self.rates.nominal > RATE_LINE_24 + 1e-12
+        """Nominal APR above the 24% line as the page shows rates, to 0.01%
+        (``domain.md`` §3 holds the line against the nominal rate)."""
+        return self.rates is not None and above_rate_line(self.rates.nominal)
+
+    @property
+    def effective_above_line(self) -> bool:
+        """Only the effective annual rate is above the line: a milder note
+        (``domain.md`` §3)."""
+        return (self.rates is not None and not self.above_line
+                and above_rate_line(self.rates.effective))
 
 
 @dataclass(frozen=True)

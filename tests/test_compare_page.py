@@ -346,3 +346,16 @@ def test_a_run_leaves_alone_the_inputs_it_did_not_change():
     at.selectbox(key="cmp-ps1").set_value("baitiao_12_low").run()
     assert at.number_input(key="cmp-f1").proto.set_value
     assert at.number_input(key="cmp-f1").value == 0.5
+
+
+def test_an_effective_rate_above_the_line_is_a_milder_note():
+    # 花呗 12 期 with 13.2% in total on ¥3,999: 527.87 of fee, 12 payments of about
+    # 377.24; numpy-financial's rate(12, -377.24, 3999, 0) is 1.961% a month: 23.53%
+    # nominal (below the line) and (1.01961)^12 − 1 = 26.24% effective (above it), so a
+    # note, not a warning (domain.md §3: the line is held against the nominal rate)
+    at = run({"lang": "en"})
+    at.number_input(key="cmp-f1").set_value(13.2).run()
+    assert_clean(at)
+    assert results(at).loc[1, "apr"] == 23.53 and results(at).loc[1, "effective"] == 26.24
+    assert at.info and "not above the 24% line" in at.info[0].value
+    assert not at.warning

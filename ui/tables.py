@@ -86,12 +86,23 @@ class Column:
             return int(round(x)) if abs(x - round(x)) < 1e-9 else f"{x:.2f}"
         return str(value)
 
-    def config(self) -> Any:
-        """The st.column_config column that shows :meth:`cell` text."""
+    def config(self, cells: Sequence[str] = ()) -> Any:
+        """The st.column_config column that shows :meth:`cell` text; a number
+        column wide enough for its header and its widest cell (the grid sizes
+        columns by their cells only, and cut headers such as "Effective annual")."""
         align: Literal["right"] | None = None if self.kind == "text" else "right"
+        options = dict(self.options)
+        if "width" not in options:
+            header = _text_px(self.label) + (48 if self.help_key else 30)
+            options["width"] = min(max([header, *(_text_px(c) + 20 for c in cells)]), 260)
         return st.column_config.TextColumn(
             self.label, help=t(self.help_key) if self.help_key else None,
-            alignment=align, **self.options)
+            alignment=align, **options)
+
+
+def _text_px(text: str) -> int:
+    """Rough width of ``text`` at the grid's 14 px font: wide for CJK."""
+    return sum(15 if ord(ch) > 0x2E80 else 7 for ch in text)
 
 
 def _float(value: object) -> float:
@@ -146,10 +157,10 @@ class Table:
 
 def show(where: Any, table: Table, key: str, **kw: Any) -> None:
     """Draw ``table`` as a dataframe of formatted text (no index)."""
-    shown = pa.table({k: [table.columns[k].cell(v) for v in vals]
-                      for k, vals in table.values().items()})
-    where.dataframe(shown, hide_index=True, key=key,
-                    column_config={k: c.config() for k, c in table.columns.items()}, **kw)
+    cells = {k: [table.columns[k].cell(v) for v in vals] for k, vals in table.values().items()}
+    where.dataframe(pa.table(cells), hide_index=True, key=key,
+                    column_config={k: c.config(cells[k]) for k, c in table.columns.items()},
+                    **kw)
 
 
 def csv_on_demand(table: Table) -> Callable[[], str]:
@@ -202,7 +213,7 @@ def comparison(c: Comparison, names: Sequence[str]) -> Table:
     columns = {
         "plan": text_col("col.plan", pinned=True),
         "first": money_col("col.first"),
-        "largest": money_col("col.largest"),
+        "largest": money_col("col.largest", "col.largest_help"),
         "total_paid": money_col("col.total_paid", "col.total_paid_help"),
         "total_cost": money_col("col.total_cost", "col.total_cost_help"),
         "advertised": rate_col("col.advertised", "formula.advertised"),
@@ -210,7 +221,7 @@ def comparison(c: Comparison, names: Sequence[str]) -> Table:
         "effective": rate_col("col.effective", "formula.effective"),
         "avg_balance": rate_col("col.avg_balance", "formula.avg_balance"),
         "present_cost": money_col("col.present_cost", "col.present_cost_help"),
-        "note": text_col("col.note", width="large"),
+        "note": text_col("col.note", width="medium"),
     }
     return Table(data, {k: columns[k] for k in order})
 
@@ -336,7 +347,7 @@ def pay_rules(outcomes: Sequence[cl.PayRuleOutcome]) -> Table:
         "cost": money_col("cash.total_cost"),
         "apr": rate_col("col.apr", "formula.apr"),
         "months": int_col("cash.months_to_pay"),
-        "note": text_col("col.note", width="large"),
+        "note": text_col("col.note", width="medium"),
     })
 
 
@@ -358,12 +369,12 @@ def versus(c: CashVsInstallment) -> Table:
     return Table(pd.DataFrame(rows), {
         "way": text_col("cash.way"),
         "first": money_col("col.first"),
-        "largest": money_col("col.largest"),
+        "largest": money_col("col.largest", "col.largest_help"),
         "payments": int_col("cash.payments"),
         "paid": money_col("cash.total_paid"),
         "cost": money_col("cash.total_cost"),
         "apr": rate_col("col.apr", "formula.apr"),
         "effective": rate_col("col.effective", "formula.effective"),
         "months": int_col("cash.months_to_pay", fmt="%.2f"),
-        "note": text_col("col.note", width="large"),
+        "note": text_col("col.note", width="medium"),
     })
