@@ -72,3 +72,10 @@ def test_comparison_table_has_no_none_for_a_plan_that_fails(lang):
     assert shown["apr"][1] == "—" and shown["total_cost"][1] == "—"
     assert shown["note"][1]  # the reason
     assert "None" not in str(shown)
+
+
+def test_exact_accruals_keep_four_decimals():
+    # a day's interest on ¥150 at 0.05%: 0.075, not rounded to 0.08 before it is charged
+    col = tables.Column("cash.ledger.interest", "exact")
+    assert col.csv(0.075) == "0.0750" and col.cell(0.075) == "0.0750"
+    assert col.csv(-0.00001) == "0.0000" and col.csv(None) == ""

@@ -44,8 +44,9 @@ __all__ = ["Table", "Column", "money_col", "rate_col", "int_col", "text_col", "s
 @dataclass(frozen=True)
 class Column:
     """How one column is labelled and formatted: ``kind`` is ``money`` (yuan),
-    ``rate`` (already in percent), ``int`` (``fmt`` for a fractional one,
-    e.g. ``"%.2f"`` months) or ``text``."""
+    ``exact`` (yuan not yet rounded to the fen, such as a day's accrual: 4
+    decimals), ``rate`` (already in percent), ``int`` (``fmt`` for a
+    fractional one, e.g. ``"%.2f"`` months) or ``text``."""
 
     key: str
     kind: str
@@ -63,6 +64,8 @@ class Column:
             return "" if self.kind == "text" else NO_VALUE
         if self.kind == "money":
             return yuan(_float(value))
+        if self.kind == "exact":
+            return _exact(_float(value)).replace("-", "−")
         if self.kind == "rate":
             return pct(_float(value) / 100)
         if self.kind == "int":
@@ -78,6 +81,8 @@ class Column:
             return ""
         if self.kind == "money":
             return f"{round_fen(_float(value)) + 0.0:.2f}"
+        if self.kind == "exact":
+            return _exact(_float(value))
         if self.kind == "rate":
             text = f"{_float(value):.4f}"
             return "0.0000" if text == "-0.0000" else text
@@ -103,6 +108,11 @@ class Column:
 def _text_px(text: str) -> int:
     """Rough width of ``text`` at the grid's 14 px font: wide for CJK."""
     return sum(15 if ord(ch) > 0x2E80 else 7 for ch in text)
+
+
+def _exact(x: float) -> str:
+    text = f"{x:.4f}"
+    return "0.0000" if text == "-0.0000" else text
 
 
 def _float(value: object) -> float:
@@ -292,12 +302,11 @@ _EXACT = ("interest", "line2_interest", "accrued", "line2_accrued")
 
 def ledger(r: cl.CashLineResult) -> Table:
     """The daily ledger, one column per calc field (for the CSV); exact
-    accruals to 4 decimals, every other amount to the fen."""
+    accruals to 4 decimals, every other amount to the fen.  Formatting waits
+    for :func:`csv_on_demand`: a century's ledger is 36,500 rows."""
     data = to_frame(r.ledger)
-    for name in _EXACT:
-        data[name] = [f"{x:.4f}" for x in data[name]]
     columns = {name: (int_col("cash.ledger.day") if name == "day"
-                      else text_col(f"cash.ledger.{name}") if name in _EXACT
+                      else Column(f"cash.ledger.{name}", "exact") if name in _EXACT
                       else money_col(f"cash.ledger.{name}"))
                for name in data.columns}
     return Table(data, columns)
