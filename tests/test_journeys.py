@@ -93,10 +93,27 @@ class Journey(RuleBasedStateMachine):
         w = pick(data, widgets, "select")
         if w is None:
             return
-        field = self.schema.field(field_name(self.page, w.key))
+        name = field_name(self.page, w.key)
+        field = self.schema.field(name)
         options = [c for c in field.choices if c in w.options or w.format_func(c) in w.options]
+        cost_before = self._plan_cost(name)
         w.set_value(pick(data, options, "option"))
         self.s.run()
+        if cost_before is not None and name.startswith("fm"):
+            # how a fee is entered changes, the plan does not (issue 8): converted, or
+            # refused with the old way kept
+            assert self._plan_cost(name) == cost_before, (name, self.scn()[name])
+
+    def _plan_cost(self, name: str) -> float | None:
+        """The total cost of the comparison plan field ``name`` belongs to, if it
+        can be computed."""
+        if self.page != "cmp" or not name.startswith("fm"):
+            return None
+        try:
+            r = cmp.results(self.scn()).plans[int(name[2:]) - 1]
+        except ValueError:
+            return None
+        return r.schedule.total_cost if r.schedule is not None else None
 
     @rule(data=st.data())
     def change_view(self, data: st.DataObject) -> None:
