@@ -1,0 +1,454 @@
+"""Can I afford this?  Every obligation's payments month by month against
+a household's income (issue 10).
+
+A :class:`Household` is a monthly take-home (net) income, the essential
+spending that comes out of it, and the monthly payments already owed.  An
+:class:`Obligation` is one debt as plain data: what it asks for in each month,
+what is owed, its rate if known, and the facts the warning rules
+(:mod:`calc.warnings`) look at.  Three builders make one from what the rest of
+``calc`` computes: :func:`from_schedule` (an installment plan or loan),
+:func:`from_cash_line` (a cash line's out-of-pocket payments by statement
+month) and :func:`fixed_payment` (a debt entered by hand).  :func:`timeline`
+lays them side by side.
+
+Conventions
+-----------
+* **Months.** Month ``m`` (1, 2, ...) covers the times ``(m - 1, m]`` in
+  months after today: a schedule's installment due at ``t = due_period +
+  due_fraction`` months falls in month ``ceil(t)``; a cash line's statement
+  month ``m`` (its days ``E(m-1) < t <= E(m)``, day 0 in month 1) is month
+  ``m``.  Money due at the start (a schedule's upfront fee) counts in month 1.
+* **What counts as a debt payment.** Installments, fees and interest, and
+  everything paid out of pocket on a cash line.  A down payment is part of
+  the price paid in cash, not a payment on a debt, so it is left out.
+  Payments a household already owes continue in every month of the timeline.
+* **Burden.** With income ``y`` (net, a month), essentials ``e`` and the
+  month's debt payments ``P_m``: the share ``P_m / y`` and the money left
+  ``y - e - P_m`` (to the fen).  No income entered (``None``) gives neither:
+  no share is computed, so no division by zero can happen.
+* **Balance** is the most principal owed at once: a schedule's amount
+  financed, a cash line's largest principal outstanding, or what a debt
+  entered by hand still owes.
+* Rates are fractions a year: ``nominal_rate`` is ``i × 12`` (the form the
+  24% line is held against, ``domain.md`` §3), ``effective_rate`` is
+  ``(1 + i)^12 - 1``.
+
+Example
+-------
+A ¥3,999 phone on 花呗 12 期 (8.8% in total: ¥351.91, 11 × ¥362.57 +
+¥362.64) beside a debt of ¥500 a month for 10 more months, on ¥6,000 a month
+with ¥3,500 of essentials: in month 1, 362.57 + 500 = ¥862.57 of payments,
+862.57 / 6,000 = 14.38% of income, 6,000 − 3,500 − 862.57 = ¥1,637.43 left:
+
+>>> from calc.presets import INSTALLMENT_PRESETS
+>>> from calc.schedule import build_schedule
+>>> phone = from_schedule(build_schedule(3999, INSTALLMENT_PRESETS["huabei_12"].terms()),
+...                       lender="huabei")
+>>> loan = fixed_payment(500, 10, balance=4_800)
+>>> tl = timeline(Household(income=6_000, essentials=3_500), [phone, loan])
+>>> float(tl.total[0]), f"{tl.share[0]:.2%}", float(tl.left[0])
+(862.57, '14.38%', 1637.43)
+>>> len(tl.month), float(tl.total[-1])
+(12, 362.64)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import numpy.typing as npt
+
+from calc import validate
+from calc.cashline import HORIZON_MONTHS, CashLineResult, LineTerms, RepaymentPlan
+from calc.errors import CalcError, InputError
+from calc.money import round_fen, round_fen_array
+from calc.presets import above_rate_line
+from calc.rates import effective_annual
+from calc.schedule import LIMITS as SCHEDULE_LIMITS
+from calc.schedule import Schedule
+from calc.units import MONTHS_PER_YEAR
+
+__all__ = [
+    "OBLIGATION_KINDS",
+    "LIMITS",
+    "Household",
+    "Obligation",
+    "Timeline",
+    "timeline",
+    "from_schedule",
+    "from_cash_line",
+    "fixed_payment",
+    "check_household",
+    "check_obligation",
+]
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+
+#: ``plan``: an installment plan or loan (:class:`calc.schedule.Schedule`);
+#: ``cash_line``: a cash line's out-of-pocket payments
+#: (:class:`calc.cashline.CashLineResult`); ``fixed``: a payment entered by hand.
+OBLIGATION_KINDS = ("plan", "cash_line", "fixed")
+
+#: Bounds of the inputs; the UI shows the same ones.  Money in yuan a month
+#: (``balance`` in yuan), rates as fractions a year.
+LIMITS: dict[str, tuple[float, float]] = {
+    "income": (0.0, 1e8),  # open below: a household without income enters none
+    "essentials": (0.0, 1e8),
+    "existing_payments": (0.0, 1e8),
+    "payment": (0.0, 1e8),
+    "months": (1, HORIZON_MONTHS),
+    "balance": (0.0, 1e9),
+    "rate": SCHEDULE_LIMITS["rate_annual"],  # a rate entered by hand
+}
+
+
+@dataclass(frozen=True)
+class Household:
+    """A month of the household's money: take-home (net) ``income``
+    (``None``: not entered), ``essentials`` (rent, food, transport) and
+    ``existing_payments`` already owed on debts not listed as obligations."""
+
+    income: float | None = None
+    essentials: float = 0.0
+    existing_payments: float = 0.0
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One debt, as plain data the warning rules read.
+
+    ``kind`` from :data:`OBLIGATION_KINDS`; ``lender`` a stable ASCII code
+    (``""``: not known); ``payments[m - 1]`` what it takes out of pocket in
+    month ``m``; ``balance`` the most principal owed at once; rates a year as
+    fractions, ``None`` when not known.  Flags: a ``cash_advance`` (cash drawn
+    on credit that bears interest from day one), ``minimum_only`` (a card paid
+    by its minimum), ``rollover`` (payments borrowed from another line,
+    以贷养贷), ``early_rate_raised`` (repaying early made the plan's true rate
+    higher than as planned), ``secured`` (a mortgage or car loan: not
+    unsecured credit).
+    """
+
+    kind: str
+    payments: tuple[float, ...]
+    balance: float = 0.0
+    lender: str = ""
+    nominal_rate: float | None = None
+    effective_rate: float | None = None
+    cash_advance: bool = False
+    minimum_only: bool = False
+    rollover: bool = False
+    early_rate_raised: bool = False
+    secured: bool = False
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Month by month, ``month`` = 1 .. M (numpy arrays).
+
+    ``payments[j, m - 1]`` is obligation ``j``'s payment in month ``m``;
+    ``existing`` the household's payments already owed; ``total`` = existing
+    + every obligation's, to the fen.  With an income: ``share`` = ``total /
+    income`` and ``left`` = ``income - essentials - total`` (to the fen);
+    without one both are ``None``.  ``household`` and ``obligations`` are the
+    checked inputs.
+    """
+
+    household: Household
+    obligations: tuple[Obligation, ...]
+    month: Ints
+    payments: Floats
+    existing: Floats
+    total: Floats
+    share: Floats | None
+    left: Floats | None
+
+    @property
+    def has_income(self) -> bool:
+        return self.household.income is not None
+
+
+# ----------------------------------------------------------------------------- checks
+
+
+def _flag(field: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InputError("not_a_number", field=field, got=value)
+    return value
+
+
+def _rate(field: str, value: object) -> float | None:
+    # a realised rate may be anything above -100% (a payday loan's 391%)
+    return None if value is None else validate.number(field, value, -1.0, math.inf,
+                                                     lo_open=True)
+
+
+def check_household(household: Household) -> Household:
+    """``household`` with its numbers checked.
+
+    Raises
+    ------
+    InputError
+        ``not_a_number`` (field ``household`` for another type), or
+        ``not_a_number`` / ``out_of_range`` on ``income`` (above 0 when
+        entered), ``essentials`` or ``existing_payments`` (:data:`LIMITS`).
+    """
+    if not isinstance(household, Household):
+        raise InputError("not_a_number", field="household", got=household)
+    income = household.income
+    return Household(
+        income=None if income is None else validate.number(
+            "income", income, *LIMITS["income"], lo_open=True),
+        essentials=validate.number("essentials", household.essentials, *LIMITS["essentials"]),
+        existing_payments=validate.number("existing_payments", household.existing_payments,
+                                          *LIMITS["existing_payments"]),
+    )
+
+
+def check_obligation(obligation: Obligation) -> Obligation:
+    """``obligation`` with its fields checked; payments rounded to the fen.
+
+    Raises
+    ------
+    InputError
+        ``not_a_number`` (field ``obligation`` for another type, or a flag
+        that is not a bool); ``unknown_code`` on ``kind`` or on ``lender``
+        (not an ASCII string); ``out_of_range`` on ``payments_count`` (at most
+        :data:`~calc.cashline.HORIZON_MONTHS`), ``payment``, ``balance``,
+        ``nominal_rate``, ``effective_rate``.
+    """
+    if not isinstance(obligation, Obligation):
+        raise InputError("not_a_number", field="obligation", got=obligation)
+    o = obligation
+    kind = validate.code("kind", o.kind, OBLIGATION_KINDS)
+    if not isinstance(o.lender, str) or not o.lender.isascii():
+        raise InputError("unknown_code", field="lender", got=o.lender)
+    given: object = o.payments  # plain data: anything may arrive
+    if isinstance(given, str) or not isinstance(given, Sequence):
+        raise InputError("not_a_number", field="payments", got=given)
+    if len(given) > LIMITS["months"][1]:
+        raise InputError("out_of_range", field="payments_count", min=0,
+                         max=LIMITS["months"][1], got=len(given))
+    payments = tuple(round_fen(validate.number("payment", p, *LIMITS["payment"]))
+                     for p in given)
+    return replace(
+        o, kind=kind, payments=payments,
+        balance=validate.number("balance", o.balance, *LIMITS["balance"]),
+        nominal_rate=_rate("nominal_rate", o.nominal_rate),
+        effective_rate=_rate("effective_rate", o.effective_rate),
+        cash_advance=_flag("cash_advance", o.cash_advance),
+        minimum_only=_flag("minimum_only", o.minimum_only),
+        rollover=_flag("rollover", o.rollover),
+        early_rate_raised=_flag("early_rate_raised", o.early_rate_raised),
+        secured=_flag("secured", o.secured),
+    )
+
+
+# ----------------------------------------------------------------------------- builders
+
+
+def _schedule_payments(s: Schedule) -> tuple[float, ...]:
+    """Installments by the month they fall in (``ceil(t)``), the upfront fee
+    in month 1."""
+    month = s.due_period + (s.due_fraction > 0)
+    by_month = np.bincount(month - 1, weights=s.payment, minlength=1).astype(np.float64)
+    by_month[0] += s.upfront_fee
+    return tuple(float(x) for x in round_fen_array(by_month))
+
+
+def from_schedule(schedule: Schedule, *, lender: str = "",
+                  planned: Schedule | None = None) -> Obligation:
+    """An installment plan or loan as an obligation.
+
+    Parameters
+    ----------
+    schedule : Schedule
+        The plan as it is paid (:func:`calc.schedule.build_schedule`, or
+        :func:`calc.schedule.early_repayment` when repaid early).
+    lender : str
+        The lender's code (``""``: not known).
+    planned : Schedule, optional
+        The same plan as planned, when ``schedule`` is repaid early: the flag
+        ``early_rate_raised`` is set when repaying early raises the nominal
+        rate, as shown to 0.01%.
+
+    Returns
+    -------
+    Obligation
+        ``kind="plan"``; payments by month (installments, the upfront fee in
+        month 1, no down payment); ``balance`` the amount financed; the
+        schedule's nominal and effective rates (``None`` if none solves).
+
+    Examples
+    --------
+    A 12 × 0.6% plan on ¥10,000 paid off in month 4 with every fee still
+    charged: 3 × ¥893.33 then ¥8,040.01, and the rate rises from 13.03% to
+    about 24% (domain.md §1):
+
+    >>> from calc.schedule import PlanTerms, build_schedule, early_repayment
+    >>> s = build_schedule(10_000, PlanTerms(kind="addon", periods=12, fee_rate=0.006))
+    >>> o = from_schedule(early_repayment(s, 4, "charge"), planned=s)
+    >>> o.payments, o.balance, o.early_rate_raised
+    ((893.33, 893.33, 893.33, 8040.01), 10000.0, True)
+    """
+    if not isinstance(schedule, Schedule):
+        raise InputError("not_a_number", field="schedule", got=schedule)
+    nominal = effective = None
+    try:
+        r = schedule.rates()
+        nominal, effective = r.nominal, r.effective
+    except CalcError:
+        pass
+    if planned is not None and not isinstance(planned, Schedule):
+        raise InputError("not_a_number", field="planned", got=planned)
+    raised = False
+    if planned is not None and nominal is not None:
+        try:
+            raised = above_rate_line(nominal, planned.rates().nominal)
+        except CalcError:
+            raised = False
+    return check_obligation(Obligation(
+        kind="plan", payments=_schedule_payments(schedule), balance=schedule.financed,
+        lender=lender, nominal_rate=nominal, effective_rate=effective,
+        early_rate_raised=raised,
+    ))
+
+
+def from_cash_line(result: CashLineResult, *, lender: str = "",
+                   line: LineTerms | None = None,
+                   plan: RepaymentPlan | None = None) -> Obligation:
+    """A cash line's run as an obligation.
+
+    Parameters
+    ----------
+    result : CashLineResult
+        What :func:`calc.cashline.simulate` returned.
+    lender : str
+        The lender's code (``""``: not known).
+    line, plan : optional
+        The inputs of the run, for the flags they decide: ``cash_advance``
+        when the line bears interest from the day of a draw
+        (``interest_free`` false: cash drawn, not a card purchase);
+        ``minimum_only`` when a revolving plan pays only the minimum.
+
+    Returns
+    -------
+    Obligation
+        ``kind="cash_line"``; payments ``result.statements.paid`` (out of
+        pocket, by statement month, clearing a second line included);
+        ``balance`` the largest principal outstanding; the realised rates
+        (``None`` if none); ``rollover`` when any payment was borrowed from a
+        second line (``result.totals.rolled > 0``).
+
+    Examples
+    --------
+    A card cash advance of ¥5,000 repaid on day 30: ¥5,000 + ¥50 fee + ¥75
+    interest in month 1, 30% a year:
+
+    >>> from calc.cashline import Draw, LineTerms, Repayment, RepaymentPlan, simulate
+    >>> card = LineTerms(limit=50_000, rate=0.0005, fee_rate=0.01, fee_min=10,
+    ...                  compounding="monthly")
+    >>> plan = RepaymentPlan("flexible", repayments=(Repayment(day=30),))
+    >>> o = from_cash_line(simulate([Draw(5_000)], card, plan), line=card, plan=plan)
+    >>> o.payments, o.balance, f"{o.nominal_rate:.2%}", o.cash_advance
+    ((5125.0,), 5000.0, '30.00%', True)
+    """
+    if not isinstance(result, CashLineResult):
+        raise InputError("not_a_number", field="result", got=result)
+    rates = result.rates
+    return check_obligation(Obligation(
+        kind="cash_line",
+        payments=tuple(float(x) for x in result.statements.paid),
+        balance=float(result.ledger.principal.max(initial=0.0)),
+        lender=lender,
+        nominal_rate=None if rates is None else rates.nominal,
+        effective_rate=None if rates is None else rates.effective,
+        cash_advance=line is not None and not line.interest_free,
+        minimum_only=(plan is not None and plan.method == "revolving"
+                      and plan.pay_rule == "minimum"),
+        rollover=result.totals.rolled > 0,
+    ))
+
+
+def fixed_payment(payment: float, months: int, balance: float, *,
+                  nominal_rate: float | None = None, lender: str = "",
+                  secured: bool = False) -> Obligation:
+    """A debt entered by hand: ``payment`` a month for ``months`` more
+    months, ``balance`` still owed, its nominal annual rate if known
+    (the effective rate is then ``(1 + r/12)^12 - 1``).
+
+    Raises
+    ------
+    InputError
+        ``not_a_number`` / ``out_of_range`` on ``payment`` (above 0),
+        ``months`` (also ``not_integer``), ``balance``, ``rate``
+        (:data:`LIMITS`).
+
+    Examples
+    --------
+    >>> o = fixed_payment(500, 10, balance=4_800)
+    >>> len(o.payments), sum(o.payments), o.kind
+    (10, 5000.0, 'fixed')
+    >>> f"{fixed_payment(500, 10, 4_800, nominal_rate=0.12).effective_rate:.2%}"
+    '12.68%'
+    """
+    p = validate.number("payment", payment, *LIMITS["payment"], lo_open=True)
+    n = validate.integer("months", months, *LIMITS["months"])
+    rate = None if nominal_rate is None else validate.number("rate", nominal_rate,
+                                                             *LIMITS["rate"])
+    return check_obligation(Obligation(
+        kind="fixed", payments=(round_fen(p),) * n, balance=balance, lender=lender,
+        nominal_rate=rate,
+        effective_rate=None if rate is None else effective_annual(rate / MONTHS_PER_YEAR,
+                                                                  MONTHS_PER_YEAR),
+        secured=secured,
+    ))
+
+
+# ----------------------------------------------------------------------------- timeline
+
+
+def timeline(household: Household, obligations: Sequence[Obligation]) -> Timeline:
+    """Every obligation's payments month by month against the household.
+
+    The timeline runs to the last month any obligation asks for a payment
+    (at least one month, so payments already owed show with no obligation).
+
+    Notes
+    -----
+    With ``P_jm`` obligation ``j``'s payment in month ``m`` and ``X`` the
+    payments already owed: ``total_m = X + Σ_j P_jm``; with income ``y`` and
+    essentials ``e``, ``share_m = total_m / y`` and ``left_m = y - e -
+    total_m``.
+
+    Raises
+    ------
+    InputError
+        As :func:`check_household` and :func:`check_obligation`.
+
+    Examples
+    --------
+    No income entered: the payments, and no burden figures:
+
+    >>> tl = timeline(Household(existing_payments=300), [fixed_payment(500, 2, 990)])
+    >>> tl.total.tolist(), tl.share, tl.left
+    ([800.0, 800.0], None, None)
+    """
+    h = check_household(household)
+    obs = tuple(check_obligation(o) for o in obligations)
+    m = max([1] + [len(o.payments) for o in obs])
+    payments = np.zeros((len(obs), m))
+    for j, o in enumerate(obs):
+        payments[j, :len(o.payments)] = o.payments
+    existing = np.full(m, h.existing_payments)
+    total = round_fen_array(existing + payments.sum(axis=0))
+    share = left = None
+    if h.income is not None:
+        share = total / h.income
+        left = round_fen_array(h.income - h.essentials - total)
+    return Timeline(household=h, obligations=obs, month=np.arange(1, m + 1),
+                    payments=payments, existing=existing, total=total, share=share,
+                    left=left)
