@@ -30,10 +30,11 @@ class Field:
     """One scenario value: ``kind`` is "float", "int", "code" or "text".
 
     ``label`` is the catalogue key (``ui.i18n``) of the field's name, for
-    notices about a link.  ``absent`` is for a field added after links were shared: the value that a
-    link without it meant (the rule the app applied before the field
-    existed).  Such a link reopens as it did, with no notice; a field without
-    ``absent`` that a link lacks is named in a notice and takes its default.
+    notices about a link.  ``absent`` is for a field added after links were
+    shared: the value that a link without it meant (the rule the app applied
+    before the field existed).  Such a link reopens as it did, with no
+    notice; a field without ``absent`` that a link lacks is named in a notice
+    and takes its default.
     """
 
     kind: str
