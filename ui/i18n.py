@@ -192,10 +192,10 @@ ZH: dict[str, str] = {
     "field.early_rule": "提前还款规则",
     # link notices
     "notice.title": "链接里有些内容没有用上，其余已按链接恢复：",
-    "notice.bad_value": "{param} 的值“{raw}”无效，已改用默认值",
-    "notice.out_of_range": "{param} 的值“{raw}”超出范围，已改用默认值",
+    "notice.bad_value": "“{param}”的值“{raw}”无效，已改用默认值",
+    "notice.out_of_range": "“{param}”的值“{raw}”超出范围，已改用默认值",
     "notice.unknown_param": "不认识的参数 {param}（值“{raw}”），已忽略",
-    "notice.missing": "缺少 {params}，已用默认值",
+    "notice.missing": "缺少：{params}，已用默认值",
     "notice.bad_version": "链接版本“{raw}”不是当前版本 1，已尽量按版本 1 读取",
     "notice.unknown_page": "链接指向的页面“{raw}”不存在，已打开默认页面",
     # cash-line page
@@ -437,7 +437,7 @@ ZH: dict[str, str] = {
     "verdict.in_today_money": "（按今天的钱算，存款年收益 {y}）",
     "list.sep": "、",
     "notice.of_item": "{label}（{item}）",
-    "notice.and_more": " 等 {n} 项",
+    "notice.and_more": "等 {n} 项",
     "field.first_payment": "首期还款",
     "field.fee_rounding": "手续费取整方式",
     "field.penalty_rate": "违约金比例",
