@@ -72,6 +72,9 @@ def line_inputs() -> None:
         notes.append(t("cash.quoted", simple=pct(quoted[0]), compound=pct(quoted[1])))
     if notes:
         st.caption(" ".join(notes))
+    if scn["ps"] != "custom" and not sc.matches_cash_preset(scn):
+        # choosing the same preset again changes nothing: say how to go back
+        st.button(t("cmp.restore_preset"), key=ps.key("do", "restore"), on_click=_apply_preset)
 
 
 def draw_inputs() -> None:

@@ -143,6 +143,9 @@ def plan_editor(i: int, r: PlanResult | None) -> None:
             inp.number(row, f"r{i}", f"cmp.rate_{scn[f'u{i}']}", step=0.01, fmt="%.4f")
         if scn[f"ps{i}"] != "custom":
             st.caption(t("cmp.preset_edited") if edited else t("cmp.preset_note"))
+        if edited:  # choosing the same preset again changes nothing: say how to go back
+            st.button(t("cmp.restore_preset"), key=ps.key("do", f"restore{i}"),
+                      on_click=_apply_preset, args=(i,))
         more = ui_view.toggle(st, "more", "cmp.more_terms", "cmp.more_terms_help",
                               disabled=bool(in_use))
         if more:

@@ -270,3 +270,13 @@ def test_the_same_purchase_counts_the_rollover():
     row = frame(at, "versus").iloc[0]
     assert (row["cost"], row["paid"]) == ("¥456.93", "¥10,456.93")
     assert CATALOG["zh"]["cash.versus_rollover"] in all_text(at)
+
+
+def test_an_edited_preset_can_be_restored():
+    at = run(link("en"), page=PAGE)
+    assert "cash-do-restore" not in [b.key for b in at.button]
+    at.number_input(key="cash-r").set_value(0.04).run()
+    at.button(key="cash-do-restore").click().run()
+    scn = at.session_state["cash:scenario"]
+    assert scn["r"] == 0.05 and "cash-do-restore" not in [b.key for b in at.button]
+    assert_clean(at)

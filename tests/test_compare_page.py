@@ -359,3 +359,13 @@ def test_an_effective_rate_above_the_line_is_a_milder_note():
     assert results(at).loc[1, "apr"] == 23.53 and results(at).loc[1, "effective"] == 26.24
     assert at.info and "not above the 24% line" in at.info[0].value
     assert not at.warning
+
+
+def test_an_edited_preset_can_be_restored():
+    # choosing the same preset again sends no change, so an edited plan offers a button
+    at = run({"lang": "en"})
+    assert "cmp-do-restore1" not in [b.key for b in at.button]
+    at.number_input(key="cmp-f1").set_value(9.5).run()
+    at.button(key="cmp-do-restore1").click().run()
+    assert inputs(at)["f1"] == 8.8 and inputs(at)["ps1"] == "huabei_12"
+    assert "cmp-do-restore1" not in [b.key for b in at.button]

@@ -453,6 +453,7 @@ ZH: dict[str, str] = {
     "cmp.effective_above_line": "“{name}”的年化利率（单利 i×12）{apr} 没有超过 24% 红线，但按复利算的实际年化 {eff} 超过了 24%。红线按单利口径衡量（人行公告〔2021〕第3号的口径）。",
     "col.largest_help": "最高的一期月供",
     "col.apr_help_short": "x",
+    "cmp.restore_preset": "恢复预设的条款",
 }
 
 EN: dict[str, str] = {
@@ -901,6 +902,7 @@ EN: dict[str, str] = {
     "cmp.effective_above_line": "“{name}” has a nominal APR (i×12, simple) of {apr}, not above the 24% line, but its effective annual rate, compounded, is {eff}. The line is held against the simple rate (the form of PBoC Ann. [2021] No. 3).",
     "col.largest_help": "The largest installment",
     "col.apr_help_short": "x",
+    "cmp.restore_preset": "Restore the preset's terms",
 }
 
 CATALOG: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}
