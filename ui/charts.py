@@ -25,7 +25,7 @@ from calc.cashline import CashLineResult
 from calc.compare import Comparison, npv_curve
 from calc.schedule import Schedule
 from calc.units import months_from_days
-from ui.fmt import plot_escape, yuan, yuan_whole
+from ui.fmt import plot_escape, yuan
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
              "#000000")
@@ -60,8 +60,9 @@ def money_ticks(values: Sequence[float] | np.ndarray, count: int = 5) -> Spec:
     mag = 10.0 ** math.floor(math.log10(raw))
     step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
     ticks = np.arange(math.floor(lo / step), math.ceil(hi / step) + 1) * step
-    label = yuan_whole if step >= 1 else yuan
-    return {"tickmode": "array", "tickvals": ticks.tolist(), "ticktext": [label(x) for x in ticks]}
+    decimals = 0 if step >= 1 else 2
+    return {"tickmode": "array", "tickvals": ticks.tolist(),
+            "ticktext": [yuan(x, decimals) for x in ticks]}
 
 
 def _left_margin(axis: Spec | None) -> int:

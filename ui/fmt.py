@@ -5,30 +5,23 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["NO_VALUE", "yuan", "yuan_whole", "pct", "md_escape", "plot_escape"]
+__all__ = ["NO_VALUE", "yuan", "pct", "md_escape", "plot_escape"]
 
 #: Shown where a plan has no value (it could not be computed, or never pays off).
 NO_VALUE = "—"
 
 
-def yuan(amount: float) -> str:
-    """¥ with thousands separators and two decimals; minus sign in front.
+def yuan(amount: float, decimals: int = 2) -> str:
+    """¥ with thousands separators and ``decimals`` places (0 for chart
+    axes); minus sign in front.
 
     >>> yuan(10000), yuan(-1234.5), yuan(0.004)
     ('¥10,000.00', '−¥1,234.50', '¥0.00')
-    """
-    text = f"{abs(amount):,.2f}"
-    return f"−¥{text}" if amount < 0 and text != "0.00" else f"¥{text}"
-
-
-def yuan_whole(amount: float) -> str:
-    """¥ with thousands separators and no fen, for chart axes.
-
-    >>> yuan_whole(2000), yuan_whole(-500)
+    >>> yuan(2000, 0), yuan(-500, 0)
     ('¥2,000', '−¥500')
     """
-    text = f"{abs(amount):,.0f}"
-    return f"−¥{text}" if amount < 0 and text != "0" else f"¥{text}"
+    text = f"{abs(amount):,.{decimals}f}"
+    return f"−¥{text}" if amount < 0 and text.strip("0.") else f"¥{text}"
 
 
 def pct(rate: float) -> str:

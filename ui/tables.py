@@ -84,8 +84,7 @@ class Column:
         if self.kind == "exact":
             return _exact(_float(value))
         if self.kind == "rate":
-            text = f"{_float(value):.4f}"
-            return "0.0000" if text == "-0.0000" else text
+            return _exact(_float(value))
         if self.kind == "int":
             x = _float(value)
             return int(round(x)) if abs(x - round(x)) < 1e-9 else f"{x:.2f}"
@@ -111,6 +110,7 @@ def _text_px(text: str) -> int:
 
 
 def _exact(x: float) -> str:
+    """4 decimals, and no "-0.0000"."""
     text = f"{x:.4f}"
     return "0.0000" if text == "-0.0000" else text
 

@@ -178,20 +178,10 @@ def metric_texts(pg) -> list[str]:
     return [v.strip() for v in pg.locator(METRIC).all_inner_texts()]
 
 
-#: A card's number may be named in front of it ("APR 13.03%", "年化 13.03%").
-READS = "(v, t) => v === t || v.endsWith(' ' + t)"
-
-
-def reads(texts: list[str], text: str) -> bool:
-    """Whether one of the cards ``texts`` reads ``text`` (named or bare)."""
-    return any(v == text or v.endswith(" " + text) for v in texts)
-
-
 def wait_metric(pg, text: str) -> None:
     """Wait for a metric card reading ``text`` (skeletons come first on a cold server)."""
     pg.wait_for_function(
-        f"([s, t]) => [...document.querySelectorAll(s)]"
-        f".some(e => ({READS})(e.innerText.trim(), t))",
+        "([s, t]) => [...document.querySelectorAll(s)].some(e => e.innerText.trim() === t)",
         arg=[METRIC, text],
     )
 

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import READS, metric_texts, wait_idle
+from tests.browser.conftest import metric_texts, wait_idle
 from ui.codec import encode
 from ui.fmt import pct, yuan
 from ui.i18n import CATALOG
@@ -73,10 +73,9 @@ def numbers_include(pg, want: set[str]) -> None:
     """The metric cards include every one of ``want``."""
     try:
         pg.wait_for_function(
-            "w => { const s = [...document.querySelectorAll("
-            "\"[data-testid='stMetricValue']\")].map(e => e.innerText.trim());"
-            f" return w.every(x => s.some(v => ({READS})(v, x))); }}", arg=sorted(want),
-            timeout=10_000)
+            "w => { const s = new Set([...document.querySelectorAll("
+            "\"[data-testid='stMetricValue']\")].map(e => e.innerText.trim()));"
+            " return w.every(x => s.has(x)); }", arg=sorted(want), timeout=10_000)
     except Exception:
         raise AssertionError(f"cards show {metric_texts(pg)}, calc says {sorted(want)}") from None
 
