@@ -106,7 +106,7 @@ def link_values(schema: Schema) -> st.SearchStrategy[str]:
     return st.one_of(
         st.integers(-10**12, 10**12).map(str),
         st.floats(allow_nan=True, allow_infinity=True).map(repr),
-        st.sampled_from(codes),
+        st.sampled_from(codes or ["addon"]),
         st.sampled_from(["", "1e999", "-0", "0x10", "１２", "NaN", "3,999", " 12 "]),
         st.text(max_size=30),
     )

@@ -13,6 +13,10 @@ derived from its :class:`~ui.codec.Schema`'s ``page`` code by
   (:mod:`ui.widgets`); ``<page>-do-<name>`` buttons, ``<page>-el-<name>``
   tables and charts.
 
+A schema's parts (the household, :attr:`ui.codec.Schema.parts`) are kept once
+for the session by :class:`PartState`, under their own code: every page that
+carries a part reads and writes the same values, and writes them into its link.
+
 The shell's own keys start with ``app``: ``app:lang``, ``app-lang`` (the
 switch), ``app:share`` (the page's link), ``app:routed``.
 """
@@ -27,10 +31,10 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui.codec import LANGS, Notice, Schema, decode, encode, first_value, to_query
+from ui.codec import LANGS, Notice, Schema, decode, decode_part, encode, first_value, to_query
 
-__all__ = ["APP", "init_lang", "lang", "set_lang", "PageState", "follow_link", "share_url",
-           "share_params"]
+__all__ = ["APP", "init_lang", "lang", "set_lang", "PageState", "PartState", "follow_link",
+           "share_url", "share_params"]
 
 #: Page code of the shell (the entrypoint's language switch, share link, routing).
 APP = "app"
@@ -94,6 +98,7 @@ class PageState:
         self.schema = schema
         self.page = schema.page
         self.views = dict(views or {})
+        self.parts = tuple(PartState(part) for part in schema.parts)
         self._open()
 
     def key(self, *parts: str) -> str:
@@ -113,6 +118,9 @@ class PageState:
             set_lang(link_lang)
         ss[self.slot("scenario")] = scn
         ss[self.slot("view")] = dict(self.views)
+        # a part opened with this page: what its values in the link lacked, here
+        for part in self.parts:
+            notices += part.take_notices()
         ss[self.slot("notices")] = list(ss.pop(_PENDING, [])) + notices
 
     @property
@@ -128,12 +136,46 @@ class PageState:
         return cast(list[Notice], st.session_state[self.slot("notices")])
 
     def sync_url(self) -> dict[str, str]:
-        """Write the whole scenario to the address bar (at the end of a run)."""
-        params = encode(self.schema, self.scn, lang())
+        """Write the whole scenario, and its parts', to the address bar (at the
+        end of a run)."""
+        values = dict(self.scn)
+        for part in self.parts:
+            values.update(part.scn)
+        params = encode(self.schema, values, lang())
         if _query() != params:
             st.query_params.from_dict(params)
         st.session_state[_SHARE] = params
         return params
+
+
+class PartState(PageState):
+    """Values every page's link carries (:attr:`ui.codec.Schema.parts`),
+    kept once for the session: read from the link that opens the session,
+    whatever page it is for; after that the session's copy is the truth.
+    Widgets bind to it as to a page (``<part>-<name>`` keys)."""
+
+    def __init__(self, schema: Schema, views: Mapping[str, object] | None = None) -> None:
+        self.schema = schema
+        self.page = schema.page
+        self.views = dict(views or {})
+        self.parts = ()
+        self._open()
+
+    def _open(self) -> None:
+        ss = st.session_state
+        if self.slot("scenario") in ss:
+            return
+        scn, notices = decode_part(self.schema, _query())
+        ss[self.slot("scenario")] = scn
+        ss[self.slot("view")] = dict(self.views)
+        ss[self.slot("notices")] = notices
+
+    def take_notices(self) -> list[Notice]:
+        """What the link's values of this part lacked, once (for the page
+        that shows them)."""
+        found = list(self.notices)
+        self.notices.clear()
+        return found
 
 
 def follow_link(pages: Mapping[str, StreamlitPage], current: StreamlitPage,

@@ -170,11 +170,11 @@ class Bound:
         field = self.ps.schema.field(name)
         integer = field is not None and field.kind == "int"
         kw.setdefault("width", FIELD_WIDTH)
+        kw.setdefault("help", t(help_key) if help_key else None)
         return self._draw(where.number_input, name, to_widget=int if integer else float,
                           label=t(label),
                           step=int(step) if integer else step,
-                          format=None if integer else fmt,
-                          help=t(help_key) if help_key else None, **kw)
+                          format=None if integer else fmt, **kw)
 
     def choice(self, where: Any, name: str, label: str, fmt: Callable[[Any], str],
                options: Sequence[object] | None = None, **kw: Any) -> Any:
