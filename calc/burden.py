@@ -78,6 +78,8 @@ __all__ = [
     "Obligation",
     "Timeline",
     "timeline",
+    "Peak",
+    "peak",
     "from_schedule",
     "from_cash_line",
     "fixed_payment",
@@ -452,3 +454,53 @@ def timeline(household: Household, obligations: Sequence[Obligation]) -> Timelin
     return Timeline(household=h, obligations=obs, month=np.arange(1, m + 1),
                     payments=payments, existing=existing, total=total, share=share,
                     left=left)
+
+
+@dataclass(frozen=True)
+class Peak:
+    """The heaviest month of a timeline: ``month`` (from 1) where the
+    obligations ask for the most, their ``payments`` that month, the
+    ``total`` with the payments already owed, and with an income the shares
+    of it (``share_alone`` the obligations' payments alone, ``share`` the
+    total) and the money ``left`` after essentials; ``None`` without one."""
+
+    month: int
+    payments: float
+    total: float
+    share_alone: float | None
+    share: float | None
+    left: float | None
+
+
+def peak(tl: Timeline) -> Peak:
+    """The month the obligations weigh most (the first, on a tie).
+
+    Notes
+    -----
+    With ``P_m = Σ_j P_jm`` and the payments already owed ``X`` the same
+    every month, the month of the largest ``P_m`` is also that of the largest
+    total ``X + P_m`` and the least money left ``y - e - X - P_m``.
+
+    Examples
+    --------
+    花呗 12 期 on ¥3,999 (11 × ¥362.57, then ¥362.64) with ¥500 a month
+    already owed, on ¥6,000 with ¥3,500 of essentials: the last installment
+    is the largest, 362.64 / 6,000 = 6.04% alone, 862.64 / 6,000 = 14.38%
+    with the ¥500, and 6,000 − 3,500 − 862.64 = ¥1,637.36 left:
+
+    >>> from calc.presets import INSTALLMENT_PRESETS
+    >>> from calc.schedule import build_schedule
+    >>> phone = from_schedule(build_schedule(3999, INSTALLMENT_PRESETS["huabei_12"].terms()))
+    >>> p = peak(timeline(Household(6_000, 3_500, existing_payments=500), [phone]))
+    >>> p.month, p.payments, p.total, f"{p.share_alone:.2%}", f"{p.share:.2%}", p.left
+    (12, 362.64, 862.64, '6.04%', '14.38%', 1637.36)
+    """
+    own = round_fen_array(tl.payments.sum(axis=0))
+    k = int(np.argmax(own))
+    income = tl.household.income
+    return Peak(
+        month=k + 1, payments=float(own[k]), total=float(tl.total[k]),
+        share_alone=None if income is None else float(own[k]) / income,
+        share=None if tl.share is None else float(tl.share[k]),
+        left=None if tl.left is None else float(tl.left[k]),
+    )

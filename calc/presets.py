@@ -37,6 +37,11 @@ def above_rate_line(rate: float, line: float = RATE_LINE_24) -> bool:
     return round(rate * 10_000) > round(line * 10_000)
 
 
+def _lender(preset_id: str) -> str:
+    first = preset_id.split("_", 1)[0]
+    return "" if first == "teach" else first
+
+
 @dataclass(frozen=True)
 class InstallmentPreset:
     """An installment offer as marketed.
@@ -54,6 +59,16 @@ class InstallmentPreset:
     fee_timing: str = "spread"
     grade: str = "C"
     as_of: str = ""  # "" = the source gives no date
+
+    @property
+    def lender(self) -> str:
+        """Who lends: the id's first word (``huabei_12`` → ``huabei``); ``""``
+        for a teaching example, which has no lender.
+
+        >>> INSTALLMENT_PRESETS["ccb_24"].lender, INSTALLMENT_PRESETS["teach_06x12"].lender
+        ('ccb', '')
+        """
+        return _lender(self.id)
 
     @property
     def fee_rounding(self) -> str:
@@ -130,6 +145,11 @@ class CashLinePreset:
     repay_day: int = 0  # flexible: repay everything on this day
     grade: str = "C"
     as_of: str = ""
+
+    @property
+    def lender(self) -> str:
+        """Who lends: the id's first word (``card_cash`` → ``card``)."""
+        return _lender(self.id)
 
 
 CASH_LINE_PRESETS: dict[str, CashLinePreset] = {
