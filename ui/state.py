@@ -98,7 +98,7 @@ class PageState:
         self.schema = schema
         self.page = schema.page
         self.views = dict(views or {})
-        self.parts = tuple(PartState(part) for part in schema.parts)
+        self.parts = tuple(PartState(part, self.page) for part in schema.parts)
         self._open()
 
     def key(self, *parts: str) -> str:
@@ -152,14 +152,24 @@ class PartState(PageState):
     """Values every page's link carries (:attr:`ui.codec.Schema.parts`),
     kept once for the session: read from the link that opens the session,
     whatever page it is for; after that the session's copy is the truth.
-    Widgets bind to it as to a page (``<part>-<name>`` keys)."""
 
-    def __init__(self, schema: Schema, views: Mapping[str, object] | None = None) -> None:
+    Widgets bind to it as to a page, with keys ``<part>-<host>-<name>``: the
+    page drawing them is part of the key.  Streamlit's widget ids include
+    the page, so a key shared by two pages would, on the first run after
+    moving between them, find the other page's widget value under it and
+    show the widget's default instead of the value (the seeding rule of
+    :mod:`ui.widgets` sees the key's value already equal and leaves it)."""
+
+    def __init__(self, schema: Schema, host: str) -> None:
         self.schema = schema
         self.page = schema.page
-        self.views = dict(views or {})
+        self.host = host
+        self.views = {}
         self.parts = ()
         self._open()
+
+    def key(self, *parts: str) -> str:
+        return "-".join((self.page, self.host, *parts))
 
     def _open(self) -> None:
         ss = st.session_state
