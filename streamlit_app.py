@@ -16,6 +16,7 @@ import streamlit as st
 from ui import state
 from ui.codec import LANGS
 from ui.i18n import t
+from ui.scenarios.budget import BUDGET
 from ui.scenarios.cashline import CASH
 from ui.scenarios.compare import COMPARE
 
@@ -48,6 +49,8 @@ PAGES = {
                           icon=":material/balance:", url_path="compare", default=True),
     CASH.page: st.Page("app_pages/cashline.py", title=t("nav.cashline"),
                        icon=":material/payments:", url_path="cashline"),
+    BUDGET.page: st.Page("app_pages/budget.py", title=t("nav.budget"),
+                         icon=":material/account_balance:", url_path="budget"),
 }
 page = st.navigation(list(PAGES.values()))
 state.follow_link(PAGES, page, default=COMPARE.page)

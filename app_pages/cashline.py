@@ -7,13 +7,15 @@ from typing import Any
 import streamlit as st
 
 from calc import cashline as cl
+from calc.burden import from_cash_line
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import RATE_UNITS
-from ui import charts, tables
+from ui import afford, charts, tables
 from ui.codec import Group
 from ui.fmt import pct, yuan
 from ui.i18n import error_text, show_notices, t
+from ui.scenarios import budget as bs
 from ui.scenarios import cashline as sc
 from ui.scenarios import num, whole
 from ui.state import PageState
@@ -213,6 +215,22 @@ def statements(r: cl.CashLineResult) -> None:
                        help=t("cash.ledger_help"))
 
 
+#: Warnings the results above already give, with their source (the 24% line).
+SHOWN_ABOVE = ("rate_above_line", "effective_above_line")
+
+
+def affordability(r: cl.CashLineResult, run: sc.CashInputs) -> None:
+    """The line's heaviest month against the household, its warnings, and a
+    button adding the line to the budget."""
+    pid = str(scn["ps"])
+    name = t(f"preset.{pid}") if pid != "custom" else t("cash.this_line")
+    lender = CASH_LINE_PRESETS[pid].lender if pid in CASH_LINE_PRESETS else ""
+    o = from_cash_line(r, lender=lender, line=run.line, plan=run.plan)
+    afford.burden_section(ps.parts[0], [(name, o)], ps.key("el", "afford"),
+                          SHOWN_ABOVE)
+    afford.add_buttons(ps.page, [(name, bs.cash_link(scn))])
+
+
 def pay_rule_comparison(run: sc.CashInputs) -> None:
     """The same draws on a revolving line: in full, the minimum, a fixed amount."""
     st.subheader(t("cash.rules_title"))
@@ -264,6 +282,7 @@ else:
     chart(result, run.rollover)
     with st.expander(t("cash.statements_title")):
         statements(result)
+    affordability(result, run)
     pay_rule_comparison(run)
     versus_installment(run)
     st.caption(t("cash.sources"))

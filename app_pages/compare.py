@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from calc.burden import Obligation
 from calc.compare import Comparison, PlanResult
 from calc.errors import CalcError
 from calc.presets import INSTALLMENT_PRESETS
@@ -22,9 +23,10 @@ from calc.schedule import (
     LOAN_KINDS,
 )
 from calc.units import RATE_UNITS
-from ui import charts, tables
+from ui import afford, charts, tables
 from ui.fmt import md_escape, pct, yuan
 from ui.i18n import error_text, show_notices, t
+from ui.scenarios import budget as bs
 from ui.scenarios import compare as sc
 from ui.scenarios import whole
 from ui.state import PageState
@@ -285,6 +287,25 @@ def results_table(c: Comparison, names: list[str]) -> None:
     st.caption(t("cmp.formulas"))
 
 
+#: Warnings the results above already give, with their source (the 24% line).
+SHOWN_ABOVE = ("rate_above_line", "effective_above_line")
+
+
+def affordability(c: Comparison, names: list[str]) -> None:
+    """Each plan's heaviest month against the household, its warnings, and a
+    button per plan adding it to the budget."""
+    choices: list[tuple[str, Obligation | None]] = []
+    for j, r in enumerate(c.plans):
+        try:
+            choices.append((names[j], bs.from_plan(r, str(scn[f"ps{j + 1}"]))))
+        except CalcError:
+            choices.append((names[j], None))  # the plan's error shows in the verdict
+    afford.burden_section(ps.parts[0], choices, ps.key("el", "afford"),
+                          SHOWN_ABOVE)
+    afford.add_buttons(ps.page, [(names[j], bs.plan_link(scn, j + 1))
+                                 for j, r in enumerate(c.plans) if r.ok])
+
+
 def plan_details(c: Comparison, names: list[str]) -> None:
     """One plan's schedule, CSV and early repayment (one plan at a time)."""
     ok = [j + 1 for j, r in enumerate(c.plans) if r.ok]
@@ -392,6 +413,7 @@ if result is not None:
     with right:
         chart(result, names)
     results_table(result, names)
+    affordability(result, names)
     plan_details(result, names)
     show_math(result, names)
 

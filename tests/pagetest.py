@@ -42,7 +42,7 @@ def table(at: AppTest, index: int = 0):
 
 def all_text(at: AppTest) -> str:
     parts = []
-    for kind in ("title", "subheader", "markdown", "caption", "warning", "error", "info",
+    for kind in ("title", "subheader", "markdown", "caption", "warning", "error", "info", "success",
                  "metric", "expander", "tabs"):
         for el in getattr(at, kind):
             for attr in ("value", "label", "body"):

@@ -85,7 +85,7 @@ def test_a_shopper_types_the_checkout_numbers():
     assert "¥240.00 more than paying now, 10.90% a year" in words
     assert "0.5001% of the price an installment" in all_text(at)
     # the schedule follows the checkout exactly: 12 × ¥353.25
-    assert set(table(at, 1)["payment"]) == {353.25}
+    assert set(table(at, 2)["payment"]) == {353.25}
 
 
 def test_changing_how_the_fee_is_entered_converts_it():

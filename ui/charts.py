@@ -21,10 +21,12 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
+from calc.burden import Timeline
 from calc.cashline import CashLineResult
 from calc.compare import Comparison, npv_curve
 from calc.schedule import Schedule
 from calc.units import months_from_days
+from calc.warnings import Thresholds
 from ui.fmt import plot_escape, yuan
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -316,3 +318,67 @@ def rollover_spiral(r: CashLineResult, line2_limit: float, t: T) -> go.Figure:
     return _figure(data, t("chart.spiral_title"), t("chart.statement"), t("chart.owed_axis"),
                    yaxis={**MONEY_AXIS, "rangemode": "tozero"}, barmode="stack",
                    shapes=shapes, annotations=notes)
+
+
+#: Shading of the share-of-income bands, from the first line up: pressure,
+#: high, above the limit.
+_BANDS = ("rgba(240,228,66,0.22)", "rgba(230,159,0,0.22)", "rgba(213,94,0,0.22)")
+
+
+def budget_timeline(tl: Timeline, names: Sequence[str], th: Thresholds, t: T) -> go.Figure:
+    """Month by month: each obligation's payment stacked (and the payments
+    already owed), with an income the money left after essentials and
+    payments (a line on the money axis) and the share of income on a right
+    axis, over bands from each threshold to the next (25%, 36%, 55% by
+    default)."""
+    x = tl.month
+    data: list[Spec] = []
+    layers = [(names[j], tl.payments[j]) for j in range(len(names))]
+    if tl.household.existing_payments:
+        layers.append((t("bud.col.existing"), tl.existing))
+    for j, (name, y) in enumerate(layers):
+        label = plot_escape(name)
+        data.append({
+            "type": "bar", "x": x, "y": y, "name": label,
+            "marker": {"color": OKABE_ITO[j % len(OKABE_ITO)],
+                       "pattern": {"shape": PATTERNS[j % len(PATTERNS)]}},
+            "hovertemplate": _hover(t("chart.hover_budget_pay"), label),
+        })
+    money = [0.0, float(tl.total.max(initial=0.0))]
+    layout: Spec = {"barmode": "stack"}
+    if tl.share is not None and tl.left is not None:
+        left = plot_escape(t("bud.col.left"))
+        data.append({
+            "type": "scatter", "x": x, "y": tl.left, "name": left, "mode": "lines",
+            "line": {"color": "#000000", "dash": "dash", "width": 2, "shape": "hv"},
+            "hovertemplate": _hover(t("chart.hover_budget_left"), left),
+        })
+        money += [float(tl.left.min()), float(tl.left.max())]
+        share = plot_escape(t("bud.col.share"))
+        data.append({
+            "type": "scatter", "x": x, "y": 100 * tl.share, "name": share, "yaxis": "y2",
+            "mode": "lines", "line": {"color": OKABE_ITO[5], "width": 3, "shape": "hv"},
+            "hovertemplate": _hover(t("chart.hover_budget_share"), share),
+        })
+        lines = (th.share_pressure, th.share_high, th.share_limit)
+        top = max(100 * float(tl.share.max()), 100 * th.share_limit) * 1.15
+        edges = [100 * v for v in lines] + [max(top, 100 * lines[-1])]
+        layout["shapes"] = [
+            {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y2",
+             "y0": edges[k], "y1": edges[k + 1], "fillcolor": _BANDS[k], "line": {"width": 0},
+             "layer": "below"}
+            for k in range(3) if edges[k + 1] > edges[k]
+        ]
+        layout["annotations"] = [
+            {"xref": "paper", "x": 0, "yref": "y2", "y": 100 * v, "showarrow": False,
+             "xanchor": "left", "yanchor": "bottom", "font": {"size": 12},
+             "text": plot_escape(t(f"chart.band_{code}", line=f"{100 * v:.0f}%"))}
+            for code, v in zip(("pressure", "high", "limit"), lines, strict=True)
+        ]
+        layout["yaxis2"] = {"title": {"text": share}, "overlaying": "y", "side": "right",
+                            "ticksuffix": "%", "range": [0, top], "showgrid": False}
+    yaxis = money_ticks(money)
+    if "yaxis2" in layout:  # room for the share axis on the right
+        layout["margin"] = {"l": _left_margin(yaxis), "r": 70, "t": 50, "b": 130, "pad": 4}
+    return _figure(data, t("chart.budget_title"), t("chart.month"), t("chart.budget_axis"),
+                   yaxis=yaxis, **layout)

@@ -28,6 +28,7 @@ import pyarrow as pa
 import streamlit as st
 
 from calc import cashline as cl
+from calc.burden import Peak, Timeline
 from calc.cash_vs_installment import CashVsInstallment
 from calc.compare import Comparison, PlanResult
 from calc.errors import CalcError
@@ -38,7 +39,7 @@ from ui.i18n import error_text, t
 
 __all__ = ["Table", "Column", "money_col", "rate_col", "int_col", "text_col", "show",
            "csv_on_demand", "comparison", "amortization", "flows", "statements", "ledger",
-           "pay_rules", "versus"]
+           "pay_rules", "versus", "burden", "budget"]
 
 
 @dataclass(frozen=True)
@@ -46,17 +47,19 @@ class Column:
     """How one column is labelled and formatted: ``kind`` is ``money`` (yuan),
     ``exact`` (yuan not yet rounded to the fen, such as a day's accrual: 4
     decimals), ``rate`` (already in percent), ``int`` (``fmt`` for a
-    fractional one, e.g. ``"%.2f"`` months) or ``text``."""
+    fractional one, e.g. ``"%.2f"`` months) or ``text``.  ``title`` is a
+    header given as it is (a plan's name) instead of the catalogue's ``key``."""
 
     key: str
     kind: str
     help_key: str | None = None
     fmt: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    title: str | None = None
 
     @property
     def label(self) -> str:
-        return t(self.key)
+        return self.title if self.title is not None else t(self.key)
 
     def cell(self, value: object) -> str:
         """The value as shown on screen."""
@@ -387,3 +390,56 @@ def versus(c: CashVsInstallment) -> Table:
         "months": int_col("cash.months_to_pay", fmt="%.2f"),
         "note": text_col("col.note", width="medium"),
     })
+
+
+# -------------------------------------------------------------------- budget
+
+
+def burden(names: Sequence[str], peaks: Sequence[Peak | None],
+           warned: Sequence[str]) -> Table:
+    """Each choice's heaviest month against the household: the payment, its
+    share of income alone and with the payments already owed, the money left
+    after essentials, and its warnings in short (``warned``); ``None`` for a
+    choice that could not be computed."""
+    rows: list[dict[str, object]] = []
+    for name, p, w in zip(names, peaks, warned, strict=True):
+        row: dict[str, object] = {"choice": name, "warnings": w}
+        if p is not None:
+            row.update(
+                largest=p.payments, month=p.month,
+                share_alone=None if p.share_alone is None else 100 * p.share_alone,
+                share=None if p.share is None else 100 * p.share, left=p.left)
+        rows.append(row)
+    cols = ("choice", "largest", "month", "share_alone", "share", "left", "warnings")
+    data = pd.DataFrame(rows, columns=list(cols))
+    return Table(data, {
+        "choice": text_col("afford.col.choice"),
+        "largest": money_col("afford.col.largest", "afford.col.largest_help"),
+        "month": int_col("afford.col.month"),
+        "share_alone": rate_col("afford.col.share_alone", "afford.col.share_alone_help"),
+        "share": rate_col("afford.col.share", "afford.col.share_help"),
+        "left": money_col("afford.col.left", "afford.col.left_help"),
+        "warnings": text_col("afford.col.warnings"),
+    })
+
+
+def budget(tl: Timeline, names: Sequence[str]) -> Table:
+    """The timeline month by month: each obligation's payment (headed by its
+    name), the payments already owed, the total, its share of income and the
+    money left (the last two only with an income)."""
+    data: dict[str, object] = {"month": tl.month}
+    columns = {"month": int_col("bud.col.month")}
+    for j, name in enumerate(names):
+        data[f"o{j + 1}"] = tl.payments[j]
+        columns[f"o{j + 1}"] = Column(f"o{j + 1}", "money", title=name)
+    if tl.household.existing_payments:
+        data["existing"] = tl.existing
+        columns["existing"] = money_col("bud.col.existing")
+    data["total"] = tl.total
+    columns["total"] = money_col("bud.col.total")
+    if tl.share is not None and tl.left is not None:
+        data["share"] = 100 * tl.share
+        columns["share"] = rate_col("bud.col.share")
+        data["left"] = tl.left
+        columns["left"] = money_col("bud.col.left")
+    return Table(pd.DataFrame(data), columns)

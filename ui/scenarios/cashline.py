@@ -13,6 +13,7 @@ from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import RATE_UNITS
 from ui.codec import Field, Group, Schema
 from ui.scenarios import num, whole
+from ui.scenarios.household import HOUSEHOLD
 
 __all__ = ["CASH_PRESET_CHOICES", "CASH_SHARED", "DRAWS", "REPAYMENTS", "CASH", "VIEWS",
            "MAX_DRAWS", "MAX_REPAYMENTS", "cash_preset_fields", "matches_cash_preset",
@@ -74,7 +75,8 @@ REPAYMENTS = Group(count="nr", most=MAX_REPAYMENTS, item="cash.repayment_n", fie
     # 0: everything owed that day
     "ra": Field("float", 0.0, 0.0, _c["amount"][1], label="cash.repay_amount"),
 })
-CASH = Schema(page="cash", shared=CASH_SHARED, groups=(DRAWS, REPAYMENTS))
+CASH = Schema(page="cash", shared=CASH_SHARED, groups=(DRAWS, REPAYMENTS),
+              parts=(HOUSEHOLD,))
 
 #: What the page shows, not in the link: the chart (the rollover's spiral
 #: when there is one, else the balance).

@@ -23,6 +23,7 @@ from calc.schedule import (
 from calc.units import RATE_UNITS
 from ui.codec import Field, Group, Schema
 from ui.scenarios import num, whole
+from ui.scenarios.household import HOUSEHOLD
 
 __all__ = ["MAX_PLANS", "PRESET_CHOICES", "SHARED", "PER_PLAN", "PLANS", "COMPARE", "VIEWS",
            "MORE_TERMS", "FEE_UNIT", "preset_fields", "more_terms_in_use", "financed",
@@ -118,7 +119,7 @@ PLANS = Group(
     # "this phone costs ¥3,999: 花呗 12 期 or the bank card's 24 期?"
     defaults=(preset_fields("huabei_12"), preset_fields("ccb_24")),
 )
-COMPARE = Schema(page="cmp", shared=SHARED, groups=(PLANS,))
+COMPARE = Schema(page="cmp", shared=SHARED, groups=(PLANS,), parts=(HOUSEHOLD,))
 
 #: What the page shows, not in the link: the plan being edited, the chart,
 #: the more-terms switch, the plan whose schedule and math are open.

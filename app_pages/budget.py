@@ -1,0 +1,232 @@
+"""Budget page: every obligation month by month against the household.
+
+The household first (shared with the other pages), then the obligations (a
+comparison plan or the cash line added with one click and kept as terms, or
+a debt entered by hand), the warnings with their sources, the timeline chart
+and its table, and the thresholds a teacher may move.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from calc.warnings import RULES, SOURCES, headline
+from ui import afford, charts, tables
+from ui.advice import show_warnings
+from ui.fmt import md_escape, pct, yuan
+from ui.i18n import error_text, show_notices, t
+from ui.scenarios import budget as bs
+from ui.scenarios import cashline as cash
+from ui.scenarios import compare as cmp
+from ui.scenarios import household as hs
+from ui.scenarios import num, whole
+from ui.state import PageState, lang
+from ui.widgets import FIELD_WIDTH, Bound, grid
+
+ps = PageState(bs.BUDGET, bs.VIEWS)
+hh = ps.parts[0]
+scn, view = ps.scn, ps.view
+inp, ui_view = Bound(ps), Bound(ps, view=True)
+hh_inp = Bound(hh)
+# the other pages' scenarios, for adding their plans and line with one click
+cmp_scn = PageState(cmp.COMPARE, cmp.VIEWS).scn
+cash_scn = PageState(cash.CASH, cash.VIEWS).scn
+# names are formatted in this run's language, also when a widget's label is
+# formatted outside the run (AppTest does)
+LANG = lang()
+
+
+def plan_name(scenario: dict[str, object], i: int) -> str:
+    """A comparison plan's name: the user's, else its preset's label, else "Plan i"."""
+    if scenario[f"nm{i}"]:
+        return str(scenario[f"nm{i}"])
+    if scenario[f"ps{i}"] != "custom":
+        return t(f"preset.{scenario[f'ps{i}']}", LANG)
+    return t("cmp.plan_n", LANG, n=i)
+
+
+def line_name(scenario: dict[str, object]) -> str:
+    pid = scenario["ps"]
+    return t(f"preset.{pid}", LANG) if pid != "custom" else t("cash.this_line", LANG)
+
+
+def name(i: int) -> str:
+    """Obligation i's name: the one given here, else its plan's or line's."""
+    if scn[f"bn{i}"]:
+        return str(scn[f"bn{i}"])
+    kind = bs.kind(scn, i)
+    if kind == "plan":
+        return plan_name(bs.terms_of(str(scn[f"bq{i}"])), 1)
+    if kind == "cash":
+        return line_name(bs.terms_of(str(scn[f"bq{i}"])))
+    return t("bud.item_n", LANG, n=i)
+
+
+def describe(i: int) -> str:
+    """What obligation i's terms are, in a line."""
+    kind = bs.kind(scn, i)
+    if kind == "plan":
+        terms = bs.terms_of(str(scn[f"bq{i}"]))
+        return t("bud.desc_plan", price=yuan(num(terms, "p")), n=whole(terms, "n1"),
+                 kind=t(f"kind.{terms['k1']}"))
+    if kind == "cash":
+        terms = bs.terms_of(str(scn[f"bq{i}"]))
+        return t("bud.desc_cash", amount=yuan(num(terms, "a1")),
+                 method=t(f"method.{terms['m']}"))
+    return t("bud.desc_fixed")
+
+
+# ------------------------------------------------------- callbacks (before a run)
+
+
+def _added(i: int) -> None:
+    view["edit"] = i
+
+
+def _add_fixed() -> None:
+    if bs.add(scn):
+        _added(bs.count(scn))
+
+
+def _add_plan() -> None:
+    i = int(str(view["addplan"]))
+    if i <= cmp.plan_count(cmp_scn) and bs.add(scn, bs.plan_link(cmp_scn, i)):
+        _added(bs.count(scn))
+
+
+def _add_cash() -> None:
+    if bs.add(scn, bs.cash_link(cash_scn)):
+        _added(bs.count(scn))
+
+
+def _remove(i: int) -> None:
+    bs.remove(scn, i)
+    view["edit"] = max(1, i - 1)
+
+
+def _restore_thresholds() -> None:
+    hh.scn.update(hs.threshold_defaults())
+
+
+# --------------------------------------------------------------------- inputs
+
+
+def obligation_editor(i: int) -> None:
+    with st.container(border=True):
+        kind = bs.kind(scn, i)
+        st.caption(describe(i))
+        row = grid()
+        inp.text(row, f"bn{i}", "bud.name", max_chars=40, placeholder=name(i))
+        inp.number(row, f"bs{i}", "bud.start", step=1, help_key="bud.start_help")
+        if kind == "fixed":
+            inp.number(row, f"ba{i}", "bud.payment", step=100.0)
+            inp.number(row, f"bm{i}", "bud.months", step=1)
+            inp.number(row, f"bb{i}", "bud.balance", step=1000.0, help_key="bud.balance_help")
+            inp.number(row, f"br{i}", "bud.rate", step=0.5, help_key="bud.rate_help")
+        else:
+            st.caption(t("bud.terms_note"))
+        st.button(t("bud.remove"), key=ps.key("do", f"rm{i}"), on_click=_remove, args=(i,))
+
+
+def obligations() -> None:
+    st.subheader(t("bud.obligations"))
+    n = bs.count(scn)
+    if n == 0:
+        st.info(t("bud.empty"), icon=":material/info:")
+    else:
+        editing = ui_view.segmented(st, "edit", "bud.editing", lambda i: md_escape(name(i)),
+                                    tuple(range(1, n + 1)), wrap=True)
+        obligation_editor(editing)
+    full = n >= bs.MAX_OBLIGATIONS
+    help_full = t("bud.full", n=bs.MAX_OBLIGATIONS) if full else None
+    row = grid()
+    plans = tuple(range(1, cmp.plan_count(cmp_scn) + 1))
+    ui_view.choice(row, "addplan", "bud.add_plan_from", lambda i: md_escape(plan_name(cmp_scn, i)),
+                   plans, width=2 * FIELD_WIDTH)
+    row.button(t("bud.add_plan"), key=ps.key("do", "addplan"), on_click=_add_plan,
+               disabled=full, help=help_full, icon=":material/add:")
+    row = grid()
+    row.button(t("bud.add_cash", name=md_escape(line_name(cash_scn))), key=ps.key("do", "addcash"),
+               on_click=_add_cash, disabled=full, help=help_full, icon=":material/add:")
+    row.button(t("bud.add_fixed"), key=ps.key("do", "addfixed"), on_click=_add_fixed,
+               disabled=full, help=help_full, icon=":material/add:")
+
+
+def _sources(field: str) -> str:
+    """The sources of the rules held against threshold ``field``."""
+    ids: list[str] = []
+    for rule in RULES.values():
+        if rule.threshold == field:
+            ids += [s for s in rule.sources if s not in ids]
+    items = [t("th.source_item", title=t(f"source.{s}"), grade=SOURCES[s].grade,
+               date=SOURCES[s].date or t("cmp.undated")) for s in ids]
+    return t("th.sources", sources=t("list.sep").join(items)) if items else ""
+
+
+def thresholds_editor() -> None:
+    changed = any(hh.scn[k] != v for k, v in hs.threshold_defaults().items())
+    with st.expander(t("th.title"), expanded=changed, icon=":material/tune:"):
+        st.caption(t("th.intro"))
+        row = grid()
+        for name_, field in hs.THRESHOLD_FIELDS.items():
+            # the window's and the date's sources are those of the line they go with
+            of = {"short_window": "short_months", "lpr_date": "lpr"}.get(field, field)
+            help_text = _sources(of)
+            if name_ == "wld":
+                hh_inp.text(row, name_, f"th.{field}", max_chars=10, placeholder="YYYY-MM-DD",
+                            help=help_text)
+            elif name_ in hs.PCT_THRESHOLDS:
+                hh_inp.number(row, name_, f"th.{field}", step=1.0, help=help_text)
+            else:
+                hh_inp.number(row, name_, f"th.{field}", step=1, help=help_text)
+        st.button(t("th.restore"), key=ps.key("do", "th_restore"), on_click=_restore_thresholds,
+                  disabled=not changed)
+
+
+# -------------------------------------------------------------------- results
+
+
+def results() -> None:
+    household, th = afford.settings(hh)
+    if household is None:
+        return
+    b = bs.budget(scn, hh.scn, th)
+    for i, err in b.errors.items():
+        st.error(t("bud.item_error", name=md_escape(name(i)), reason=error_text(err)),
+                 icon=":material/error:")
+    if b.timeline is None:
+        return
+    tl = b.timeline
+    names = [name(i) for i in b.shown]
+    if household.income is None:
+        st.info(t("afford.no_income"), icon=":material/info:")
+    st.subheader(t("bud.warnings"))
+    show_warnings(headline(b.warnings), names, empty=True)
+    st.caption(t("bud.warnings_note"))
+    st.subheader(t("bud.timeline"))
+    if tl.share is not None:
+        worst = int(tl.share.argmax())
+        st.markdown(t("bud.peak", month=worst + 1, total=yuan(float(tl.total[worst])),
+                      share=pct(float(tl.share[worst])), left=yuan(float(tl.left[worst]))
+                      if tl.left is not None else ""))
+    st.plotly_chart(charts.budget_timeline(tl, names, th, t), width="stretch", theme=None,
+                    key=ps.key("el", "chart"), config=charts.CONFIG)
+    table = tables.budget(tl, names)
+    tables.show(st, table, ps.key("el", "table"), height=min(35 * (table.rows() + 1) + 3, 458))
+    st.download_button(t("bud.download"), tables.csv_on_demand(table), file_name="budget.csv",
+                       mime="text/csv", key=ps.key("do", "csv"), on_click="ignore")
+
+
+# ----------------------------------------------------------------------- page
+
+st.title(t("bud.title"))
+st.caption(t("bud.intro"))
+show_notices(ps.notices, ps.schema)
+
+st.subheader(t("hh.title"))
+afford.household_inputs(hh)
+obligations()
+results()
+thresholds_editor()
+
+ps.sync_url()
