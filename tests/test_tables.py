@@ -79,3 +79,14 @@ def test_exact_accruals_keep_four_decimals():
     col = tables.Column("cash.ledger.interest", "exact")
     assert col.csv(0.075) == "0.0750" and col.cell(0.075) == "0.0750"
     assert col.csv(-0.00001) == "0.0000" and col.csv(None) == ""
+
+
+def test_csv_headers_are_those_of_the_run_that_offered_the_file(monkeypatch):
+    # st.download_button calls the function when the file is asked for, outside
+    # the script run, where the session's language cannot be read (it fell
+    # back to Chinese: an English page downloaded Chinese headers)
+    monkeypatch.setattr(ui.i18n, "_lang", lambda: "en")
+    make = tables.csv_on_demand(sample())
+    monkeypatch.setattr(ui.i18n, "_lang", lambda: "zh")
+    header = next(csv.reader(io.StringIO(make().lstrip("\ufeff"))))
+    assert header == [ui.i18n.CATALOG["en"][c.key] for c in sample().columns.values()]

@@ -179,8 +179,12 @@ def show(where: Any, table: Table, key: str, **kw: Any) -> None:
 def csv_on_demand(table: Table) -> Callable[[], str]:
     """A function giving the table as CSV text for Excel (module docstring):
     for ``st.download_button``, which calls it only when the file is asked for."""
+    # headers now, in the run's language: the file is made later, outside the
+    # script run, where the session's language cannot be read
+    headers = table.headers()
+
     def make() -> str:
-        frame = pd.DataFrame({table.columns[k].label: [table.columns[k].csv(v) for v in vals]
+        frame = pd.DataFrame({headers[k]: [table.columns[k].csv(v) for v in vals]
                               for k, vals in table.values().items()})
         return "\ufeff" + str(frame.to_csv(index=False))
 
