@@ -35,10 +35,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.wsclient import PRICE_KEY, QUERY, Session  # noqa: E402
 from tests.appserver import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -47,12 +47,6 @@ from tests.appserver import (  # noqa: E402
     stop_server,
 )
 
-# The classroom scenario: ¥10,000 in 12 installments at 0.6% a month (13.03% nominal APR).
-QUERY = (
-    "v=1&lang=zh&p=10000&d=0&y=0&np=1&ps1=teach_06x12&nm1=&k1=addon&n1=12&fm1=period"
-    "&f1=0.6&t1=spread&r1=0&u1=annual&dp1=0&uf1=0&fd1=30&er1=charge&pp1=0&ek1=0"
-)
-PRICE_KEY = "cmp-p"  # ui.state.PageState.key
 CHART_KEY = "cmp-el-chart"
 TARGET_RERUN_MS = 30
 TARGET_EDIT_MS = 120
@@ -63,67 +57,6 @@ TARGET_LOAD_S = 2.5
 
 
 # ------------------------------------------------------- 1. rerun (websocket)
-
-
-class Session:
-    """One Streamlit session over the websocket, as the browser's frontend holds it."""
-
-    def __init__(self, base_url: str) -> None:
-        import websocket  # websocket-client
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        self.BackMsg, self.ForwardMsg = BackMsg, ForwardMsg
-        host = urlsplit(base_url).netloc
-        self.ws = websocket.create_connection(
-            f"ws://{host}/_stcore/stream", subprotocols=["streamlit"], timeout=60)
-        self.widget_ids: dict[str, str] = {}  # user key -> widget id
-        self.metrics: list[str] = []
-
-    def run(self, widget_states=None) -> float:
-        """Ask for a run; return seconds until ``script_finished`` arrives."""
-        msg = self.BackMsg()
-        msg.rerun_script.query_string = QUERY
-        if widget_states is not None:
-            msg.rerun_script.widget_states.CopyFrom(widget_states)
-        data = msg.SerializeToString()
-        self.metrics = []
-        t0 = time.perf_counter()
-        self.ws.send_binary(data)
-        while True:
-            fwd = self.ForwardMsg()
-            fwd.ParseFromString(self.ws.recv())
-            kind = fwd.WhichOneof("type")
-            if kind == "script_finished":
-                elapsed = time.perf_counter() - t0
-                if fwd.script_finished != fwd.FINISHED_SUCCESSFULLY:
-                    raise RuntimeError(f"script run ended with status {fwd.script_finished}")
-                return elapsed
-            if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                self._note(fwd.delta.new_element)
-
-    def _note(self, element) -> None:
-        kind = element.WhichOneof("type")
-        if kind == "exception":
-            raise RuntimeError(f"the app raised: {element.exception.message}")
-        body = getattr(element, kind)
-        if kind == "metric":
-            self.metrics.append(body.body)
-        wid = getattr(body, "id", "")
-        if isinstance(wid, str) and "-" in wid:  # "$$ID-<hash>-<user key>"
-            self.widget_ids[wid.split("-", 2)[2]] = wid
-
-    def price_state(self, price: float):
-        from streamlit.proto.WidgetStates_pb2 import WidgetStates
-
-        states = WidgetStates()
-        w = states.widgets.add()
-        w.id = self.widget_ids[PRICE_KEY]
-        w.double_value = price
-        return states
-
-    def close(self) -> None:
-        self.ws.close()
 
 
 def bench_reruns(base_url: str, n: int, pace: float) -> None:

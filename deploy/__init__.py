@@ -1,0 +1,1 @@
+"""Deployment helpers: several ``streamlit run`` replicas behind nginx (``replicas.py``)."""

@@ -1,0 +1,101 @@
+"""The deployment files kept in the repository agree with each other and with the app.
+
+No container or cluster runs here: the Dockerfile's health check command is run
+against a real server in ``test_proxy.py``; these tests read the files.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+K8S = REPO / "deploy" / "k8s"
+HEALTH = "/_stcore/health"
+APP_FILES = ["streamlit_app.py", "requirements.txt", ".streamlit/config.toml",
+             "app_pages/compare.py", "calc/__init__.py", "ui/__init__.py"]
+
+
+def dockerfile() -> str:
+    return (REPO / "Dockerfile").read_text()
+
+
+def test_dockerfile_runs_the_app_with_a_health_check():
+    text = dockerfile()
+    assert re.search(r"^FROM python:3\.11-slim\s*$", text, re.M)
+    assert re.search(r"^RUN pip install -r requirements\.txt\s*$", text, re.M)
+    check = re.search(r"^HEALTHCHECK .*?(?<!\\)$", text, re.M | re.S)
+    assert check and HEALTH in check.group(0) and "8501" in check.group(0)
+    cmd = re.search(r"^CMD (\[.*\])\s*$", text, re.M)
+    assert cmd, "CMD in exec form (so streamlit gets the container's signals)"
+    assert cmd.group(1) == ('["streamlit", "run", "streamlit_app.py", "--server.port=8501", '
+                            '"--server.address=0.0.0.0", "--server.headless=true"]')
+    assert re.search(r"^EXPOSE 8501\s*$", text, re.M)
+
+
+def test_dockerignore_keeps_what_the_app_needs():
+    patterns = [ln.strip() for ln in (REPO / ".dockerignore").read_text().splitlines()
+                if ln.strip() and not ln.startswith("#")]
+
+    def ignored(path: str) -> bool:
+        parts = path.split("/")
+        prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+        return any(fnmatch.fnmatch(p, pat.removeprefix("**/")) or fnmatch.fnmatch(p, pat)
+                   for p in prefixes for pat in patterns)
+
+    for path in APP_FILES:
+        assert (REPO / path).exists(), path
+        assert not ignored(path), f".dockerignore leaves {path} out of the image"
+    for path in (".git", "tests/test_codec.py", "artifacts"):
+        assert ignored(path), f".dockerignore lets {path} into the image"
+
+
+def manifests() -> dict[str, dict]:
+    yaml = pytest.importorskip("yaml")  # not a dependency of the app: skip without it
+    docs = {}
+    for path in sorted(K8S.glob("*.yaml")):
+        for doc in yaml.safe_load_all(path.read_text()):
+            if doc:
+                docs[doc["kind"]] = doc
+    return docs
+
+
+def test_kubernetes_manifests_fit_together():
+    docs = manifests()
+    assert {"Deployment", "Service", "Ingress", "Kustomization"} <= set(docs)
+    dep, svc, ing, kust = (docs[k] for k in ("Deployment", "Service", "Ingress",
+                                             "Kustomization"))
+    assert sorted(kust["resources"]) == sorted(
+        p.name for p in K8S.glob("*.yaml") if p.name != "kustomization.yaml")
+
+    pod = dep["spec"]["template"]
+    assert dep["spec"]["selector"]["matchLabels"].items() <= pod["metadata"]["labels"].items()
+    assert svc["spec"]["selector"].items() <= pod["metadata"]["labels"].items()
+    (app,) = pod["spec"]["containers"]
+    ports = {p["name"]: p["containerPort"] for p in app["ports"]}
+    assert ports == {"http": 8501}  # the Dockerfile's EXPOSE and --server.port
+    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+        get = app[probe]["httpGet"]
+        assert get["path"] == HEALTH and get["port"] in ("http", 8501), probe
+    assert pod["spec"]["securityContext"]["runAsNonRoot"] is True
+
+    (svc_port,) = svc["spec"]["ports"]
+    assert svc_port["targetPort"] in ("http", 8501)
+    backend = ing["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
+    assert backend["name"] == svc["metadata"]["name"]
+    assert backend["port"].get("name") == svc_port["name"]
+    notes = ing["metadata"]["annotations"]
+    assert notes["nginx.ingress.kubernetes.io/affinity"] == "cookie"
+    assert notes["nginx.ingress.kubernetes.io/affinity-mode"] == "persistent"
+    assert int(notes["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600
+
+
+def test_the_readme_points_to_the_deployment_guide():
+    guide = REPO / "docs" / "deploy.md"
+    text = guide.read_text()
+    for topic in ("Community Cloud", "Docker", "Kubernetes", "deploy/replicas.py", HEALTH):
+        assert topic in text, topic
+    assert "docs/deploy.md" in (REPO / "README.md").read_text()
