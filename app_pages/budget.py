@@ -37,17 +37,11 @@ LANG = lang()
 
 
 def plan_name(scenario: dict[str, object], i: int) -> str:
-    """A comparison plan's name: the user's, else its preset's label, else "Plan i"."""
-    if scenario[f"nm{i}"]:
-        return str(scenario[f"nm{i}"])
-    if scenario[f"ps{i}"] != "custom":
-        return t(f"preset.{scenario[f'ps{i}']}", LANG)
-    return t("cmp.plan_n", LANG, n=i)
+    return afford.plan_name(scenario, i, LANG)
 
 
 def line_name(scenario: dict[str, object]) -> str:
-    pid = scenario["ps"]
-    return t(f"preset.{pid}", LANG) if pid != "custom" else t("cash.this_line", LANG)
+    return afford.line_name(scenario, LANG)
 
 
 def name(i: int) -> str:
@@ -204,11 +198,14 @@ def results() -> None:
     show_warnings(headline(b.warnings), names, empty=True)
     st.caption(t("bud.warnings_note"))
     st.subheader(t("bud.timeline"))
-    if tl.share is not None:
+    if tl.share is not None and tl.left is not None:
         worst = int(tl.share.argmax())
-        st.markdown(t("bud.peak", month=worst + 1, total=yuan(float(tl.total[worst])),
-                      share=pct(float(tl.share[worst])), left=yuan(float(tl.left[worst]))
-                      if tl.left is not None else ""))
+        left = float(tl.left[worst])
+        month, total = worst + 1, yuan(float(tl.total[worst]))
+        share = pct(float(tl.share[worst]))
+        st.markdown(t("bud.peak", month=month, total=total, share=share, left=yuan(left))
+                    if left >= 0 else
+                    t("bud.peak_short", month=month, total=total, share=share, short=yuan(-left)))
     st.plotly_chart(charts.budget_timeline(tl, names, th, t), width="stretch", theme=None,
                     key=ps.key("el", "chart"), config=charts.CONFIG)
     table = tables.budget(tl, names)

@@ -7,7 +7,6 @@ from typing import Any
 import streamlit as st
 
 from calc import cashline as cl
-from calc.burden import from_cash_line
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import RATE_UNITS
@@ -215,19 +214,13 @@ def statements(r: cl.CashLineResult) -> None:
                        help=t("cash.ledger_help"))
 
 
-#: Warnings the results above already give, with their source (the 24% line).
-SHOWN_ABOVE = ("rate_above_line", "effective_above_line")
-
-
 def affordability(r: cl.CashLineResult, run: sc.CashInputs) -> None:
     """The line's heaviest month against the household, its warnings, and a
     button adding the line to the budget."""
-    pid = str(scn["ps"])
-    name = t(f"preset.{pid}") if pid != "custom" else t("cash.this_line")
-    lender = CASH_LINE_PRESETS[pid].lender if pid in CASH_LINE_PRESETS else ""
-    o = from_cash_line(r, lender=lender, line=run.line, plan=run.plan)
+    name = afford.line_name(scn)
+    o = bs.from_line(r, run, str(scn["ps"]))
     afford.burden_section(ps.parts[0], [(name, o)], ps.key("el", "afford"),
-                          SHOWN_ABOVE)
+                          afford.SHOWN_BY_RESULTS)
     afford.add_buttons(ps.page, [(name, bs.cash_link(scn))])
 
 

@@ -42,11 +42,7 @@ SMALL_CARD = 300
 
 def plan_name(i: int) -> str:
     """The user's name for plan i, else its preset's label, else "Plan i"."""
-    if scn[f"nm{i}"]:
-        return str(scn[f"nm{i}"])
-    if scn[f"ps{i}"] != "custom":
-        return t(f"preset.{scn[f'ps{i}']}")
-    return t("cmp.plan_n", n=i)
+    return afford.plan_name(scn, i)
 
 
 # ------------------------------------------------------- callbacks (before a run)
@@ -287,10 +283,6 @@ def results_table(c: Comparison, names: list[str]) -> None:
     st.caption(t("cmp.formulas"))
 
 
-#: Warnings the results above already give, with their source (the 24% line).
-SHOWN_ABOVE = ("rate_above_line", "effective_above_line")
-
-
 def affordability(c: Comparison, names: list[str]) -> None:
     """Each plan's heaviest month against the household, its warnings, and a
     button per plan adding it to the budget."""
@@ -301,7 +293,7 @@ def affordability(c: Comparison, names: list[str]) -> None:
         except CalcError:
             choices.append((names[j], None))  # the plan's error shows in the verdict
     afford.burden_section(ps.parts[0], choices, ps.key("el", "afford"),
-                          SHOWN_ABOVE)
+                          afford.SHOWN_BY_RESULTS)
     afford.add_buttons(ps.page, [(names[j], bs.plan_link(scn, j + 1))
                                  for j, r in enumerate(c.plans) if r.ok])
 

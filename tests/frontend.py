@@ -9,7 +9,8 @@ longer knows.  :class:`Session` keeps the labels the way the frontend does.
 
 Keys follow :class:`ui.state.PageState`: ``<page>-<name>`` for scenario
 values, ``<page>-view-<name>`` for view settings, ``<page>-do-<name>`` for
-buttons; ``app-lang`` is the language switch.
+buttons; ``hh-<page>-<name>`` for the household drawn on a page
+(:class:`ui.state.PartState`); ``app-lang`` is the language switch.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import ButtonGroup, InitialValue, Selectbox
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
-SCRIPTS = {"cmp": "app_pages/compare.py", "cash": "app_pages/cashline.py"}
+SCRIPTS = {"cmp": "app_pages/compare.py", "cash": "app_pages/cashline.py",
+           "bud": "app_pages/budget.py"}
 LANG_KEY = "app-lang"
 
 

@@ -1,9 +1,10 @@
-"""Random journeys through both pages, as a user takes them (issue 7).
+"""Random journeys through every page, as a user takes them (issues 7, 10).
 
 A Hypothesis state machine drives one browser-like session (tests/frontend.py:
 selection widgets send back the label they last showed) through random
-sequences of: edit a number (valid or not), choose an option (a preset
-included), add or remove a plan, draw or repayment, switch the language,
+sequences of: edit a number (valid or not, the household's included), choose
+an option (a preset included), add or remove a plan, draw, repayment or
+budget item, add a plan or the cash line to the budget, switch the language,
 switch the page, and open the current share link in a fresh session.
 
 After every step: no exception; every scenario value is one its field
@@ -20,10 +21,13 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
+from calc.warnings import Thresholds
 from ui.codec import Field, Schema
 from ui.fmt import pct, yuan
+from ui.scenarios import budget as bs
 from ui.scenarios import cashline as cash
 from ui.scenarios import compare as cmp
+from ui.scenarios.household import HOUSEHOLD, thresholds
 
 
 def pick(data: st.DataObject, items: list, label: str):
@@ -33,8 +37,8 @@ def pick(data: st.DataObject, items: list, label: str):
     return items[i % len(items)] if items else None
 
 
-SCHEMAS: dict[str, Schema] = {"cmp": cmp.COMPARE, "cash": cash.CASH}
-OTHER = {"cmp": "cash", "cash": "cmp"}
+SCHEMAS: dict[str, Schema] = {"cmp": cmp.COMPARE, "cash": cash.CASH, "bud": bs.BUDGET}
+HH = HOUSEHOLD.page  # the household's scenario, shared by every page
 
 
 def numbers_for(field: Field) -> st.SearchStrategy[float | int]:
@@ -51,7 +55,7 @@ def numbers_for(field: Field) -> st.SearchStrategy[float | int]:
 
 
 class Journey(RuleBasedStateMachine):
-    @initialize(page=st.sampled_from(["cmp", "cash"]), lang=st.sampled_from(["zh", "en"]))
+    @initialize(page=st.sampled_from(list(SCHEMAS)), lang=st.sampled_from(["zh", "en"]))
     def open_app(self, page: str, lang: str) -> None:
         self.s = Session({"lang": lang}, page=page)
         self.page = page
@@ -69,8 +73,22 @@ class Journey(RuleBasedStateMachine):
         assert got is not None, f"{self.page} has no scenario"
         return got
 
+    def owner(self, widget_key: str | None) -> tuple[str, str] | None:
+        """(scenario, field) a widget is bound to: the page's, or the household's."""
+        name = field_name(self.page, widget_key)
+        if name:
+            return self.page, name
+        name = field_name(f"{HH}-{self.page}", widget_key)
+        return (HH, name) if name else None
+
+    def field(self, owner: tuple[str, str]) -> Field:
+        schema = HOUSEHOLD if owner[0] == HH else self.schema
+        got = schema.field(owner[1])
+        assert got is not None, owner
+        return got
+
     def bound(self, kind: str) -> list:
-        return [w for w in getattr(self.s.at, kind) if field_name(self.page, w.key)]
+        return [w for w in getattr(self.s.at, kind) if self.owner(w.key)]
 
     # --------------------------------------------------------------- rules
 
@@ -80,12 +98,12 @@ class Journey(RuleBasedStateMachine):
         w = pick(data, widgets, "input")
         if w is None:
             return
-        name = field_name(self.page, w.key)
-        field = self.schema.field(name)
-        value = data.draw(numbers_for(field), label="value")
+        owner = self.owner(w.key)
+        assert owner is not None
+        value = data.draw(numbers_for(self.field(owner)), label="value")
         w.set_value(value)
         self.s.run()
-        self.typed = (name, value)
+        self.typed = (owner, value)
 
     @rule(data=st.data())
     def choose_option(self, data: st.DataObject) -> None:
@@ -93,8 +111,9 @@ class Journey(RuleBasedStateMachine):
         w = pick(data, widgets, "select")
         if w is None:
             return
-        name = field_name(self.page, w.key)
-        field = self.schema.field(name)
+        owner = self.owner(w.key)
+        assert owner is not None
+        name, field = owner[1], self.field(owner)
         options = [c for c in field.choices if c in w.options or w.format_func(c) in w.options]
         cost_before = self._plan_cost(name)
         w.set_value(pick(data, options, "option"))
@@ -128,14 +147,17 @@ class Journey(RuleBasedStateMachine):
     def _view_codes(self, g) -> list:
         name = g.key.rsplit("-", 1)[1]
         scn = self.scn()
-        if name in ("edit", "detail"):
-            return list(range(1, int(scn["np"]) + 1)) if name == "edit" else [g.value]
+        if name == "edit":  # a plan, or a budget item
+            return list(range(1, int(scn["np" if self.page == "cmp" else "nb"]) + 1))
+        if name == "detail":
+            return [g.value]
         candidates = ("cum", "pay", "balance", "costs", "spiral")
         return [c for c in candidates if g.format_func(c) in g.options] or [g.value]
 
     @rule(data=st.data())
     def press_button(self, data: st.DataObject) -> None:
-        names = ("add", "rm1", "rm2", "rm3", "add_draw", "rm_draw", "add_rep", "rm_rep")
+        names = ("add", "rm1", "rm2", "rm3", "add_draw", "rm_draw", "add_rep", "rm_rep",
+                 "addfixed", "addplan", "addcash", "th_restore")
         buttons = [b for b in self.s.at.button
                    if b.key in {do_key(self.page, n) for n in names} and not b.disabled]
         b = pick(data, buttons, "button")
@@ -148,10 +170,27 @@ class Journey(RuleBasedStateMachine):
     def switch_language(self, lang: str) -> None:
         self.s.switch_language(lang)
 
-    @rule()
-    def switch_page(self) -> None:
+    @precondition(lambda self: self.page != "bud")
+    @rule(data=st.data())
+    def add_to_budget(self, data: st.DataObject) -> None:
+        buttons = [b for b in self.s.at.button
+                   if b.key and b.key.startswith(do_key(self.page, "budget")) and not b.disabled]
+        b = pick(data, buttons, "add")
+        if b is None:
+            return
+        before = self.s.scenario("bud") or bs.BUDGET.defaults()
+        b.click()
+        self.s.run()
+        after = self.s.scenario("bud")
+        assert after is not None and bs.count(after) == bs.count(before) + 1
+        assert {k: v for k, v in after.items() if k in before and k != "nb"} == {
+            k: v for k, v in before.items() if k != "nb"}, "adding changed what was there"
+        self.left["bud"] = after  # changed on purpose, and only so
+
+    @rule(data=st.data())
+    def switch_page(self, data: st.DataObject) -> None:
         self.left[self.page] = self.scn()
-        self.page = OTHER[self.page]
+        self.page = pick(data, [p for p in SCHEMAS if p != self.page], "page")
         self.s.switch_page(self.page)
         self.left.pop(self.page, None)
 
@@ -188,18 +227,24 @@ class Journey(RuleBasedStateMachine):
         assert set(scn) == set(self.schema.names(scn))
         for name, value in scn.items():
             assert self.schema.field(name).accepts(value), (name, value)
+        household = self.s.scenario(HH)
+        assert household is not None and set(household) == set(HOUSEHOLD.shared)
+        for name, value in household.items():
+            assert HOUSEHOLD.shared[name].accepts(value), (name, value)
 
     @invariant()
     def inputs_show_the_scenario(self) -> None:
-        scn = self.scn()
+        scenarios = {self.page: self.scn(), HH: self.s.scenario(HH)}
         for kind in ("number_input", "selectbox", "text_input", "slider"):
             for w in self.bound(kind):
-                name = field_name(self.page, w.key)
-                assert w.value == scn[name], (name, w.value, scn[name])
+                owner = self.owner(w.key)
+                assert owner is not None
+                want = scenarios[owner[0]][owner[1]]
+                assert w.value == want, (owner, w.value, want)
         if self.typed:
-            name, value = self.typed
-            if name in scn:
-                assert scn[name] == value, "a number typed was changed"
+            (where, name), value = self.typed
+            if name in scenarios[where]:
+                assert scenarios[where][name] == value, "a number typed was changed"
             self.typed = None
 
     @invariant()
@@ -216,13 +261,31 @@ class Journey(RuleBasedStateMachine):
                 c = cmp.results(scn)
                 want = {yuan(c.cash_price)} | {
                     pct(p.rates.nominal) for p in c.plans if p.rates is not None}
-            else:
+            elif self.page == "cash":
                 r = cash.simulate(cash.inputs(scn))
                 want = {yuan(r.totals.paid), yuan(r.totals.cost)}
+            else:
+                self._budget_is_calcs(scn)
+                return
         except ValueError:  # calc refused the inputs: the page shows why instead
             assert self.s.at.error
             return
         assert want <= shown, (want, shown)
+
+    def _budget_is_calcs(self, scn: dict[str, object]) -> None:
+        """The budget's first month, as its table shows it, is calc's."""
+        household = self.s.scenario(HH)
+        assert household is not None
+        try:
+            th = thresholds(household)
+        except ValueError:
+            th = Thresholds()
+        b = bs.budget(scn, household, th)
+        if b.timeline is None:  # the household is invalid: the page says why
+            assert self.s.at.error
+            return
+        frame = self.s.at.dataframe[0].value
+        assert frame.iloc[0]["total"] == yuan(float(b.timeline.total[0])), frame.iloc[0]
 
 
 Journey.TestCase.settings = settings(

@@ -10,7 +10,7 @@ finds for it alone beside the payments already owed.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import streamlit as st
 
@@ -26,7 +26,28 @@ from ui.scenarios import household as hs
 from ui.state import PageState, PartState
 from ui.widgets import Bound, grid
 
-__all__ = ["household_inputs", "settings", "burden_section", "add_buttons", "warned"]
+__all__ = ["household_inputs", "settings", "burden_section", "add_buttons", "warned",
+           "plan_name", "line_name", "SHOWN_BY_RESULTS"]
+
+#: Warnings the comparison and cash-line pages already give beside their
+#: results, with their source (the 24% line): not repeated in the section.
+SHOWN_BY_RESULTS = ("rate_above_line", "effective_above_line")
+
+
+def plan_name(scn: Mapping[str, object], i: int, lang: str | None = None) -> str:
+    """Plan ``i`` of a comparison scenario by name: the user's, else its
+    preset's label, else "Plan i"."""
+    if scn[f"nm{i}"]:
+        return str(scn[f"nm{i}"])
+    if scn[f"ps{i}"] != "custom":
+        return t(f"preset.{scn[f'ps{i}']}", lang)
+    return t("cmp.plan_n", lang, n=i)
+
+
+def line_name(scn: Mapping[str, object], lang: str | None = None) -> str:
+    """A cash-line scenario by name: its preset's label, else "This cash line"."""
+    pid = scn["ps"]
+    return t(f"preset.{pid}", lang) if pid != "custom" else t("cash.this_line", lang)
 
 #: Where the pages' household is kept (``ui.state.PartState``).
 BUDGET_PAGE = "app_pages/budget.py"

@@ -322,15 +322,15 @@ def rollover_spiral(r: CashLineResult, line2_limit: float, t: T) -> go.Figure:
 
 #: Shading of the share-of-income bands, from the first line up: pressure,
 #: high, above the limit.
-_BANDS = ("rgba(240,228,66,0.22)", "rgba(230,159,0,0.22)", "rgba(213,94,0,0.22)")
+_BANDS = ("rgba(240,228,66,0.30)", "rgba(230,159,0,0.25)", "rgba(213,94,0,0.25)")
 
 
 def budget_timeline(tl: Timeline, names: Sequence[str], th: Thresholds, t: T) -> go.Figure:
-    """Month by month: each obligation's payment stacked (and the payments
-    already owed), with an income the money left after essentials and
-    payments (a line on the money axis) and the share of income on a right
-    axis, over bands from each threshold to the next (25%, 36%, 55% by
-    default)."""
+    """Month by month, in two panels over one month axis.  Above: each
+    obligation's payment stacked (and the payments already owed) and, with
+    an income, the money left after essentials and payments.  Below, with an
+    income: the share of income the payments take, over bands from each
+    threshold to the next (25%, 36%, 55% by default)."""
     x = tl.month
     data: list[Spec] = []
     layers = [(names[j], tl.payments[j]) for j in range(len(names))]
@@ -345,7 +345,7 @@ def budget_timeline(tl: Timeline, names: Sequence[str], th: Thresholds, t: T) ->
             "hovertemplate": _hover(t("chart.hover_budget_pay"), label),
         })
     money = [0.0, float(tl.total.max(initial=0.0))]
-    layout: Spec = {"barmode": "stack"}
+    layout: Spec = {"barmode": "stack", "height": 380}
     if tl.share is not None and tl.left is not None:
         left = plot_escape(t("bud.col.left"))
         data.append({
@@ -360,25 +360,30 @@ def budget_timeline(tl: Timeline, names: Sequence[str], th: Thresholds, t: T) ->
             "mode": "lines", "line": {"color": OKABE_ITO[5], "width": 3, "shape": "hv"},
             "hovertemplate": _hover(t("chart.hover_budget_share"), share),
         })
-        lines = (th.share_pressure, th.share_high, th.share_limit)
-        top = max(100 * float(tl.share.max()), 100 * th.share_limit) * 1.15
-        edges = [100 * v for v in lines] + [max(top, 100 * lines[-1])]
+        lines = [100 * v for v in (th.share_pressure, th.share_high, th.share_limit)]
+        top = max(100 * float(tl.share.max()), lines[-1]) * 1.15
+        edges = [*lines, top]
         layout["shapes"] = [
             {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y2",
-             "y0": edges[k], "y1": edges[k + 1], "fillcolor": _BANDS[k], "line": {"width": 0},
-             "layer": "below"}
-            for k in range(3) if edges[k + 1] > edges[k]
+             "y0": edges[k], "y1": max(edges[k + 1], edges[k]), "fillcolor": _BANDS[k],
+             "line": {"width": 0}, "layer": "below"}
+            for k in range(3)
         ]
         layout["annotations"] = [
-            {"xref": "paper", "x": 0, "yref": "y2", "y": 100 * v, "showarrow": False,
-             "xanchor": "left", "yanchor": "bottom", "font": {"size": 12},
-             "text": plot_escape(t(f"chart.band_{code}", line=f"{100 * v:.0f}%"))}
+            {"xref": "paper", "x": 1, "yref": "y2", "y": v, "showarrow": False,
+             "xanchor": "right", "yanchor": "bottom", "font": {"size": 12},
+             "text": plot_escape(t(f"chart.band_{code}", line=f"{v:.0f}%"))}
             for code, v in zip(("pressure", "high", "limit"), lines, strict=True)
         ]
-        layout["yaxis2"] = {"title": {"text": share}, "overlaying": "y", "side": "right",
-                            "ticksuffix": "%", "range": [0, top], "showgrid": False}
-    yaxis = money_ticks(money)
-    if "yaxis2" in layout:  # room for the share axis on the right
-        layout["margin"] = {"l": _left_margin(yaxis), "r": 70, "t": 50, "b": 130, "pad": 4}
-    return _figure(data, t("chart.budget_title"), t("chart.month"), t("chart.budget_axis"),
-                   yaxis=yaxis, **layout)
+        # the payments above, the share below, one month axis at the bottom
+        layout["yaxis2"] = {"title": {"text": share, "standoff": 10}, "domain": [0, 0.32],
+                            "anchor": "x", "ticksuffix": "%", "range": [0, top],
+                            "rangemode": "tozero"}
+        layout["height"] = 560
+    yaxis = {**money_ticks(money)}
+    if "yaxis2" in layout:
+        yaxis["domain"] = [0.44, 1]
+        layout["xaxis"] = {"title": {"text": plot_escape(t("chart.month"))}, "anchor": "y2"}
+    fig = _figure(data, t("chart.budget_title"), t("chart.month"), t("chart.budget_axis"),
+                  yaxis=yaxis, **layout)
+    return fig

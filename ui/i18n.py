@@ -564,6 +564,7 @@ ZH: dict[str, str] = {
     "field.stack_lenders": "借款机构数",
     "field.unsecured_fraction": "无抵押欠款占年收入的比例",
     "err.not_a_date": "{field}不是日期（应写成 2025-05-20 这样）。",
+    "bud.peak_short": "最重的是第 {month} 个月：还 {total}，占收入 {share}，付完必要开支还差 {short}。",
 }
 
 EN: dict[str, str] = {
@@ -1122,6 +1123,7 @@ EN: dict[str, str] = {
     "field.stack_lenders": "The number of lenders",
     "field.unsecured_fraction": "The share of annual income",
     "err.not_a_date": "{field} is not a date (write it as 2025-05-20).",
+    "bud.peak_short": "The heaviest month is month {month}: {total} of payments, {share} of income, {short} short after essentials.",
 }
 
 # the debt warnings' entries (ui/catalog_debt.py) add keys, never replace one

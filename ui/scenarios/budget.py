@@ -23,7 +23,7 @@ from functools import lru_cache
 from calc.burden import LIMITS as BURDEN_LIMITS
 from calc.burden import Obligation, Timeline, fixed_payment, from_cash_line, from_schedule
 from calc.burden import timeline as build_timeline
-from calc.cashline import HORIZON_MONTHS
+from calc.cashline import HORIZON_MONTHS, CashLineResult
 from calc.compare import PlanResult
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS, above_rate_line
@@ -35,9 +35,8 @@ from ui.scenarios import num, whole
 from ui.scenarios.household import HOUSEHOLD, household
 
 __all__ = ["MAX_OBLIGATIONS", "OBLIGATIONS", "BUDGET", "VIEWS", "START_MAX", "count", "add",
-           "remove", "kind",
-           "plan_link", "cash_link", "terms_of", "from_plan", "plan_obligation", "cash_obligation",
-           "obligation", "Budget", "budget"]
+           "remove", "kind", "plan_link", "cash_link", "terms_of", "from_plan",
+           "plan_obligation", "from_line", "cash_obligation", "obligation", "Budget", "budget"]
 
 MAX_OBLIGATIONS = 8
 #: The latest month an obligation may start in (ten years ahead).
@@ -145,15 +144,20 @@ def plan_obligation(link: str) -> Obligation:
     return from_plan(cmp.results(one).plans[0], str(one["ps1"]))
 
 
+def from_line(result: CashLineResult, run: cash.CashInputs, preset: str) -> Obligation:
+    """A cash line's out-of-pocket payments by statement month, its lender
+    from its preset, flagged by its terms (cash drawn, minimum only)."""
+    lender = CASH_LINE_PRESETS[preset].lender if preset in CASH_LINE_PRESETS else ""
+    return from_cash_line(result, lender=lender, line=run.line, plan=run.plan)
+
+
 @lru_cache(maxsize=256)
 def cash_obligation(link: str) -> Obligation:
-    """The cash line's out-of-pocket payments, by statement month."""
+    """The cash-line scenario a link value holds, as an obligation
+    (:func:`from_line`)."""
     scn = terms_of(link)
     run = cash.inputs(scn)
-    result = cash.simulate(run)
-    ps = str(scn["ps"])
-    lender = CASH_LINE_PRESETS[ps].lender if ps in CASH_LINE_PRESETS else ""
-    return from_cash_line(result, lender=lender, line=run.line, plan=run.plan)
+    return from_line(cash.simulate(run), run, str(scn["ps"]))
 
 
 def _starting(o: Obligation, start: int) -> Obligation:
