@@ -21,6 +21,32 @@ CHROMIUM_ARGS = [
 ]
 
 
+_PLAYWRIGHT: list = []  # (playwright, browser) once started: one per test process
+
+
+def shared_browser():
+    """Headless Chromium under Playwright's sync API, started once for the
+    whole test run and closed at its end.  Playwright's sync API runs one
+    event loop per thread: a second ``sync_playwright()`` while one is open
+    fails, so every test folder's ``browser`` fixture shares this one."""
+    if not _PLAYWRIGHT:
+        import atexit
+
+        from playwright.sync_api import sync_playwright
+
+        pw = sync_playwright().start()
+        _PLAYWRIGHT.extend((pw, pw.chromium.launch(executable_path=CHROMIUM,
+                                                   args=CHROMIUM_ARGS)))
+
+        def close() -> None:
+            pw_, browser = _PLAYWRIGHT
+            browser.close()
+            pw_.stop()
+
+        atexit.register(close)
+    return _PLAYWRIGHT[1]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.appserver import CHROMIUM, CHROMIUM_ARGS, REPO, free_port, start_server, stop_server
+from tests.appserver import CHROMIUM, REPO, free_port, shared_browser, start_server, stop_server
 
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
 
@@ -42,17 +42,12 @@ def app_url() -> Iterator[str]:
 def browser():
     """Headless Debian Chromium driven by Playwright (skips, or fails in CI, without it)."""
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         _unavailable("playwright (python) is not installed")
     if not (os.path.isfile(CHROMIUM) or shutil.which(CHROMIUM)):
         _unavailable(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    return shared_browser()  # one for the whole run (tests/appserver.py)
 
 
 FORMS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844},

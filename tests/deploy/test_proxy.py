@@ -46,7 +46,7 @@ from deploy.replicas import (
     find_nginx,
     streamlit_static_dir,
 )
-from tests.appserver import CHROMIUM, CHROMIUM_ARGS, REPO
+from tests.appserver import CHROMIUM, REPO, shared_browser
 from tests.browser.conftest import exceptions_seen, new_context, wait_idle
 from ui.codec import encode, to_query
 from ui.i18n import CATALOG
@@ -137,17 +137,12 @@ def cluster(tmp_path_factory) -> Iterator[Running]:
 def browser():
     """Headless Debian Chromium driven by Playwright (skips, or fails in CI, without it)."""
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         unavailable("playwright (python) is not installed")
     if not (os.path.isfile(CHROMIUM) or shutil.which(CHROMIUM)):
         unavailable(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    return shared_browser()  # one for the whole run (tests/appserver.py)
 
 
 def get(url: str, cookie: str | None = None, **headers: str):
