@@ -13,17 +13,21 @@ import gc
 
 import streamlit as st
 
-from ui import state
+from ui import classroom, state
 from ui.codec import LANGS
 from ui.i18n import t
 from ui.scenarios.budget import BUDGET
 from ui.scenarios.cashline import CASH
+from ui.scenarios.classroom import GLOSSARY_SCHEMA, LESSONS_SCHEMA
 from ui.scenarios.compare import COMPARE
+from ui.widgets import labels
 
 st.set_page_config(
     page_title="分期明白 · Installment Clarity", page_icon=":material/calculate:", layout="wide"
 )
 state.init_lang()
+state.init_mode()
+classroom.apply()
 
 
 def _take_lang() -> None:
@@ -31,6 +35,16 @@ def _take_lang() -> None:
     code = st.session_state.get("app-lang")
     if code in LANGS:
         state.set_lang(code)
+
+
+#: The mode switch's options: "off" is no classroom mode ("" in the session).
+_MODE_OPTIONS = ("off", *state.MODES)
+
+
+def _take_mode() -> None:
+    code = st.session_state.get("app-mode")
+    if code in _MODE_OPTIONS:
+        state.set_mode("" if code == "off" else str(code))
 
 
 with st.sidebar:
@@ -42,6 +56,17 @@ with st.sidebar:
         t("app.lang"), LANGS, key="app-lang", required=True, on_change=_take_lang,
         format_func=lambda c: {"zh": "中文", "en": "English"}[c],
     )
+    # seeded where it differs, and after a language switch relabels it (the
+    # rules of ui.widgets: the browser sends the label it shows)
+    shown_mode, mode_label = state.mode() or "off", labels("app.mode_opt")
+    if (st.session_state.get("app-mode") != shown_mode
+            or st.session_state.get("app:mode_label") != mode_label(shown_mode)):
+        st.session_state["app-mode"] = shown_mode
+    st.session_state["app:mode_label"] = mode_label(shown_mode)
+    st.segmented_control(
+        t("app.mode"), _MODE_OPTIONS, key="app-mode", required=True, on_change=_take_mode,
+        format_func=mode_label, help=t("app.mode_help"),
+    )
 
 # One entry per page: its link code (the schema's page), its script and its path.
 PAGES = {
@@ -51,6 +76,10 @@ PAGES = {
                        icon=":material/payments:", url_path="cashline"),
     BUDGET.page: st.Page("app_pages/budget.py", title=t("nav.budget"),
                          icon=":material/account_balance:", url_path="budget"),
+    LESSONS_SCHEMA.page: st.Page("app_pages/lessons.py", title=t("nav.lessons"),
+                          icon=":material/school:", url_path="lessons"),
+    GLOSSARY_SCHEMA.page: st.Page("app_pages/glossary.py", title=t("nav.glossary"),
+                           icon=":material/menu_book:", url_path="glossary"),
 }
 page = st.navigation(list(PAGES.values()))
 state.follow_link(PAGES, page, default=COMPARE.page)
@@ -70,10 +99,25 @@ def _freeze_startup_objects() -> bool:
 _freeze_startup_objects()
 
 with st.sidebar:
+    from ui import share
+
     params = state.share_params()
     if params:
+        found = share.links(params)
         # in a popover: st.code brings a 1.5 MB syntax highlighter that would
         # otherwise load, and compete with the charts, on every first visit
         with st.popover(t("app.share"), icon=":material/link:", width="stretch"):
-            st.caption(t("app.share_help"))
-            st.code(state.share_url(params), language=None, wrap_lines=True)
+            # the QR in a tab of its own: below the links it would start under
+            # a 1080-pixel projection's bottom edge
+            link_tab, qr_tab = st.tabs([t("app.share_tab_link"), t("app.share_tab_qr")])
+            with link_tab:
+                st.caption(t("app.share_help"))
+                st.code(found.full, language=None, wrap_lines=True)
+                if found.short:
+                    st.caption(t("app.share_short"))
+                    st.code(found.short, language=None, wrap_lines=True)
+            with qr_tab:
+                # a data: URL, not a media file: any replica serves it; shown at
+                # its own size, about 432 px (ui.share.SHOWN_PX), less on a phone
+                st.image(share.qr_src(found.for_qr), caption=t("app.share_qr"),
+                         alt=t("app.share_qr_alt"), width="content")

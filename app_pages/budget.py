@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from calc.warnings import RULES, SOURCES, headline
-from ui import afford, charts, tables
+from ui import afford, charts, classroom, tables
 from ui.advice import show_warnings
 from ui.fmt import md_escape, pct, yuan
 from ui.i18n import error_text, show_notices, t
@@ -206,8 +206,8 @@ def results() -> None:
         st.markdown(t("bud.peak", month=month, total=total, share=share, left=yuan(left))
                     if left >= 0 else
                     t("bud.peak_short", month=month, total=total, share=share, short=yuan(-left)))
-    st.plotly_chart(charts.budget_timeline(tl, names, th, t), width="stretch", theme=None,
-                    key=ps.key("el", "chart"), config=charts.CONFIG)
+    charts.show(st, charts.budget_timeline(tl, names, th, t), ps.key("el", "chart"),
+                large=classroom.projector())
     table = tables.budget(tl, names)
     tables.show(st, table, ps.key("el", "table"), height=min(35 * (table.rows() + 1) + 3, 458))
     st.download_button(t("bud.download"), tables.csv_on_demand(table), file_name="budget.csv",
@@ -219,10 +219,14 @@ def results() -> None:
 st.title(t("bud.title"))
 st.caption(t("bud.intro"))
 show_notices(ps.notices, ps.schema)
+if not classroom.lesson_card(ps):  # the class guesses first: no results yet
+    ps.sync_url()
+    st.stop()
 
 st.subheader(t("hh.title"))
 afford.household_inputs(hh)
-obligations()
+with classroom.inputs(t("lesson.inputs")):
+    obligations()
 results()
 thresholds_editor()
 

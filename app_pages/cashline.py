@@ -10,7 +10,7 @@ from calc import cashline as cl
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import RATE_UNITS
-from ui import afford, charts, tables
+from ui import afford, charts, classroom, tables
 from ui.codec import Group
 from ui.fmt import pct, yuan
 from ui.i18n import error_text, show_notices, t
@@ -198,7 +198,8 @@ def chart(r: cl.CashLineResult, rollover: cl.Rollover | None) -> None:
         fig = charts.cumulative_costs(r, t)
     else:
         fig = charts.balance_over_time(r, t)
-    st.plotly_chart(fig, width="stretch", theme=None, key=ps.key("el", "chart"))
+    charts.show(st, fig, ps.key("el", "chart"),
+                large=classroom.projector())
 
 
 def statements(r: cl.CashLineResult) -> None:
@@ -233,8 +234,8 @@ def pay_rule_comparison(run: sc.CashInputs) -> None:
     tables.show(st, tables.pay_rules(outcomes), ps.key("el", "rules"))
     runs = [(t(f"pay_rule.{o.rule}"), o.result) for o in outcomes if o.result is not None]
     if runs:
-        st.plotly_chart(charts.pay_rules(runs, t), width="stretch", theme=None,
-                        key=ps.key("el", "rules_chart"))
+        charts.show(st, charts.pay_rules(runs, t), ps.key("el", "rules_chart"),
+                large=classroom.projector())
 
 
 def versus_installment(run: sc.CashInputs) -> None:
@@ -257,12 +258,16 @@ def versus_installment(run: sc.CashInputs) -> None:
 st.title(t("cash.title"))
 st.caption(t("cash.intro"))
 show_notices(ps.notices, ps.schema)
+if not classroom.lesson_card(ps):  # the class guesses first: no results yet
+    ps.sync_url()
+    st.stop()
 
-line_inputs()
-draw_inputs()
-st.subheader(t("cash.repay_title"))
-repayment_inputs()
-fault_inputs()
+with classroom.inputs(t("lesson.inputs")):
+    line_inputs()
+    draw_inputs()
+    st.subheader(t("cash.repay_title"))
+    repayment_inputs()
+    fault_inputs()
 
 run = sc.inputs(scn)
 try:

@@ -23,7 +23,7 @@ from calc.schedule import (
     LOAN_KINDS,
 )
 from calc.units import RATE_UNITS
-from ui import afford, charts, tables
+from ui import afford, charts, classroom, tables
 from ui.fmt import md_escape, pct, yuan
 from ui.i18n import error_text, show_notices, t
 from ui.scenarios import budget as bs
@@ -273,8 +273,8 @@ def chart(c: Comparison, names: list[str]) -> None:
         fig = charts.monthly_payments(c, names, t)
     else:
         fig = charts.cumulative_paid(c, names, t)
-    st.plotly_chart(fig, width="stretch", theme=None, key=ps.key("el", "chart"),
-                    config=charts.CONFIG)
+    charts.show(st, fig, ps.key("el", "chart"),
+                large=classroom.projector())
 
 
 def results_table(c: Comparison, names: list[str]) -> None:
@@ -362,15 +362,15 @@ def show_math(c: Comparison, names: list[str]) -> None:
         assert r.schedule is not None and r.rates is not None
         rt = r.rates
         st.markdown(plain_words(r))
-        st.plotly_chart(charts.fee_vs_balance(r.schedule, t), width="stretch", theme=None,
-                        key=ps.key("el", "feebal"), config=charts.CONFIG)
+        charts.show(st, charts.fee_vs_balance(r.schedule, t), ps.key("el", "feebal"),
+                large=classroom.projector())
         st.markdown(t("math.explain"))
         st.latex(r"\sum_{k} \frac{CF_k}{(1 + f_k\, i)\,(1+i)^{t_k}} = 0")
         st.markdown(t("math.result", i=f"{rt.periodic * 100:.4f}%", apr=pct(rt.nominal),
                       eff=pct(rt.effective)))
         tables.show(st, tables.flows(r), ps.key("el", "flows"))
-        st.plotly_chart(charts.npv_chart(r.schedule, rt.periodic, t), width="stretch",
-                        theme=None, key=ps.key("el", "npv"), config=charts.CONFIG)
+        charts.show(st, charts.npv_chart(r.schedule, rt.periodic, t), ps.key("el", "npv"),
+                large=classroom.projector())
 
 
 # ----------------------------------------------------------------------- page
@@ -378,6 +378,9 @@ def show_math(c: Comparison, names: list[str]) -> None:
 st.title(t("cmp.title"))
 st.caption(t("cmp.intro"))
 show_notices(ps.notices, ps.schema)
+if not classroom.lesson_card(ps):  # the class guesses first: no results yet
+    ps.sync_url()
+    st.stop()
 
 row = grid()
 inp.number(row, "p", "cmp.price", step=100.0)
@@ -399,7 +402,7 @@ else:
     cards(result, names)
 
 left, right = st.columns([2, 3], gap="medium")
-with left:
+with left, classroom.inputs(t("lesson.inputs")):
     plans_editor(result)
 if result is not None:
     with right:

@@ -40,7 +40,23 @@ CONFIG = {"displaylogo": False,
           "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines",
                                      "hoverClosestCartesian", "hoverCompareCartesian"]}
 
+#: Chart text on a projector (classroom mode), against the 14 px of a screen.
+PROJECTOR_FONT = 22
+
 T = Callable[..., str]
+
+
+def show(where: Any, fig: go.Figure, key: str, *, large: bool = False) -> None:
+    """Draw ``fig`` as every chart is drawn: the page's width, the figure's own
+    colours (colour-blind-safe, printable), the short mode bar; ``large`` for
+    a projector: larger text, a taller plot, the left margin grown with the
+    tick labels."""
+    if large:
+        scale = PROJECTOR_FONT / 14
+        margin = fig.layout.margin.l or 80
+        fig.update_layout(font_size=PROJECTOR_FONT, height=int((fig.layout.height or 380) * 1.3),
+                          margin_l=int(margin * scale))
+    where.plotly_chart(fig, width="stretch", theme=None, key=key, config=CONFIG)
 #: A Plotly figure, trace, shape or annotation as a plain dict.
 Spec = dict[str, Any]
 

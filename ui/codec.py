@@ -12,16 +12,23 @@ the session and the address bar.
 
 from __future__ import annotations
 
+import base64
 import math
+import re
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import quote, unquote, urlencode
+from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 __all__ = ["Field", "Group", "Schema", "Notice", "VERSION", "LANGS", "decode", "decode_part",
-           "encode", "to_query", "first_value", "pack", "unpack"]
+           "encode", "to_query", "first_value", "pack", "unpack", "shorten", "expand",
+           "READABLE", "MAX_EXPANDED", "ZDICT"]
 
 VERSION = "1"
 LANGS = ("zh", "en")
+#: Link parameters the app's shell reads (``ui.state``: the classroom mode and
+#: lesson), not a page's scenario: a page's decoding leaves them alone.
+SHELL_PARAMS = ("mode", "lesson")
 MAX_TEXT = 40
 #: Longest nested link (a whole cash-line scenario is about 400 characters).
 MAX_LINK = 4000
@@ -324,7 +331,7 @@ def decode(
     scn = schema.defaults()
     notices: list[Notice] = []
     raw = {str(k): first_value(v) for k, v in params.items()}
-    for reserved in ("embed", "embed_options", *schema.part_names()):
+    for reserved in ("embed", "embed_options", *SHELL_PARAMS, *schema.part_names()):
         raw.pop(reserved, None)
     lang = raw.pop("lang", None)
     if lang is not None and lang not in LANGS:
@@ -411,3 +418,149 @@ def decode_part(
             else:
                 notices.append(Notice(problem, name, raw))
     return scn, notices
+
+
+# ------------------------------------------------------------------ short links
+
+#: Parameters a short link keeps readable beside its ``z``: the language, which
+#: the shell reads from the address bar before any page runs
+#: (``ui.state.init_lang``) and which a teacher may change by hand (``lang=en``
+#: on a link made in Chinese), and Streamlit's ``embed`` options, which the
+#: browser reads, not the script.  Eight characters for ``lang=zh&``.
+READABLE = ("lang", "embed", "embed_options")
+#: The longest query text a ``z`` may expand to.  The longest link the app
+#: writes (a budget of eight obligations, four of them whole cash lines, every
+#: name forty Chinese characters) is about 8.3 KB; a hand-made ``z`` that
+#: inflates past this is refused before more is inflated, so a zip bomb
+#: costs the server at most this much memory.
+MAX_EXPANDED = 16 * 1024
+#: Longest ``z`` text read: base64 of a compressed query no longer than
+#: :data:`MAX_EXPANDED` is shorter; a longer one is refused before decoding.
+_MAX_Z = 2 * MAX_EXPANDED
+#: As many parameters as Streamlit's server takes in one query.
+_MAX_FIELDS = 1000
+_Z_TEXT = re.compile(r"[A-Za-z0-9_-]*")
+
+#: The preset dictionary of short links (zlib's ``zdict``): text the links
+#: repeat (the codes, the default scenario of each page, a budget's nested
+#: terms), so a link near the defaults compresses to a few bytes: the default
+#: comparison link to 23 characters of ``z`` instead of 240 without it.
+#: It is part of the link format: a ``z`` names its dictionary by its Adler-32
+#: (zlib's DICTID), so **never edit this one**: add a new one to ``_ZDICTS``
+#: and compress with that; old links keep reading with theirs.  It need not
+#: follow the schemas: a changed default only compresses a little less.
+ZDICT = (
+    b"custom teach_06x12 huabei_3 huabei_6 huabei_free baitiao_12_low baitiao_12_high ccb_3 "
+    b"ccb_12 icbc_12_upfront xiaomi_12_legacy xiaomi_24_free suixingjie_low suixingjie_high "
+    b"card_cash card_revolve equal_principal interest_only flexible revolving free "
+    b"period_yuan total_yuan payment waive penalty first minimum fixed cmb "
+    b"balance_plus_interest balance_before_interest monthly annual &mode=class&mode=student&"
+    b"lesson=&hi=6000&he=2500&hx=300&wp=25&wh=36&wl=55&wm=3&ww=6&wr=24&wlp=3&wld=2025-05-20&"
+    b"wc=3&wn=2&wu=33&a2=5000&t2=30&rd1=30&ra1=1000&v=1&pg=bud&nb=3&bn1=&bq1=v.1~pg.cmp~"
+    b"p.3999~d.0~y.0~np.1~ps1.huabei_12~nm1.~k1.addon~n1.12~fm1.total~f1.8.8~fr1.total~fi1.0~"
+    b"t1.spread~r1.0~u1.annual~dp1.0~uf1.0~fd1.30~er1.charge~pp1.0~ek1.0&bs1=1&ba1=500&bm1=12&"
+    b"bb1=0&br1=0&bn2=&bq2=v.1~pg.cash~ps.weilidai~L.200000~r.0.05~u.daily~fp.0~fm.0~ifr.0~"
+    b"co.none~nd.1~m.equal_payment~tm.12~nr.0~pr.full~mr.statement~mp.10~mf.100~fx.1000~lm.0~"
+    b"ld.30~gd.3~om.1.5~lf.5~lfm.10~ro.0~rl.50000~rr.0.05~ru.daily~rf.0~rfm.0~cp.huabei_12~"
+    b"a1.10000~t1.0&bs2=1&ba2=500&bm2=12&bb2=0&br2=0&bn3=&bq3=&bs3=1&ba3=500&bm3=12&bb3=0&"
+    b"br3=0&v=1&pg=cash&ps=weilidai&L=200000&r=0.05&u=daily&fp=0&fm=0&ifr=0&co=none&nd=1&"
+    b"m=equal_payment&tm=12&nr=0&pr=full&mr=statement&mp=10&mf=100&fx=1000&lm=0&ld=30&gd=3&"
+    b"om=1.5&lf=5&lfm=10&ro=0&rl=50000&rr=0.05&ru=daily&rf=0&rfm=0&cp=huabei_12&a1=10000&t1=0&"
+    b"v=1&pg=cmp&p=3999&d=0&y=0&np=2&ps1=huabei_12&nm1=&k1=addon&n1=12&fm1=total&f1=8.8&"
+    b"fr1=total&fi1=0&t1=spread&r1=0&u1=annual&dp1=0&uf1=0&fd1=30&er1=charge&pp1=0&ek1=0&"
+    b"ps2=ccb_24&nm2=&k2=addon&n2=24&fm2=period&f2=0.62&fr2=period&fi2=0&t2=spread&r2=0&"
+    b"u2=annual&dp2=0&uf2=0&fd2=30&er2=charge&pp2=0&ek2=0"
+)
+_ZDICTS = {zlib.adler32(ZDICT): ZDICT}
+
+
+def shorten(params: Mapping[str, str]) -> dict[str, str]:
+    """The short form of a link: its parameters as one ``z``, the query text
+    (:func:`to_query`) compressed by zlib with the preset dictionary
+    :data:`ZDICT`, in base64url without padding; the :data:`READABLE` ones
+    stay beside it.  Stateless: any server replica reads it back
+    (:func:`expand`).  A query longer than :data:`MAX_EXPANDED` is returned
+    as it is, since :func:`expand` would refuse it.  ``params`` may not hold
+    a ``z`` of its own (ValueError).
+
+    >>> link = {"v": "1", "lang": "en", "pg": "cmp", "p": "3999", "np": "2"}
+    >>> short = shorten(link)
+    >>> list(short), len(short["z"]) < len(to_query(link))
+    (['lang', 'z'], True)
+    >>> expand(short)
+    ({'lang': 'en', 'v': '1', 'pg': 'cmp', 'p': '3999', 'np': '2'}, [])
+    >>> expand(short)[0] == link
+    True
+    """
+    if "z" in params:
+        raise ValueError("a link to shorten may not hold a z parameter")
+    kept = {k: v for k, v in params.items() if k in READABLE}
+    query = to_query({k: v for k, v in params.items() if k not in READABLE}).encode("ascii")
+    if len(query) > MAX_EXPANDED:
+        return dict(params)
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS, 9, zlib.Z_DEFAULT_STRATEGY,
+                              ZDICT)
+    data = packer.compress(query) + packer.flush()
+    return {**kept, "z": base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")}
+
+
+def expand(params: Mapping[str, str]) -> tuple[dict[str, str], list[Notice]]:
+    """(parameters, notices): a link's ``z`` (:func:`shorten`) replaced, in
+    its place, by the parameters it holds.  A parameter beside ``z`` wins
+    over the same one inside it: it is what a reader added or changed by
+    hand (``lang=en`` on a short link made in Chinese).  A link without
+    ``z`` is returned as it is.
+
+    A ``z`` that cannot be read (not base64url, not a zlib stream with a
+    known dictionary, more than :data:`MAX_EXPANDED` once inflated, or not
+    a query) is left out, the other parameters kept, with a notice
+    ``bad_value`` naming its first 100 characters; this never raises.  A
+    ``z`` inside a ``z`` is dropped: a link expands once.
+
+    >>> expand({"lang": "en", "z": shorten({"pg": "cash", "lang": "zh"})["z"]})
+    ({'lang': 'en', 'pg': 'cash'}, [])
+    >>> expand({"lang": "zh", "z": "not-a-link"})
+    ({'lang': 'zh'}, [Notice(code='bad_value', param='z', raw='not-a-link')])
+    >>> bomb = base64.urlsafe_b64encode(zlib.compress(b"a" * 10**6, 9)).decode()
+    >>> expand({"z": bomb})[1][0].code
+    'bad_value'
+    """
+    raw = params.get("z")
+    if raw is None:
+        return dict(params), []
+    inner = _inflate(raw)
+    if inner is None:
+        return ({k: v for k, v in params.items() if k != "z"},
+                [Notice("bad_value", "z", raw[:100])])
+    out: dict[str, str] = {}
+    for name, value in params.items():
+        if name == "z":
+            out.update((k, v) for k, v in inner.items() if k not in params)
+        else:
+            out[name] = value
+    return out, []
+
+
+def _inflate(text: str) -> dict[str, str] | None:
+    """The parameters a ``z`` holds, or ``None`` when it holds none."""
+    text = text.rstrip("=")
+    if len(text) > _MAX_Z or len(text) % 4 == 1 or not _Z_TEXT.fullmatch(text):
+        return None
+    try:
+        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        zdict = b""
+        if len(data) >= 6 and data[1] & 0x20:  # FDICT: the stream names its dictionary
+            zdict = _ZDICTS.get(int.from_bytes(data[2:6], "big"), b"")
+            if not zdict:
+                return None
+        unpacker = zlib.decompressobj(zdict=zdict) if zdict else zlib.decompressobj()
+        query = unpacker.decompress(data, MAX_EXPANDED + 1)
+        if len(query) > MAX_EXPANDED or not unpacker.eof or unpacker.unused_data:
+            return None
+        pairs = parse_qsl(query.decode("ascii"), keep_blank_values=True, errors="strict",
+                          max_num_fields=_MAX_FIELDS)
+    except (ValueError, zlib.error):  # binascii.Error and UnicodeDecodeError are ValueErrors
+        return None
+    inner = dict(pairs)
+    inner.pop("z", None)
+    return inner

@@ -12,7 +12,7 @@ import string
 from collections.abc import Iterable
 
 from calc.errors import CalcError
-from ui import catalog_debt
+from ui import catalog_debt, catalog_lessons
 from ui.codec import Notice, Schema
 from ui.fmt import md_escape, pct, yuan
 
@@ -29,6 +29,11 @@ ZH: dict[str, str] = {
     "app.lang": "语言 / Language",
     "app.share": "分享这个场景",
     "app.share_help": "复制下面的链接：打开它会恢复全部输入和语言。",
+    "app.share_short": "短链接：同一个场景，更短，便于发消息。",
+    "app.share_qr": "用手机相机扫码，打开同一个场景。",
+    "app.share_qr_alt": "这个场景链接的二维码",
+    "app.share_tab_link": "链接",
+    "app.share_tab_qr": "二维码",
     "nav.compare": "分期对比",
     # comparison page
     "cmp.title": "分期对比：到底哪种最划算？",
@@ -565,6 +570,21 @@ ZH: dict[str, str] = {
     "field.unsecured_fraction": "无抵押欠款占年收入的比例",
     "err.not_a_date": "{field}不是日期（应写成 2025-05-20 这样）。",
     "bud.peak_short": "最重的是第 {month} 个月：还 {total}，占收入 {share}，付完必要开支还差 {short}。",
+    "app.mode": "课堂模式",
+    "app.mode_help": "投影：字更大、不需要的输入收起来，课上的题目卡附带学生链接的二维码。学生：给手机用的同一个页面，题目卡在最前面。",
+    "app.mode_opt.off": "关",
+    "app.mode_opt.class": "投影",
+    "app.mode_opt.student": "学生",
+    "nav.lessons": "课堂练习",
+    "nav.glossary": "词汇表",
+    "handout.prediction": "我的预测：",
+    "handout.inputs_results": "条件与结果",
+    "handout.price": "商品价格 {price}，方案：",
+    "handout.line": "{name}：借 {amount}，{method}。",
+    "handout.cash_result": "一共还 {paid}，其中利息和费用 {cost}。",
+    "handout.apr": "年化利率（单利）{apr}。",
+    "handout.household": "每月到手收入 {income}，必要开支 {essentials}；要还的钱：",
+    "lesson.hidden": "先猜，再揭晓：猜之前，下面的结果先不显示。",
 }
 
 EN: dict[str, str] = {
@@ -573,6 +593,11 @@ EN: dict[str, str] = {
     "app.lang": "语言 / Language",
     "app.share": "Share this scenario",
     "app.share_help": "Copy the link below: opening it restores every input and the language.",
+    "app.share_short": "Short link: the same scenario, shorter to send.",
+    "app.share_qr": "Scan with a phone camera to open the same scenario.",
+    "app.share_qr_alt": "QR code of this scenario's link",
+    "app.share_tab_link": "Link",
+    "app.share_tab_qr": "QR code",
     "nav.compare": "Compare plans",
     "cmp.title": "Compare installment plans: which one really costs least?",
     "cmp.intro": "Enter a price and a few ways to pay. See the monthly payment, what each plan "
@@ -1124,12 +1149,31 @@ EN: dict[str, str] = {
     "field.unsecured_fraction": "The share of annual income",
     "err.not_a_date": "{field} is not a date (write it as 2025-05-20).",
     "bud.peak_short": "The heaviest month is month {month}: {total} of payments, {share} of income, {short} short after essentials.",
+    "app.mode": "Classroom mode",
+    "app.mode_help": "Projector: larger type, the inputs a lesson does not need folded away, and the lesson card with a QR code of the student link. Student: the same page for phones, the lesson card first.",
+    "app.mode_opt.off": "Off",
+    "app.mode_opt.class": "Projector",
+    "app.mode_opt.student": "Student",
+    "nav.lessons": "Lessons",
+    "nav.glossary": "Glossary",
+    "handout.prediction": "My prediction:",
+    "handout.inputs_results": "Inputs and results",
+    "handout.price": "Price {price}; the plans:",
+    "handout.line": "{name}: {amount} drawn, {method}.",
+    "handout.cash_result": "{paid} paid in all, {cost} of it interest and fees.",
+    "handout.apr": "{apr} a year (APR, simple).",
+    "handout.household": "Take-home income {income} a month, essentials {essentials}; what is owed:",
+    "lesson.hidden": "Guess first, then reveal: the results below stay hidden until then.",
 }
 
 # the debt warnings' entries (ui/catalog_debt.py) add keys, never replace one
 assert not (ZH.keys() & catalog_debt.ZH.keys() or EN.keys() & catalog_debt.EN.keys())
 ZH.update(catalog_debt.ZH)
 EN.update(catalog_debt.EN)
+# the lessons' and the glossary's entries (ui/catalog_lessons.py) likewise
+assert not (ZH.keys() & catalog_lessons.ZH.keys() or EN.keys() & catalog_lessons.EN.keys())
+ZH.update(catalog_lessons.ZH)
+EN.update(catalog_lessons.EN)
 CATALOG: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}
 
 # How each calc field's numbers are shown in messages (calc units: fractions, yuan).

@@ -18,7 +18,8 @@ for the session by :class:`PartState`, under their own code: every page that
 carries a part reads and writes the same values, and writes them into its link.
 
 The shell's own keys start with ``app``: ``app:lang``, ``app-lang`` (the
-switch), ``app:share`` (the page's link), ``app:routed``.
+switch), ``app:share`` (the page's link), ``app:routed``, ``app:bad_z`` (an
+unreadable short link, reported once).
 """
 
 from __future__ import annotations
@@ -31,10 +32,21 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui.codec import LANGS, Notice, Schema, decode, decode_part, encode, first_value, to_query
+from ui.codec import (
+    LANGS,
+    Notice,
+    Schema,
+    decode,
+    decode_part,
+    encode,
+    expand,
+    first_value,
+    to_query,
+)
 
-__all__ = ["APP", "init_lang", "lang", "set_lang", "PageState", "PartState", "follow_link",
-           "share_url", "share_params"]
+__all__ = ["APP", "init_lang", "lang", "set_lang", "MODES", "init_mode", "mode", "set_mode",
+           "lesson", "set_lesson", "PageState", "PartState", "follow_link", "share_url",
+           "share_params"]
 
 #: Page code of the shell (the entrypoint's language switch, share link, routing).
 APP = "app"
@@ -42,6 +54,7 @@ _LANG = f"{APP}:lang"
 _SHARE = f"{APP}:share"
 _ROUTED = f"{APP}:routed"
 _PENDING = f"{APP}:link_notices"  # notices for the page a link is sent on to
+_BAD_Z = f"{APP}:bad_z"  # the unreadable short link already reported
 
 
 def _browser_lang() -> str | None:
@@ -71,6 +84,52 @@ def init_lang() -> str:
     return lang()
 
 
+_MODE = f"{APP}:mode"
+_LESSON = f"{APP}:lesson"
+#: Classroom modes a link may name (``ui.classroom``): a projector, a phone.
+MODES = ("class", "student")
+
+
+def init_mode() -> None:
+    """Once per session: the link's classroom mode and lesson, if any (a
+    value that is none of them is left out: the page as usual)."""
+    if _MODE in st.session_state:
+        return
+    q = _query()
+    code, lesson_id = q.get("mode", ""), q.get("lesson", "")
+    st.session_state[_MODE] = code if code in MODES else ""
+    st.session_state[_LESSON] = lesson_id if _is_lesson(lesson_id) else ""
+    bad = [Notice("bad_value", name, raw) for name, raw, ok in (
+        ("mode", code, code in ("", *MODES)), ("lesson", lesson_id, _is_lesson(lesson_id)))
+        if raw and not ok]
+    if bad:  # for the page the link opens
+        st.session_state[_PENDING] = list(st.session_state.get(_PENDING, [])) + bad
+
+
+def _is_lesson(lesson_id: str) -> bool:
+    from ui.lessons import LESSONS  # the lessons build on the pages' schemas
+
+    return lesson_id in LESSONS
+
+
+def mode() -> str:
+    """``class``, ``student`` or ``""``."""
+    return str(st.session_state.get(_MODE, ""))
+
+
+def set_mode(code: str) -> None:
+    st.session_state[_MODE] = code if code in MODES else ""
+
+
+def lesson() -> str:
+    """The lesson on, ``""`` for none (``ui.lessons.LESSONS`` holds the ids)."""
+    return str(st.session_state.get(_LESSON, ""))
+
+
+def set_lesson(lesson_id: str) -> None:
+    st.session_state[_LESSON] = lesson_id
+
+
 def lang() -> str:
     cached = getattr(_RUN, "cached", None)
     ctx = get_script_run_ctx()
@@ -81,8 +140,39 @@ def lang() -> str:
     return code
 
 
-def _query() -> dict[str, str]:
+def _address() -> dict[str, str]:
+    """The address bar's parameters as they stand (a short link unexpanded)."""
     return {k: first_value(v) for k, v in st.query_params.to_dict().items()}
+
+
+def _query() -> dict[str, str]:
+    """The link's parameters, a short link's ``z`` expanded (``codec.expand``),
+    so every reader (pages, parts, routing, the shell) sees the full link.  A
+    ``z`` that cannot be read is left out; its notice goes, once per session,
+    where a link's routing notices go: to the first page opened."""
+    params, notices = expand(_address())
+    if notices:
+        ss = st.session_state
+        if ss.get(_BAD_Z) != notices[0].raw:  # called several times a run: report it once
+            ss[_BAD_Z] = notices[0].raw
+            ss[_PENDING] = list(ss.get(_PENDING, [])) + notices
+    return _with_lesson(params)
+
+
+def _with_lesson(params: dict[str, str]) -> dict[str, str]:
+    """A lesson's link (``?lesson=<id>``, no page named) stands for the
+    lesson's whole scenario: the short link a class types or scans.  A link
+    that names its page carries its own scenario, lesson or not."""
+    lesson_id = params.get("lesson")
+    if not lesson_id or "pg" in params:
+        return params
+    from ui.lessons import LESSONS  # the lessons build on the pages' schemas
+
+    lesson = LESSONS.get(lesson_id)
+    if lesson is None:
+        return params  # named in a notice by init_mode
+    lang_code = params.get("lang", "")
+    return {**lesson.params(lang_code if lang_code in LANGS else "zh"), **params}
 
 
 class PageState:
@@ -135,14 +225,22 @@ class PageState:
     def notices(self) -> list[Notice]:
         return cast(list[Notice], st.session_state[self.slot("notices")])
 
-    def sync_url(self) -> dict[str, str]:
-        """Write the whole scenario, and its parts', to the address bar (at the
-        end of a run)."""
+    def params(self) -> dict[str, str]:
+        """This page's link: the whole scenario and its parts', the language,
+        and the classroom mode and lesson when on."""
         values = dict(self.scn)
         for part in self.parts:
             values.update(part.scn)
         params = encode(self.schema, values, lang())
-        if _query() != params:
+        for name, value in (("mode", mode()), ("lesson", lesson())):
+            if value:
+                params[name] = value
+        return params
+
+    def sync_url(self) -> dict[str, str]:
+        """Write :meth:`params` to the address bar (at the end of a run)."""
+        params = self.params()
+        if _address() != params:  # a short link is replaced by the full one
             st.query_params.from_dict(params)
         st.session_state[_SHARE] = params
         return params
@@ -205,7 +303,8 @@ def follow_link(pages: Mapping[str, StreamlitPage], current: StreamlitPage,
         return
     target = pages.get(code)
     if target is None:
-        st.session_state[_PENDING] = [Notice("unknown_page", "pg", code)]
+        st.session_state[_PENDING] = [*st.session_state.get(_PENDING, []),
+                                      Notice("unknown_page", "pg", code)]
         target = pages[default]
         query = {k: v for k, v in query.items() if k == "lang"}
         st.query_params.from_dict(query)

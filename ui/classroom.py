@@ -1,0 +1,173 @@
+"""Classroom mode (issue 11): a projector view, a student view, and the
+lesson card a page shows while a lesson is on.
+
+The mode and the lesson are the shell's, like the language: read from the link
+once per session (``mode=class`` or ``mode=student``, ``lesson=<id>``), kept in
+the session, written into every page's link (:func:`ui.state.PageState.sync_url`).
+
+* **class**, for a projector (1920 × 1080 read from the back of a room): type
+  and numbers larger, charts with larger text and taller, the inputs a lesson
+  does not need folded into an expander (everything still works), and the
+  lesson card with a QR code of the student link.
+* **student**, for phones: the lesson card first, the inputs folded the same
+  way.
+
+A lesson card asks the lesson's question, takes the student's guess (kept in
+the session, never in a link), reveals the answer calc computes for the
+lesson's scenario and how far off the guess was, then the explanation and two
+discussion prompts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
+
+import streamlit as st
+
+from ui import state
+from ui.codec import Field, Schema
+from ui.fmt import pct, yuan
+from ui.i18n import t
+from ui.lessons import LESSONS, Lesson
+from ui.widgets import Bound
+
+__all__ = ["MODES", "projector", "apply", "inputs", "lesson_card", "start_lesson",
+           "format_value", "GUESS"]
+
+MODES = ("class", "student")
+
+#: The guess a student types, one field per lesson kind (kept per session).
+GUESS = Schema(page="lsn", shared={"g": Field("float", 0.0, label="lesson.guess")})
+
+#: A projector's type: Streamlit sizes its text in rem, so the root size
+#: scales every label, input and table; metric values a step more.
+_PROJECTOR_CSS = """<style>
+html { font-size: 22px; }
+[data-testid="stMetricValue"] { font-size: 2.6rem; }
+[data-testid="stSidebar"] { font-size: 18px; }
+</style>"""
+
+
+def projector() -> bool:
+    return state.mode() == "class"
+
+
+def apply() -> None:
+    """In the entrypoint, every run: the projector's larger type."""
+    if projector():
+        st.html(_PROJECTOR_CSS)
+
+
+def inputs(label: str) -> AbstractContextManager[object]:
+    """Where a page draws the inputs a lesson does not need: folded away in
+    classroom and student mode (open on request), in plain sight otherwise."""
+    if state.mode() in MODES:
+        return st.expander(label, icon=":material/tune:")
+    return st.container()
+
+
+def format_value(kind: str, value: float) -> str:
+    """A guess or an answer as the page shows it: rates and shares in
+    percent, money in yuan, months whole."""
+    if kind in ("rate", "share"):
+        return pct(value)
+    if kind == "cost":
+        return yuan(value)
+    return t("lesson.months_n", n=f"{value:.0f}")
+
+
+def _points(kind: str, diff: float) -> str:
+    """How far off, without a sign: percentage points, yuan or months."""
+    if kind in ("rate", "share"):
+        return t("lesson.points", n=f"{abs(diff) * 100:.2f}")
+    if kind == "cost":
+        return yuan(abs(diff))
+    return t("lesson.months_n", n=f"{abs(diff):.0f}")
+
+
+def _guess_in_units(kind: str, entered: float) -> float:
+    """The guess as the student types it (percent for rates) in calc's units."""
+    return entered / 100 if kind in ("rate", "share") else entered
+
+
+def start_lesson(lesson: Lesson, mode: str, page: state.PageState,
+                 household: state.PartState) -> None:
+    """Load ``lesson``'s scenario into its page and the household, and turn
+    the lesson on in ``mode`` (a callback's work: the caller moves to the page)."""
+    scn = lesson.scenario()
+    page_names = set(page.schema.names(scn))
+    page.scn.clear()
+    page.scn.update({k: v for k, v in scn.items() if k in page_names})
+    household.scn.update({k: v for k, v in scn.items() if k in household.scn})
+    state.set_lesson(lesson.id)
+    state.set_mode(mode)
+
+
+def _matches(lesson: Lesson, scn: Mapping[str, object]) -> bool:
+    want = lesson.scenario()
+    return all(scn.get(k) == v for k, v in want.items() if k in scn)
+
+
+def _on_reveal() -> None:
+    state.PageState(GUESS).view["shown"] = True
+
+
+def lesson_card(page: state.PageState) -> bool:
+    """The lesson's card at the top of its page, when a lesson is on.
+
+    Returns whether the page may show its results: not while the class is
+    still to guess (the cards and the verdict would give the answer away),
+    always when no lesson of this page is on.
+    """
+    lid = state.lesson()
+    lesson = LESSONS.get(lid or "")
+    if lesson is None or lesson.page != page.page:
+        return True
+    guess_state = state.PageState(GUESS, {"lesson": "", "shown": False})
+    if guess_state.view.get("lesson") != lesson.id:  # a new lesson: a blank guess
+        guess_state.view.update(lesson=lesson.id, shown=False)
+        guess_state.scn["g"] = 0.0
+    kind = lesson.guess
+    shown = bool(guess_state.view.get("shown"))
+    with st.container(border=True, key="app-el-lesson"):
+        # on a projector the QR code stands beside the question: scanned first
+        main, side = st.columns([3, 1]) if projector() else (st.container(), None)
+        with main:
+            st.subheader(t(f"lesson.{lesson.id}.title"))
+            st.markdown(t(f"lesson.{lesson.id}.question"))
+            Bound(guess_state).number(st, "g", f"lesson.guess_label.{kind}", step=1.0,
+                                      fmt="%.0f" if kind == "months" else "%.2f")
+            if not shown:
+                st.button(t("lesson.reveal"), key="app-do-reveal", type="primary",
+                          on_click=_on_reveal)
+                st.caption(t("lesson.hidden"))
+        if side is not None:
+            with side:
+                _student_qr(page)
+        if shown:
+            answer = lesson.answer()
+            guess = _guess_in_units(kind, float(guess_state.scn["g"]))  # type: ignore[arg-type]
+            diff = lesson.off_by(guess)
+            st.success(t("lesson.result", guess=format_value(kind, guess),
+                         answer=format_value(kind, answer), off=_points(kind, diff),
+                         side=t("lesson.high") if diff > 0 else t("lesson.low")
+                         if diff < 0 else t("lesson.exact")),
+                       icon=":material/lightbulb:")
+            if not _matches(lesson, page.scn):
+                st.caption(t("lesson.changed"))
+            st.markdown(t(f"lesson.{lesson.id}.explain", answer=format_value(kind, answer)))
+            st.markdown(f"- {t(f'lesson.{lesson.id}.prompt1')}\n"
+                        f"- {t(f'lesson.{lesson.id}.prompt2')}")
+    return shown
+
+
+def _student_qr(page: state.PageState) -> None:
+    """The student link (this page, its scenario, the student view) as a QR
+    code, large, for the back of the room, and its short form to type."""
+    from ui import share
+
+    found = share.links({**page.params(), "mode": "student"})
+    url = found.short or found.full
+    st.image(share.qr_src(url), caption=t("lesson.scan"), alt=t("app.share_qr_alt"))
+    st.markdown(f"`{url}`")

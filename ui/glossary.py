@@ -1,0 +1,37 @@
+"""The glossary's terms (issue 11), in the order a reader meets them.
+
+Each term id is a stable ASCII code: its text is ``gloss.<term>.name`` and
+``gloss.<term>.text`` in :mod:`ui.catalog_lessons` (2–3 plain sentences, with
+the formula where there is one, worded as ``domain.md`` §2 and the pages'
+labels word it), and it may serve as an anchor (``/glossary#<term>``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["GLOSSARY"]
+
+GLOSSARY: tuple[str, ...] = (
+    # what a plan costs, and the rates that say it
+    "fee_rate",         # 手续费率
+    "apr",              # 年化利率（名义，i × 12）
+    "effective",        # 实际年利率，(1+i)^12 − 1
+    "irr",              # 内部收益率
+    "average_balance",  # 平均余额法
+    "interest_free",    # 免息
+    # how a loan is repaid
+    "equal_payment",    # 等额本息
+    "equal_principal",  # 等额本金
+    "interest_only",    # 先息后本
+    "flexible",         # 随借随还
+    # cash lines and cards
+    "cash_line",        # 备用金
+    "cash_advance",     # 取现
+    "minimum_payment",  # 最低还款
+    "late_fee",         # 违约金
+    "penalty_interest",  # 罚息
+    "rollover",         # 以贷养贷
+    # the lines a warning cites
+    "rate_line_24",     # 24% 红线
+    "lpr",              # LPR，4 × LPR
+    "debt_share",       # 负债收入比
+)

@@ -1,0 +1,113 @@
+"""A lesson's printable handout (issue 11): one A4 page with the question, a
+blank box for the student's prediction, the lesson's inputs, its results and
+its chart, and the two discussion prompts, in the page's language.
+
+Printing hides the app around it (the sidebar, the header, the buttons) with
+print CSS; Chromium's print to PDF gives one page.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from calc.errors import CalcError
+from ui import afford, charts, tables
+from ui.fmt import md_escape, pct, yuan
+from ui.i18n import error_text, t
+from ui.lessons import Lesson
+from ui.scenarios import budget as bs
+from ui.scenarios import cashline as cash
+from ui.scenarios import compare as cmp
+from ui.scenarios import household as hs
+from ui.scenarios import num
+
+__all__ = ["sheet", "PRINT_CSS"]
+
+#: Only the sheet on paper: the app's chrome hidden, an A4 page with margins,
+#: the chart kept whole.
+PRINT_CSS = """<style>
+@media print {
+  @page { size: A4 portrait; margin: 10mm; }
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+  [data-testid="stBaseButton-secondary"], [data-testid="stBaseButton-primary"],
+  .st-key-handout-noprint { display: none !important; }
+  [data-testid="stMain"] { padding: 0 !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+  html { font-size: 13px; }
+  [data-testid="stVerticalBlock"] { gap: 0.5rem !important; }
+  .js-plotly-plot, [data-testid="stDataFrame"] { break-inside: avoid; }
+}
+</style>"""
+
+#: The sheet's width on screen and on paper: an A4 page less its margins, in
+#: CSS pixels (210 mm - 2 × 10 mm at 96 px an inch), so a chart drawn for the
+#: screen is the chart printed (Plotly does not redraw for print).
+SHEET_PX = 700
+#: The chart's height on the sheet: the page holds the question, the box, the
+#: table and the prompts beside it.
+CHART_PX = 300
+
+
+def _compare(scn: dict[str, object]) -> None:
+    c = cmp.results(scn)
+    names = [afford.plan_name(scn, i) for i in range(1, cmp.plan_count(scn) + 1)]
+    st.markdown(t("handout.price", price=yuan(num(scn, "p"))) + "  \n"
+                + "  \n".join(md_escape(n) for n in names))
+    tables.show(st, tables.comparison(c, names), "handout-el-table")
+    _chart(charts.cumulative_paid(c, names, t))
+
+
+def _cash(scn: dict[str, object]) -> None:
+    run = cash.inputs(scn)
+    r = cash.simulate(run)
+    st.markdown(t("handout.line", name=md_escape(afford.line_name(scn)),
+                  amount=yuan(run.draws[0].amount), method=t(f"method.{scn['m']}")))
+    rate = t("handout.apr", apr=pct(r.rates.nominal)) if r.rates is not None else ""
+    st.markdown(t("handout.cash_result", paid=yuan(r.totals.paid), cost=yuan(r.totals.cost))
+                + " " + rate)
+    _chart(charts.balance_over_time(r, t))
+
+
+def _budget(scn: dict[str, object], household: dict[str, object]) -> None:
+    b = bs.budget(scn, household, hs.thresholds(household))
+    if b.timeline is None:
+        return
+    names = [str(scn[f"bn{i}"]) or t("bud.item_n", n=i) for i in b.shown]
+    st.markdown(t("handout.household", income=yuan(num(household, "hi")),
+                  essentials=yuan(num(household, "he"))) + "  \n"
+                + "  \n".join(md_escape(n) for n in names))
+    _chart(charts.budget_timeline(b.timeline, names, hs.thresholds(household), t))
+
+
+def _chart(fig: go.Figure) -> None:
+    fig.update_layout(height=CHART_PX, margin_b=125)
+    charts.show(st, fig, "handout-el-chart")
+
+
+def sheet(lesson: Lesson) -> None:
+    """The handout of ``lesson``, drawn on the page, a sheet wide."""
+    st.html(PRINT_CSS)
+    with st.container(width=SHEET_PX, key="handout-sheet"):
+        _sheet(lesson)
+
+
+def _sheet(lesson: Lesson) -> None:
+    scn = lesson.scenario()
+    household = {k: scn.get(k, f.if_missing()) for k, f in hs.HOUSEHOLD.shared.items()}
+    st.title(t(f"lesson.{lesson.id}.title"))
+    st.markdown(t(f"lesson.{lesson.id}.question"))
+    with st.container(border=True, height=90):
+        st.markdown(t("handout.prediction"))
+    st.subheader(t("handout.inputs_results"))
+    try:
+        if lesson.page == cmp.COMPARE.page:
+            _compare(scn)
+        elif lesson.page == cash.CASH.page:
+            _cash(scn)
+        else:
+            _budget(scn, household)
+    except CalcError as err:  # a lesson's scenario always computes; said if not
+        st.error(error_text(err))
+    st.markdown(f"- {t(f'lesson.{lesson.id}.prompt1')}\n- {t(f'lesson.{lesson.id}.prompt2')}")
