@@ -14,6 +14,7 @@ from calc.warnings import RULES, SOURCES, headline
 from ui import afford, charts, classroom, tables
 from ui.advice import show_warnings
 from ui.fmt import md_escape, pct, yuan
+from ui.glossary import terms_line
 from ui.i18n import error_text, show_notices, t
 from ui.scenarios import budget as bs
 from ui.scenarios import cashline as cash
@@ -197,6 +198,8 @@ def results() -> None:
     st.subheader(t("bud.warnings"))
     show_warnings(headline(b.warnings), names, empty=True)
     st.caption(t("bud.warnings_note"))
+    st.markdown(terms_line(("debt_share", "rate_line_24", "lpr", "apr", "rollover",
+                            "minimum_payment", "cash_advance"), LANG))
     st.subheader(t("bud.timeline"))
     if tl.share is not None and tl.left is not None:
         worst = int(tl.share.argmax())

@@ -13,11 +13,12 @@ from calc.units import RATE_UNITS
 from ui import afford, charts, classroom, tables
 from ui.codec import Group
 from ui.fmt import pct, yuan
+from ui.glossary import terms_line
 from ui.i18n import error_text, show_notices, t
 from ui.scenarios import budget as bs
 from ui.scenarios import cashline as sc
 from ui.scenarios import num, whole
-from ui.state import PageState
+from ui.state import PageState, lang
 from ui.widgets import CARD_WIDTH, FIELD_WIDTH, Bound, grid, labels, preset_labels
 
 ps = PageState(sc.CASH, sc.VIEWS)
@@ -183,6 +184,9 @@ def summary(r: cl.CashLineResult) -> None:
         if flag == "no_rate" and r.rates is None:
             continue
         st.warning(t(f"cash.flag.{flag}", m=r.doubled_month or 0), icon=":material/warning:")
+    st.markdown(terms_line(("cash_line", "apr", "effective", "equal_payment", "equal_principal",
+                            "interest_only", "flexible", "cash_advance", "minimum_payment",
+                            "penalty_interest", "late_fee", "rollover"), lang()))
 
 
 def chart(r: cl.CashLineResult, rollover: cl.Rollover | None) -> None:

@@ -25,11 +25,12 @@ from calc.schedule import (
 from calc.units import RATE_UNITS
 from ui import afford, charts, classroom, tables
 from ui.fmt import md_escape, pct, yuan
+from ui.glossary import terms_line
 from ui.i18n import error_text, show_notices, t
 from ui.scenarios import budget as bs
 from ui.scenarios import compare as sc
 from ui.scenarios import whole
-from ui.state import PageState
+from ui.state import PageState, lang
 from ui.widgets import FIELD_WIDTH, Bound, grid, labels, preset_labels
 
 ps = PageState(sc.COMPARE, sc.VIEWS)
@@ -281,6 +282,8 @@ def results_table(c: Comparison, names: list[str]) -> None:
     st.subheader(t("cmp.results"))
     tables.show(st, tables.comparison(c, names), ps.key("el", "results"))
     st.caption(t("cmp.formulas"))
+    st.markdown(terms_line(("fee_rate", "apr", "effective", "irr", "average_balance",
+                            "interest_free"), lang()))
 
 
 def affordability(c: Comparison, names: list[str]) -> None:

@@ -19,4 +19,5 @@ for term in GLOSSARY:
     st.subheader(t(f"gloss.{term}.name"), anchor=term)
     st.markdown(t(f"gloss.{term}.text"))
 
-ps.sync_url()
+# the address bar as it came: a link's #term is where the browser scrolls to
+ps.sync_url(write=False)

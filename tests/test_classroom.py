@@ -131,4 +131,22 @@ def test_the_glossary_names_every_term(lang):
     assert_clean(at)
     names = [s.value for s in at.subheader]
     assert names == [CATALOG[lang][f"gloss.{term}.name"] for term in GLOSSARY]
-    assert params(at)["pg"] == "glossary"
+
+
+@pytest.mark.parametrize("page", ["app_pages/compare.py", "app_pages/cashline.py",
+                                  "app_pages/budget.py"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_page_links_the_glossary_terms_it_uses(page, lang):
+    import re
+
+    at = run({"lang": lang, "hi": "3000"}, page)
+    links = re.findall(r"\]\(glossary\?lang=(\w+)#(\w+)\)", all_text(at))
+    assert links, "no glossary link on the page"
+    assert {code for code, _ in links} == {lang}
+    assert {term for _, term in links} <= set(GLOSSARY)
+
+
+def test_a_lessons_explanation_links_its_terms():
+    at = run({"lesson": "rollover", "mode": "student", "lang": "en"})
+    at.button(key="app-do-reveal").click().run()
+    assert "(glossary?lang=en#rollover)" in all_text(at)

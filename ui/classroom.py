@@ -28,6 +28,7 @@ import streamlit as st
 from ui import state
 from ui.codec import Field, Schema
 from ui.fmt import pct, yuan
+from ui.glossary import terms_line
 from ui.i18n import t
 from ui.lessons import LESSONS, Lesson
 from ui.widgets import Bound
@@ -36,6 +37,17 @@ __all__ = ["MODES", "projector", "apply", "inputs", "lesson_card", "start_lesson
            "format_value", "GUESS"]
 
 MODES = ("class", "student")
+
+#: The glossary's entries each lesson uses (linked under its explanation).
+LESSON_TERMS: dict[str, tuple[str, ...]] = {
+    "monthly_fee": ("fee_rate", "apr", "effective"),
+    "huabei_periods": ("fee_rate", "apr"),
+    "free_vs_discount": ("interest_free", "apr"),
+    "early_repayment": ("apr", "fee_rate", "irr"),
+    "minimum_payment": ("minimum_payment", "apr"),
+    "rollover": ("rollover", "cash_line", "cash_advance"),
+    "stacking": ("debt_share", "equal_payment"),
+}
 
 #: The guess a student types, one field per lesson kind (kept per session).
 GUESS = Schema(page="lsn", shared={"g": Field("float", 0.0, label="lesson.guess")})
@@ -159,6 +171,7 @@ def lesson_card(page: state.PageState) -> bool:
             st.markdown(t(f"lesson.{lesson.id}.explain", answer=format_value(kind, answer)))
             st.markdown(f"- {t(f'lesson.{lesson.id}.prompt1')}\n"
                         f"- {t(f'lesson.{lesson.id}.prompt2')}")
+            st.markdown(terms_line(LESSON_TERMS[lesson.id], state.lang()))
     return shown
 
 

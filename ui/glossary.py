@@ -8,7 +8,7 @@ labels word it), and it may serve as an anchor (``/glossary#<term>``).
 
 from __future__ import annotations
 
-__all__ = ["GLOSSARY"]
+__all__ = ["GLOSSARY", "terms_line"]
 
 GLOSSARY: tuple[str, ...] = (
     # what a plan costs, and the rates that say it
@@ -35,3 +35,22 @@ GLOSSARY: tuple[str, ...] = (
     "lpr",              # LPR，4 × LPR
     "debt_share",       # 负债收入比
 )
+
+
+def terms_line(terms: tuple[str, ...], lang: str) -> str:
+    """A line linking the glossary's entries for ``terms`` (markdown), for a
+    page to put where it uses them: "Terms: APR · effective rate · …".  The
+    link is relative (``glossary?lang=<lang>#<term>``), so it works under any
+    base path, and opens the entry in the page's language.
+
+    >>> terms_line(("apr",), "en")
+    'Terms: [Nominal APR (年化利率, i × 12)](glossary?lang=en#apr)'
+    """
+    from ui.i18n import t
+
+    unknown = set(terms) - set(GLOSSARY)
+    if unknown:
+        raise ValueError(f"not in the glossary: {sorted(unknown)}")
+    links = [f"[{t(f'gloss.{term}.name', lang)}](glossary?lang={lang}#{term})"
+             for term in terms]
+    return t("gloss.terms", lang, links=" · ".join(links))

@@ -585,6 +585,7 @@ ZH: dict[str, str] = {
     "handout.apr": "年化利率（单利）{apr}。",
     "handout.household": "每月到手收入 {income}，必要开支 {essentials}；要还的钱：",
     "lesson.hidden": "先猜，再揭晓：猜之前，下面的结果先不显示。",
+    "gloss.terms": "术语：{links}",
 }
 
 EN: dict[str, str] = {
@@ -1164,6 +1165,7 @@ EN: dict[str, str] = {
     "handout.apr": "{apr} a year (APR, simple).",
     "handout.household": "Take-home income {income} a month, essentials {essentials}; what is owed:",
     "lesson.hidden": "Guess first, then reveal: the results below stay hidden until then.",
+    "gloss.terms": "Terms: {links}",
 }
 
 # the debt warnings' entries (ui/catalog_debt.py) add keys, never replace one

@@ -237,10 +237,12 @@ class PageState:
                 params[name] = value
         return params
 
-    def sync_url(self) -> dict[str, str]:
-        """Write :meth:`params` to the address bar (at the end of a run)."""
+    def sync_url(self, write: bool = True) -> dict[str, str]:
+        """Write :meth:`params` to the address bar (at the end of a run);
+        ``write=False`` only makes them the share link's, leaving the address
+        bar as it came (a glossary link's ``#term`` kept for the browser)."""
         params = self.params()
-        if _address() != params:  # a short link is replaced by the full one
+        if write and _address() != params:  # a short link is replaced by the full one
             st.query_params.from_dict(params)
         st.session_state[_SHARE] = params
         return params

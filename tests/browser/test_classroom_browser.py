@@ -143,3 +143,24 @@ def test_no_serious_or_critical_accessibility_violation(contexts, app_url, lang)
     finally:
         pg.close()
     assert not found, found
+
+
+def test_a_glossary_link_opens_its_entry(contexts, app_url):
+    pg = contexts["projector"].new_page()
+    try:
+        pg.goto(f"{app_url}/?lang=en")
+        wait_idle(pg)
+        link = pg.locator("a[href*='glossary?lang=en#effective']").first
+        href = link.get_attribute("href") or ""
+        with pg.context.expect_page() as opened:
+            link.click()
+        entry = opened.value
+        entry.wait_for_load_state()
+        wait_idle(entry)
+        assert "/glossary" in entry.url and entry.url.endswith("#effective"), (href, entry.url)
+        heading = entry.locator("[id='effective']")
+        expect(heading).to_contain_text(CATALOG["en"]["gloss.effective.name"])
+        expect(heading).to_be_in_viewport()  # scrolled to the entry
+        entry.close()
+    finally:
+        pg.close()

@@ -57,6 +57,11 @@ def choose(pg, key: str, label: str) -> None:
     if box.get_attribute("aria-expanded") != "true":
         box.press("ArrowDown")
     pg.get_by_role("option", name=label, exact=True).click()
+    # the choice's run finishes before the next step, as a person's eye waits for it
+    # (a number typed within ~0.1 s of a fee-mode change, under a loaded suite, once
+    # lost the mode's conversion: noted in the issue 10-11 closing note)
+    expect(box).to_have_value(label)
+    wait_idle(pg)
 
 
 def shows(pg, key: str, label: str) -> None:
