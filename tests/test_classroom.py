@@ -50,6 +50,7 @@ def test_every_lesson_link_opens_its_page_and_reveals_calcs_answer(lid, lang, mo
     result = " ".join(s.value for s in at.success)
     assert shown(lesson.guess, lesson.answer(), lang) in result
     assert CATALOG[lang][f"lesson.{lid}.prompt1"] in all_text(at)
+    assert "个月 个月" not in all_text(at) and "months months" not in all_text(at)
 
 
 def test_a_guess_is_told_how_far_off_it_was():

@@ -168,7 +168,9 @@ def lesson_card(page: state.PageState) -> bool:
                        icon=":material/lightbulb:")
             if not _matches(lesson, page.scn):
                 st.caption(t("lesson.changed"))
-            st.markdown(t(f"lesson.{lesson.id}.explain", answer=format_value(kind, answer)))
+            # the explanation words its own unit ("{answer} months"): the bare number
+            said = f"{answer:.0f}" if kind == "months" else format_value(kind, answer)
+            st.markdown(t(f"lesson.{lesson.id}.explain", answer=said))
             st.markdown(f"- {t(f'lesson.{lesson.id}.prompt1')}\n"
                         f"- {t(f'lesson.{lesson.id}.prompt2')}")
             st.markdown(terms_line(LESSON_TERMS[lesson.id], state.lang()))
