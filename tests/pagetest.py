@@ -60,3 +60,15 @@ def assert_clean(at: AppTest) -> None:
 def switch_language(at: AppTest, lang: str) -> None:
     """Click the sidebar's language switch."""
     at.button_group(key="app-lang").set_value(lang).run()
+
+
+def lesson_value(kind: str, value: float, lang: str) -> str:
+    """A lesson's guess or answer as its card shows it (``ui.classroom``):
+    rates and shares in percent to 0.01, yuan to the fen, whole months."""
+    from ui.i18n import CATALOG
+
+    if kind in ("rate", "share"):
+        return f"{value * 100:.2f}%"
+    if kind == "cost":
+        return f"¥{value:,.2f}"
+    return CATALOG[lang]["lesson.months_n"].format(n=f"{value:.0f}")

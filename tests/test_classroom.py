@@ -7,7 +7,7 @@ handouts and the glossary."""
 from __future__ import annotations
 
 import pytest
-from pagetest import all_text, assert_clean, run, switch_language
+from pagetest import all_text, assert_clean, lesson_value, run, switch_language
 from streamlit.testing.v1 import AppTest
 
 from ui.glossary import GLOSSARY
@@ -21,15 +21,6 @@ TITLES = {"cmp": "cmp.title", "cash": "cash.title", "bud": "bud.title"}
 def params(at: AppTest) -> dict[str, str]:
     return {k: at.query_params[k][0] if isinstance(at.query_params[k], list)
             else at.query_params[k] for k in at.query_params}
-
-
-def shown(kind: str, value: float, lang: str) -> str:
-    """A value as the card shows it (ui.classroom.format_value)."""
-    if kind in ("rate", "share"):
-        return f"{value * 100:.2f}%"
-    if kind == "cost":
-        return f"¥{value:,.2f}"
-    return CATALOG[lang]["lesson.months_n"].format(n=f"{value:.0f}")
 
 
 @pytest.mark.parametrize("mode", ["class", "student"])
@@ -48,7 +39,7 @@ def test_every_lesson_link_opens_its_page_and_reveals_calcs_answer(lid, lang, mo
     at.button(key="app-do-reveal").click().run()
     assert_clean(at)
     result = " ".join(s.value for s in at.success)
-    assert shown(lesson.guess, lesson.answer(), lang) in result
+    assert lesson_value(lesson.guess, lesson.answer(), lang) in result
     assert CATALOG[lang][f"lesson.{lid}.prompt1"] in all_text(at)
     assert "个月 个月" not in all_text(at) and "months months" not in all_text(at)
 

@@ -14,21 +14,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS, new_context, settle_charts, wait_idle
+from tests.pagetest import lesson_value
 from ui.i18n import CATALOG
 from ui.lessons import LESSONS
 
 pytestmark = pytest.mark.browser
 
 FORMS = {"projector": {"width": 1920, "height": 1080}, "phone": {"width": 390, "height": 844}}
-
-
-def shown(kind: str, value: float, lang: str) -> str:
-    """A value as the card shows it (ui.classroom.format_value)."""
-    if kind in ("rate", "share"):
-        return f"{value * 100:.2f}%"
-    if kind == "cost":
-        return f"¥{value:,.2f}"
-    return CATALOG[lang]["lesson.months_n"].format(n=f"{value:.0f}")
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +45,7 @@ def test_every_lesson_on_a_projector_and_a_phone(contexts, app_url, form, lang):
             card = pg.locator(".st-key-app-el-lesson")
             expect(card).to_contain_text(CATALOG[lang][f"lesson.{lid}.title"])
             card.locator(".st-key-app-do-reveal button").click()
-            expect(card).to_contain_text(shown(lesson.guess, lesson.answer(), lang))
+            expect(card).to_contain_text(lesson_value(lesson.guess, lesson.answer(), lang))
             wait_idle(pg)
             if form == "projector":
                 # the inputs a lesson does not need are folded away
