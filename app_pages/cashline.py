@@ -189,7 +189,10 @@ def summary(r: cl.CashLineResult) -> None:
                             "penalty_interest", "late_fee", "rollover"), lang()))
 
 
+@st.fragment
 def chart(r: cl.CashLineResult, rollover: cl.Rollover | None) -> None:
+    """The chart, one at a time.  A fragment: switching it reruns only this,
+    with the results of the page's last run (a view changes nothing in them)."""
     views = ("balance", "costs") + (("spiral",) if rollover else ())
     if view["chart"] not in views:  # "auto", or the spiral after the rollover went away
         view["chart"] = "spiral" if rollover else "balance"

@@ -266,8 +266,11 @@ def cards(c: Comparison, names: list[str]) -> None:
                       apr=pct(r.rates.nominal), eff=pct(r.rates.effective)))
 
 
+@st.fragment
 def chart(c: Comparison, names: list[str]) -> None:
-    # one chart at a time: every chart drawn costs the browser a Plotly render per edit
+    """The chart, one at a time (every chart drawn costs the browser a Plotly
+    render per edit).  A fragment: switching the chart reruns only this, with
+    the results of the page's last run (a view changes nothing they hold)."""
     chart = ui_view.segmented(st, "chart", "chart.show", labels("chart.tab"), ("cum", "pay"),
                               label_visibility="collapsed")
     if chart == "pay":
@@ -352,7 +355,9 @@ def plain_words(r: PlanResult) -> str:
     return t("math.plain_free")
 
 
+@st.fragment
 def show_math(c: Comparison, names: list[str]) -> None:
+    """The math behind a plan's rate, on request; a fragment, as :func:`chart`."""
     ok = [j for j, r in enumerate(c.plans) if r.ok]
     if not ok:
         return
