@@ -117,21 +117,26 @@ with st.sidebar:
 
     params = state.share_params()
     if params:
-        found = share.links(params)
         # in a popover: st.code brings a 1.5 MB syntax highlighter that would
-        # otherwise load, and compete with the charts, on every first visit
-        with st.popover(t("app.share"), icon=":material/link:", width="stretch"):
-            # the QR in a tab of its own: below the links it would start under
-            # a 1080-pixel projection's bottom edge
-            link_tab, qr_tab = st.tabs([t("app.share_tab_link"), t("app.share_tab_qr")])
-            with link_tab:
-                st.caption(t("app.share_help"))
-                st.code(found.full, language=None, wrap_lines=True)
-                if found.short:
-                    st.caption(t("app.share_short"))
-                    st.code(found.short, language=None, wrap_lines=True)
-            with qr_tab:
-                # a data: URL, not a media file: any replica serves it; shown at
-                # its own size, about 432 px (ui.share.SHOWN_PX), less on a phone
-                st.image(share.qr_src(found.for_qr), caption=t("app.share_qr"),
-                         alt=t("app.share_qr_alt"), width="content")
+        # otherwise load, and compete with the charts, on every first visit.
+        # Drawn only while open: the QR code took 29% of a rerun's script time
+        # when it was made again on every edit (bench/bench_app.py, py-spy)
+        share_box = st.popover(t("app.share"), icon=":material/link:", width="stretch",
+                               key="app-share", on_change="rerun")
+        with share_box:
+            if share_box.open:
+                found = share.links(params)
+                # the QR in a tab of its own: below the links it would start under
+                # a 1080-pixel projection's bottom edge
+                link_tab, qr_tab = st.tabs([t("app.share_tab_link"), t("app.share_tab_qr")])
+                with link_tab:
+                    st.caption(t("app.share_help"))
+                    st.code(found.full, language=None, wrap_lines=True)
+                    if found.short:
+                        st.caption(t("app.share_short"))
+                        st.code(found.short, language=None, wrap_lines=True)
+                with qr_tab:
+                    # a data: URL, not a media file: any replica serves it; shown at
+                    # its own size, about 432 px (ui.share.SHOWN_PX), less on a phone
+                    st.image(share.qr_src(found.for_qr), caption=t("app.share_qr"),
+                             alt=t("app.share_qr_alt"), width="content")

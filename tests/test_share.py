@@ -268,6 +268,9 @@ def test_a_bad_z_is_named_once_and_the_page_opens(lang):
 
 def test_the_popover_shows_both_links_and_a_qr_of_the_short_one():
     at = run(shorten(_compare_link()))
+    assert not at.sidebar.get("code")  # nothing made while the popover is closed
+    at.session_state["app-share"] = True  # the reader opens it
+    at.run()
     full, short = (c.value for c in at.sidebar.get("code"))
     assert full.endswith("?" + to_query(_compare_link()))
     assert "z=" in short and len(short) < len(full)
