@@ -369,3 +369,18 @@ def test_an_edited_preset_can_be_restored():
     at.button(key="cmp-do-restore1").click().run()
     assert inputs(at)["f1"] == 8.8 and inputs(at)["ps1"] == "huabei_12"
     assert "cmp-do-restore1" not in [b.key for b in at.button]
+
+
+def test_a_number_typed_over_a_pushed_one_is_pushed_back():
+    # ui.widgets rule 4: a fee mode change pushes the converted fee into the fee
+    # field; a number typed there as that push arrives must end up on screen,
+    # not the push (the browser showed 362.58 while the plan used 353.25)
+    at = run({"lang": "en"})
+    at.selectbox(key="cmp-fm1").set_value("payment").run()
+    assert at.number_input(key="cmp-f1").proto.set_value  # the converted fee, pushed
+    at.number_input(key="cmp-f1").set_value(353.25).run()
+    f1 = at.number_input(key="cmp-f1").proto
+    assert f1.set_value and f1.value == 353.25  # pushed back as typed
+    at.run()
+    assert not at.number_input(key="cmp-f1").proto.set_value  # and left alone after
+    assert_clean(at)

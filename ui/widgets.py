@@ -2,7 +2,7 @@
 
 A bound widget shows a value held in a plain dict of the page's state (the
 scenario or the view, :class:`ui.state.PageState`) and writes the user's
-change back to it.  Three rules make that dict the only truth:
+change back to it.  Four rules make that dict the only truth:
 
 1. **Seeded from the dict.**  Before a widget is drawn, its session-state key
    is set from the dict whenever the two differ, or the widget is new (a
@@ -23,6 +23,13 @@ change back to it.  Three rules make that dict the only truth:
    widget whose label changed is seeded again (rule 1), so the browser gets
    the new label; a value that is still not one of the options, from any
    source, falls back to the dict's code.
+4. **A push answered is pushed back.**  When a run pushes a value into a
+   widget (a fee converted into a new form) while the user is typing in it,
+   the push can reach the browser after the typing: the page then shows the
+   run's number while the dict holds the one typed, and the next run would
+   take the shown one back.  So when the value that comes back differs from
+   the one the last run pushed, the dict's (the user's) is pushed once more,
+   and what the page shows is again what the dict holds.
 
 Keys are ``<page>-<name>`` for scenario values and ``<page>-view-<name>`` for
 view settings (``PageState.key``).
@@ -101,6 +108,9 @@ def _same(v: Any) -> object:
     return v
 
 
+_NOTHING = object()  # no value pushed to a widget by the last run that drew it
+
+
 class Bound:
     """Widgets bound to one dict of a page's state.
 
@@ -151,9 +161,15 @@ class Bound:
         want = to_widget(values[name])
         ss = st.session_state
         shown: dict[str, str] = ss.setdefault(self.ps.slot("labels"), {})
+        pushed: dict[str, object] = ss.setdefault(self.ps.slot("pushed"), {})
         label = fmt(values[name]) if fmt is not None else None
-        if key not in ss or ss[key] != want or shown.get(key) != label:
+        # rule 4: a value the user changed right after a run pushed one is pushed
+        # back as taken, so the browser cannot keep showing the run's
+        last = pushed.pop(key, _NOTHING)
+        answered = last is not _NOTHING and ss.get(key) != last
+        if key not in ss or ss[key] != want or shown.get(key) != label or answered:
             ss[key] = want  # rule 1 (and rule 3: a relabelled choice is seeded again)
+            pushed[key] = want
         if label is not None:
             shown[key] = label
         got = from_widget(make(
