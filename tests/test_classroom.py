@@ -142,3 +142,16 @@ def test_a_lessons_explanation_links_its_terms():
     at = run({"lesson": "rollover", "mode": "student", "lang": "en"})
     at.button(key="app-do-reveal").click().run()
     assert "(glossary?lang=en#rollover)" in all_text(at)
+
+
+
+def test_a_lesson_started_again_starts_over():
+    at = run({"lang": "en"}, LESSONS_PAGE)
+    at.button(key="lessons-do-class-monthly_fee").click().run()
+    at.switch_page("app_pages/compare.py").run()
+    at.button(key="app-do-reveal").click().run()
+    assert at.success
+    at.switch_page(LESSONS_PAGE).run()
+    at.button(key="lessons-do-class-monthly_fee").click().run()
+    at.switch_page("app_pages/compare.py").run()
+    assert not at.success and at.button(key="app-do-reveal")  # hidden again

@@ -114,6 +114,8 @@ def start_lesson(lesson: Lesson, mode: str, page: state.PageState,
     household.scn.update({k: v for k, v in scn.items() if k in household.scn})
     state.set_lesson(lesson.id)
     state.set_mode(mode)
+    # a lesson started again starts over: a blank guess, the answer hidden
+    state.PageState(GUESS).view.update(lesson="", shown=False)
 
 
 def _matches(lesson: Lesson, scn: Mapping[str, object]) -> bool:
