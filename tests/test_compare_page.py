@@ -384,3 +384,17 @@ def test_a_number_typed_over_a_pushed_one_is_pushed_back():
     at.run()
     assert not at.number_input(key="cmp-f1").proto.set_value  # and left alone after
     assert_clean(at)
+
+
+def test_two_plans_of_one_preset_can_each_be_edited():
+    # the browser sends a choice's label (ui.widgets rule 3): two plans under one
+    # name were one choice, and the second could never be opened for editing
+    at = run({"lang": "en"})
+    at.selectbox(key="cmp-view-addps").set_value("huabei_12")
+    at.button(key="cmp-do-add").click().run()
+    edit = at.button_group(key="cmp-view-edit")
+    assert len(set(edit.options)) == 3  # "Huabei 12 installments (2)"
+    for i in (1, 3):
+        at.button_group(key="cmp-view-edit").set_value(i).run()
+        assert_clean(at)
+        assert at.selectbox(key=f"cmp-ps{i}")  # plan i's editor is open

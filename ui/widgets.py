@@ -111,6 +111,29 @@ def _same(v: Any) -> object:
 _NOTHING = object()  # no value pushed to a widget by the last run that drew it
 
 
+def _distinct(fmt: Callable[[Any], str], options: Sequence[object]) -> Callable[[Any], str]:
+    """``fmt`` with a label that repeats numbered ("Huabei 12 (2)"): the browser
+    sends the label (rule 3), so two options under one label would be one
+    choice, and the second could never be picked (two plans from one preset).
+
+    >>> f = _distinct(str.upper, ["a", "b", "a2"])
+    >>> [f(o) for o in ["a", "b", "a2"]]
+    ['A', 'B', 'A2']
+    >>> g = _distinct(lambda o: "Plan", [1, 2, 3])
+    >>> [g(o) for o in [1, 2, 3]]
+    ['Plan', 'Plan (2)', 'Plan (3)']
+    """
+    seen: dict[str, int] = {}
+    labels: dict[object, str] = {}
+    for option in options:
+        label = fmt(option)
+        seen[label] = seen.get(label, 0) + 1
+        labels[option] = label if seen[label] == 1 else f"{label} ({seen[label]})"
+    if len(set(labels.values())) == len(labels):
+        return lambda option: labels[option] if option in labels else fmt(option)
+    return fmt  # still not distinct (a label already ending "(2)"): as it was
+
+
 class Bound:
     """Widgets bound to one dict of a page's state.
 
@@ -155,6 +178,8 @@ class Bound:
             values[name] = options[0]
         if options is not None:
             kw["options"] = options
+            if fmt is not None:
+                fmt = _distinct(fmt, options)
         if fmt is not None:
             kw["format_func"] = fmt
         key = self.key(name)
