@@ -68,7 +68,7 @@ from calc.money import round_fen, round_fen_array
 from calc.presets import above_rate_line
 from calc.rates import effective_annual
 from calc.schedule import LIMITS as SCHEDULE_LIMITS
-from calc.schedule import Schedule
+from calc.schedule import Rates, Schedule
 from calc.units import MONTHS_PER_YEAR
 
 __all__ = [
@@ -262,7 +262,7 @@ def _schedule_payments(s: Schedule) -> tuple[float, ...]:
 
 
 def from_schedule(schedule: Schedule, *, lender: str = "",
-                  planned: Schedule | None = None) -> Obligation:
+                  planned: Schedule | None = None, rates: Rates | None = None) -> Obligation:
     """An installment plan or loan as an obligation.
 
     Parameters
@@ -276,6 +276,9 @@ def from_schedule(schedule: Schedule, *, lender: str = "",
         The same plan as planned, when ``schedule`` is repaid early: the flag
         ``early_rate_raised`` is set when repaying early raises the nominal
         rate, as shown to 0.01%.
+    rates : Rates, optional
+        ``schedule.rates()`` when it is already solved (a
+        :class:`calc.compare.PlanResult` holds them): not solved again.
 
     Returns
     -------
@@ -300,7 +303,7 @@ def from_schedule(schedule: Schedule, *, lender: str = "",
         raise InputError("not_a_number", field="schedule", got=schedule)
     nominal = effective = None
     try:
-        r = schedule.rates()
+        r = rates if rates is not None else schedule.rates()
         nominal, effective = r.nominal, r.effective
     except CalcError:
         pass

@@ -129,7 +129,7 @@ def from_plan(r: PlanResult, preset: str) -> Obligation:
         assert r.error is not None
         raise r.error
     lender = INSTALLMENT_PRESETS[preset].lender if preset in INSTALLMENT_PRESETS else ""
-    o = from_schedule(r.schedule, lender=lender)
+    o = from_schedule(r.schedule, lender=lender, rates=r.rates)  # solved once, in compare
     if (r.early_rates is not None and r.rates is not None
             and above_rate_line(r.early_rates.nominal, r.rates.nominal)):
         o = replace(o, early_rate_raised=True)
