@@ -47,14 +47,7 @@ def line_name(scenario: dict[str, object]) -> str:
 
 def name(i: int) -> str:
     """Obligation i's name: the one given here, else its plan's or line's."""
-    if scn[f"bn{i}"]:
-        return str(scn[f"bn{i}"])
-    kind = bs.kind(scn, i)
-    if kind == "plan":
-        return plan_name(bs.terms_of(str(scn[f"bq{i}"])), 1)
-    if kind == "cash":
-        return line_name(bs.terms_of(str(scn[f"bq{i}"])))
-    return t("bud.item_n", LANG, n=i)
+    return afford.obligation_name(scn, i, LANG)
 
 
 def describe(i: int) -> str:

@@ -27,7 +27,7 @@ from ui.state import PageState, PartState
 from ui.widgets import Bound, grid
 
 __all__ = ["household_inputs", "settings", "burden_section", "add_buttons", "warned",
-           "plan_name", "line_name", "SHOWN_BY_RESULTS"]
+           "plan_name", "line_name", "obligation_name", "SHOWN_BY_RESULTS"]
 
 #: Warnings the comparison and cash-line pages already give beside their
 #: results, with their source (the 24% line): not repeated in the section.
@@ -48,6 +48,19 @@ def line_name(scn: Mapping[str, object], lang: str | None = None) -> str:
     """A cash-line scenario by name: its preset's label, else "This cash line"."""
     pid = scn["ps"]
     return t(f"preset.{pid}", lang) if pid != "custom" else t("cash.this_line", lang)
+
+
+def obligation_name(scn: Mapping[str, object], i: int, lang: str | None = None) -> str:
+    """Budget item ``i`` by name: the one given it, else its plan's or line's,
+    else "Item i"."""
+    if scn[f"bn{i}"]:
+        return str(scn[f"bn{i}"])
+    kind = bs.kind(scn, i)
+    if kind == "plan":
+        return plan_name(bs.terms_of(str(scn[f"bq{i}"])), 1, lang)
+    if kind == "cash":
+        return line_name(bs.terms_of(str(scn[f"bq{i}"])), lang)
+    return t("bud.item_n", lang, n=i)
 
 #: Where the pages' household is kept (``ui.state.PartState``).
 BUDGET_PAGE = "app_pages/budget.py"

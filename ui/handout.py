@@ -74,7 +74,7 @@ def _budget(scn: dict[str, object], household: dict[str, object]) -> None:
     b = bs.budget(scn, household, hs.thresholds(household))
     if b.timeline is None:
         return
-    names = [str(scn[f"bn{i}"]) or t("bud.item_n", n=i) for i in b.shown]
+    names = [afford.obligation_name(scn, i) for i in b.shown]
     st.markdown(t("handout.household", income=yuan(num(household, "hi")),
                   essentials=yuan(num(household, "he"))) + "  \n"
                 + "  \n".join(md_escape(n) for n in names))
