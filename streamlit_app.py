@@ -10,7 +10,6 @@ this entrypoint's language switch and share link.)
 from __future__ import annotations
 
 import gc
-import threading
 
 import streamlit as st
 
@@ -86,17 +85,7 @@ page = st.navigation(list(PAGES.values()))
 state.follow_link(PAGES, page, default=COMPARE.page)
 
 
-@st.cache_resource
-def _page_gate() -> threading.Lock:
-    """One page script at a time in this process.  The scripts share one
-    interpreter lock anyway: a class's fifty first runs interleaved all finish
-    late, in turn the first are done early (bench/bench_class.py: fifty
-    sessions opening one link, p95 1.20 s interleaved, 0.92 s in turn; a
-    hundred, 2.16 s and 1.49 s).  Holds no user data."""
-    return threading.Lock()
-
-
-with _page_gate():
+with state.page_gate():  # one script at a time (ui.state.page_gate)
     page.run()
 
 

@@ -210,6 +210,17 @@ def results() -> None:
                        mime="text/csv", key=ps.key("do", "csv"), on_click="ignore")
 
 
+@ps.section
+def body() -> None:
+    """Everything under the title: an edit reruns this, not the shell around it."""
+    st.subheader(t("hh.title"))
+    afford.household_inputs(hh)
+    with classroom.inputs(t("lesson.inputs")):
+        obligations()
+    results()
+    thresholds_editor()
+
+
 # ----------------------------------------------------------------------- page
 
 st.title(t("bud.title"))
@@ -219,11 +230,6 @@ if not classroom.lesson_card(ps):  # the class guesses first: no results yet
     ps.sync_url()
     st.stop()
 
-st.subheader(t("hh.title"))
-afford.household_inputs(hh)
-with classroom.inputs(t("lesson.inputs")):
-    obligations()
-results()
-thresholds_editor()
+body()
 
 ps.sync_url()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import streamlit as st
@@ -189,7 +190,7 @@ def summary(r: cl.CashLineResult) -> None:
                             "penalty_interest", "late_fee", "rollover"), lang()))
 
 
-@st.fragment
+@ps.section
 def chart(r: cl.CashLineResult, rollover: cl.Rollover | None) -> None:
     """The chart, one at a time.  A fragment: switching it reruns only this,
     with the results of the page's last run (a view changes nothing in them)."""
@@ -222,14 +223,16 @@ def statements(r: cl.CashLineResult) -> None:
                        help=t("cash.ledger_help"))
 
 
+@ps.section
 def affordability(r: cl.CashLineResult, run: sc.CashInputs) -> None:
     """The line's heaviest month against the household, its warnings, and a
-    button adding the line to the budget."""
+    button adding the line to the budget.  A section: the household's inputs
+    change nothing above it."""
     name = afford.line_name(scn)
     o = bs.from_line(r, run, str(scn["ps"]))
     afford.burden_section(ps.parts[0], [(name, o)], ps.key("el", "afford"),
                           afford.SHOWN_BY_RESULTS)
-    afford.add_buttons(ps.page, [(name, bs.cash_link(scn))])
+    afford.add_buttons(ps.page, [(name, functools.partial(bs.cash_link, scn))])
 
 
 def pay_rule_comparison(run: sc.CashInputs) -> None:
@@ -245,7 +248,10 @@ def pay_rule_comparison(run: sc.CashInputs) -> None:
                 large=classroom.projector())
 
 
+@ps.section
 def versus_installment(run: sc.CashInputs) -> None:
+    """The first draw against an installment plan; a section: the plan chosen
+    here changes nothing above it."""
     st.subheader(t("cash.versus_title"))
     row = grid()
     inp.choice(row, "cp", "cash.versus_plan", labels("preset"), tuple(INSTALLMENT_PRESETS))
@@ -260,6 +266,33 @@ def versus_installment(run: sc.CashInputs) -> None:
         st.caption(t("cash.versus_rollover"))
 
 
+@ps.section
+def body() -> None:
+    """Everything under the title: an edit reruns this, not the shell around it."""
+    with classroom.inputs(t("lesson.inputs")):
+        line_inputs()
+        draw_inputs()
+        st.subheader(t("cash.repay_title"))
+        repayment_inputs()
+        fault_inputs()
+
+    run = sc.inputs(scn)
+    try:
+        result = sc.simulate(run)
+    except CalcError as err:
+        st.error(error_text(err))
+    else:
+        st.subheader(t("cmp.results"))
+        summary(result)
+        chart(result, run.rollover)
+        with st.expander(t("cash.statements_title")):
+            statements(result)
+        affordability(result, run)
+        pay_rule_comparison(run)
+        versus_installment(run)
+        st.caption(t("cash.sources"))
+
+
 # ----------------------------------------------------------------------- page
 
 st.title(t("cash.title"))
@@ -269,27 +302,5 @@ if not classroom.lesson_card(ps):  # the class guesses first: no results yet
     ps.sync_url()
     st.stop()
 
-with classroom.inputs(t("lesson.inputs")):
-    line_inputs()
-    draw_inputs()
-    st.subheader(t("cash.repay_title"))
-    repayment_inputs()
-    fault_inputs()
-
-run = sc.inputs(scn)
-try:
-    result = sc.simulate(run)
-except CalcError as err:
-    st.error(error_text(err))
-else:
-    st.subheader(t("cmp.results"))
-    summary(result)
-    chart(result, run.rollover)
-    with st.expander(t("cash.statements_title")):
-        statements(result)
-    affordability(result, run)
-    pay_rule_comparison(run)
-    versus_installment(run)
-    st.caption(t("cash.sources"))
-
+body()
 ps.sync_url()

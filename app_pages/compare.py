@@ -8,6 +8,8 @@ the math.
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from calc.burden import Obligation
@@ -266,10 +268,10 @@ def cards(c: Comparison, names: list[str]) -> None:
                       apr=pct(r.rates.nominal), eff=pct(r.rates.effective)))
 
 
-@st.fragment
+@ps.section
 def chart(c: Comparison, names: list[str]) -> None:
     """The chart, one at a time (every chart drawn costs the browser a Plotly
-    render per edit).  A fragment: switching the chart reruns only this, with
+    render per edit).  A section: switching the chart reruns only this, with
     the results of the page's last run (a view changes nothing they hold)."""
     chart = ui_view.segmented(st, "chart", "chart.show", labels("chart.tab"), ("cum", "pay"),
                               label_visibility="collapsed")
@@ -289,9 +291,11 @@ def results_table(c: Comparison, names: list[str]) -> None:
                             "interest_free"), lang()))
 
 
+@ps.section
 def affordability(c: Comparison, names: list[str]) -> None:
     """Each plan's heaviest month against the household, its warnings, and a
-    button per plan adding it to the budget."""
+    button per plan adding it to the budget.  A section: the household's
+    inputs change nothing above it."""
     choices: list[tuple[str, Obligation | None]] = []
     for j, r in enumerate(c.plans):
         try:
@@ -300,12 +304,19 @@ def affordability(c: Comparison, names: list[str]) -> None:
             choices.append((names[j], None))  # the plan's error shows in the verdict
     afford.burden_section(ps.parts[0], choices, ps.key("el", "afford"),
                           afford.SHOWN_BY_RESULTS)
-    afford.add_buttons(ps.page, [(names[j], bs.plan_link(scn, j + 1))
+    afford.add_buttons(ps.page, [(names[j], functools.partial(bs.plan_link, scn, j + 1))
                                  for j, r in enumerate(c.plans) if r.ok])
 
 
-def plan_details(c: Comparison, names: list[str]) -> None:
-    """One plan's schedule, CSV and early repayment (one plan at a time)."""
+@ps.section
+def plan_details(names: list[str]) -> None:
+    """One plan's schedule, CSV and early repayment (one plan at a time).  A
+    section: the early repayment changes nothing above it, so the results are
+    read here (cached), not taken from the run that drew it last."""
+    try:
+        c = sc.results(scn)
+    except CalcError:  # the page's run above says why
+        return
     ok = [j + 1 for j, r in enumerate(c.plans) if r.ok]
     if not ok:
         return
@@ -355,9 +366,9 @@ def plain_words(r: PlanResult) -> str:
     return t("math.plain_free")
 
 
-@st.fragment
+@ps.section
 def show_math(c: Comparison, names: list[str]) -> None:
-    """The math behind a plan's rate, on request; a fragment, as :func:`chart`."""
+    """The math behind a plan's rate, on request; a section, as :func:`chart`."""
     ok = [j for j, r in enumerate(c.plans) if r.ok]
     if not ok:
         return
@@ -381,6 +392,40 @@ def show_math(c: Comparison, names: list[str]) -> None:
                 large=classroom.projector())
 
 
+@ps.section
+def body() -> None:
+    """Everything under the title: an edit reruns this, not the shell around it."""
+    row = grid()
+    inp.number(row, "p", "cmp.price", step=100.0)
+    inp.number(row, "d", "cmp.discount", step=0.5, help_key="cmp.discount_help")
+    inp.number(row, "y", "cmp.yield", step=0.1, help_key="cmp.yield_help")
+
+    # The answer first, then the editor beside the chart (stacked on a phone).
+    # Results are computed before the editor is drawn: the scenario already holds
+    # every widget's new value (ui.widgets, rule 2).
+    names = [plan_name(i) for i in range(1, sc.plan_count(scn) + 1)]
+    result: Comparison | None
+    try:
+        result = sc.results(scn)
+    except CalcError as err:
+        result = None
+        st.error(error_text(err))
+    else:
+        verdict(result, names)
+        cards(result, names)
+
+    left, right = st.columns([2, 3], gap="medium")
+    with left, classroom.inputs(t("lesson.inputs")):
+        plans_editor(result)
+    if result is not None:
+        with right:
+            chart(result, names)
+        results_table(result, names)
+        affordability(result, names)
+        plan_details(names)
+        show_math(result, names)
+
+
 # ----------------------------------------------------------------------- page
 
 st.title(t("cmp.title"))
@@ -390,34 +435,5 @@ if not classroom.lesson_card(ps):  # the class guesses first: no results yet
     ps.sync_url()
     st.stop()
 
-row = grid()
-inp.number(row, "p", "cmp.price", step=100.0)
-inp.number(row, "d", "cmp.discount", step=0.5, help_key="cmp.discount_help")
-inp.number(row, "y", "cmp.yield", step=0.1, help_key="cmp.yield_help")
-
-# The answer first, then the editor beside the chart (stacked on a phone).
-# Results are computed before the editor is drawn: the scenario already holds
-# every widget's new value (ui.widgets, rule 2).
-names = [plan_name(i) for i in range(1, sc.plan_count(scn) + 1)]
-result: Comparison | None
-try:
-    result = sc.results(scn)
-except CalcError as err:
-    result = None
-    st.error(error_text(err))
-else:
-    verdict(result, names)
-    cards(result, names)
-
-left, right = st.columns([2, 3], gap="medium")
-with left, classroom.inputs(t("lesson.inputs")):
-    plans_editor(result)
-if result is not None:
-    with right:
-        chart(result, names)
-    results_table(result, names)
-    affordability(result, names)
-    plan_details(result, names)
-    show_math(result, names)
-
+body()
 ps.sync_url()

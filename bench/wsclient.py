@@ -46,8 +46,10 @@ class Session:
         self.fragments: dict[str, str] = {}  # user key -> id of the fragment it is in
         self.metrics: list[str] = []
         self.messages = 0  # ForwardMsgs received in the last run
+        self.elements: list[str] = []  # kinds of the elements the last run sent
+        self.address = ""  # the query string the app last wrote to the address bar
 
-    def run(self, widget_states=None, fragment_id: str = "") -> float:
+    def run(self, widget_states=None, fragment_id: str = "", page_name: str = "") -> float:
         """Ask for a run; return seconds until ``script_finished`` arrives.
 
         A run that ends early for a rerun (``st.switch_page`` to the page a link
@@ -61,8 +63,11 @@ class Session:
             msg.rerun_script.widget_states.CopyFrom(widget_states)
         if fragment_id:
             msg.rerun_script.fragment_id = fragment_id
+        if page_name:  # a page of st.navigation, by its URL path (a click in the menu)
+            msg.rerun_script.page_name = page_name
         data = msg.SerializeToString()
         self.metrics = []
+        self.elements = []
         self.messages = 0
         fwd_cls = self.ForwardMsg
         done = (fwd_cls.FINISHED_SUCCESSFULLY, fwd_cls.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
@@ -80,11 +85,14 @@ class Session:
                 if fwd.script_finished not in done:
                     raise RuntimeError(f"script run ended with status {fwd.script_finished}")
                 return elapsed
+            if kind == "page_info_changed":
+                self.address = fwd.page_info_changed.query_string
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 self._note(fwd.delta.new_element, fwd.delta.fragment_id)
 
     def _note(self, element, fragment_id: str = "") -> None:
         kind = element.WhichOneof("type")
+        self.elements.append(kind)
         if kind == "exception":
             raise RuntimeError(f"the app raised: {element.exception.message}")
         body = getattr(element, kind)

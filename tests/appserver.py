@@ -54,16 +54,19 @@ def free_port() -> int:
 
 
 def start_server(port: int, timeout: float = 30.0,
-                 script: Path = REPO / "streamlit_app.py") -> subprocess.Popen:
-    """``streamlit run <script>`` from the script's folder, returned once healthy."""
+                 script: Path = REPO / "streamlit_app.py",
+                 cwd: Path | None = None) -> subprocess.Popen:
+    """``streamlit run <script>`` from ``cwd`` (the script's folder unless
+    given: the folder whose ``.streamlit/config.toml`` applies), returned once healthy."""
+    cwd = cwd or script.parent
     cmd = [
-        sys.executable, "-m", "streamlit", "run", script.name,
+        sys.executable, "-m", "streamlit", "run", str(script.relative_to(cwd)),
         "--server.headless", "true", "--server.port", str(port),
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]
     # the log goes to a file, not a pipe nobody reads (a full pipe would stall the server)
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen(cmd, cwd=script.parent, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
     proc.log = log  # type: ignore[attr-defined]
     deadline = time.monotonic() + timeout
     url = f"http://127.0.0.1:{port}/_stcore/health"

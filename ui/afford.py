@@ -10,7 +10,7 @@ finds for it alone beside the payments already owed.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import streamlit as st
 
@@ -140,15 +140,17 @@ def burden_section(hh: PartState, choices: Sequence[tuple[str, Obligation | None
 # ------------------------------------------------------------------ the budget
 
 
-def _add(page: str, name: str, link: str) -> None:
-    """on_click: the choice into the budget, kept as its terms."""
+def _add(page: str, name: str, link: Callable[[], str]) -> None:
+    """on_click: the choice into the budget, kept as its terms as they are
+    at the click (a section of the page may have changed them since the
+    button was drawn)."""
     budget = PageState(bs.BUDGET, bs.VIEWS)
-    if bs.add(budget.scn, link):
+    if bs.add(budget.scn, link()):
         budget.view["added"] = (page, name)
 
 
-def add_buttons(page: str, choices: Sequence[tuple[str, str]]) -> None:
-    """One button per choice (name, nested link) adding it to the budget page,
+def add_buttons(page: str, choices: Sequence[tuple[str, Callable[[], str]]]) -> None:
+    """One button per choice (name, its nested link's maker) adding it to the budget page,
     and a line saying what was added, with a link to that page."""
     budget = PageState(bs.BUDGET, bs.VIEWS)
     full = bs.count(budget.scn) >= bs.MAX_OBLIGATIONS

@@ -24,9 +24,10 @@ unreadable short link, reported once).
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Mapping
-from typing import cast
+from collections.abc import Callable, Mapping
+from typing import Any, cast
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -46,7 +47,7 @@ from ui.codec import (
 
 __all__ = ["APP", "init_lang", "lang", "set_lang", "MODES", "init_mode", "mode", "set_mode",
            "lesson", "set_lesson", "PageState", "PartState", "follow_link", "share_url",
-           "share_params"]
+           "share_params", "page_gate", "fragment_rerun"]
 
 #: Page code of the shell (the entrypoint's language switch, share link, routing).
 APP = "app"
@@ -175,6 +176,25 @@ def _with_lesson(params: dict[str, str]) -> dict[str, str]:
     return {**lesson.params(lang_code if lang_code in LANGS else "zh"), **params}
 
 
+@st.cache_resource
+def page_gate() -> threading.RLock:
+    """One page script (or part of one) at a time in this process.  The
+    scripts share one interpreter lock anyway: a class's fifty first runs
+    interleaved all finish late, in turn the first are done early
+    (bench/bench_class.py: fifty sessions opening one link, p95 1.20 s
+    interleaved, 0.92 s in turn; a hundred, 2.16 s and 1.49 s).  Reentrant:
+    a full run holds it while its sections (:meth:`PageState.section`) take
+    it again.  Holds no user data."""
+    return threading.RLock()
+
+
+def fragment_rerun() -> bool:
+    """Whether this run reruns fragments only (a widget inside one changed),
+    not the whole script."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
+
+
 class PageState:
     """Everything one page keeps in the session, under keys derived from its
     schema's ``page`` code.
@@ -246,6 +266,27 @@ class PageState:
             st.query_params.from_dict(params)
         st.session_state[_SHARE] = params
         return params
+
+    def section(self, draw: Callable[..., None]) -> Callable[..., None]:
+        """``draw`` as a part of the page that reruns alone (``st.fragment``)
+        when a widget inside it changes, so an edit costs what the part shows,
+        not the whole page and its shell.  A section holds every widget and
+        every result its inputs change: its callbacks change only what it
+        draws (and the link).  After a rerun of its own it writes the link, as
+        the page does at the end of a full run; it waits its turn at
+        :func:`page_gate` like a full run.
+
+        A section rerun calls ``draw`` with the arguments of the run that last
+        drew it: arguments that its own widgets change are read inside it.
+        """
+        @functools.wraps(draw)
+        def run(*args: Any, **kwargs: Any) -> None:
+            with page_gate():
+                draw(*args, **kwargs)
+                if fragment_rerun():
+                    self.sync_url()
+
+        return cast(Callable[..., None], st.fragment(run))
 
 
 class PartState(PageState):
