@@ -96,7 +96,7 @@ def _add_plan() -> None:
 _FEE_FORMAT = {"pct": ("%.4f", 0.05), "yuan": ("%.2f", 1.0)}
 
 
-def fee_inputs(i: int, r: PlanResult | None) -> None:
+def fee_inputs(i: int) -> None:
     """An add-on plan's fee, entered as the checkout shows it, and what it comes to."""
     row = grid()
     mode = str(scn[f"fm{i}"])
@@ -111,13 +111,22 @@ def fee_inputs(i: int, r: PlanResult | None) -> None:
     if view.get("unconverted") == i:
         st.warning(t("cmp.fee_unconverted"))
         view["unconverted"] = 0
+    fee_note(i)
+
+
+@ps.section(key="fee")
+def fee_note(i: int) -> None:
+    """What plan i's fee comes to in yuan and in percent: it moves with the
+    price, so the price reruns it (a section) and not the editor around it."""
+    got = computed()
+    r = got[0].plans[i - 1] if got is not None and i <= len(got[0].plans) else None
     s = r.schedule if r is not None else None
     if s is not None and s.n:
         st.caption(t("cmp.fee_is", each=yuan(s.fee_total / s.n), total=yuan(s.fee_total),
                      rate=f"{100 * s.fee_rate:.4g}%", rate_total=pct(s.fee_rate * s.n)))
 
 
-def plan_editor(i: int, r: PlanResult | None) -> None:
+def plan_editor(i: int) -> None:
     """The inputs of plan i (one plan at a time: each widget costs every run).
 
     The name and the less common terms sit behind a switch.  The switch opens
@@ -137,7 +146,7 @@ def plan_editor(i: int, r: PlanResult | None) -> None:
         inp.number(row, f"n{i}", "cmp.periods", step=1)
         kind = scn[f"k{i}"]
         if kind == "addon":
-            fee_inputs(i, r)
+            fee_inputs(i)
         elif kind in LOAN_KINDS:
             row = grid()
             inp.choice(row, f"u{i}", "cmp.rate_unit", labels("unit"), RATE_UNITS)
@@ -170,22 +179,36 @@ def plan_editor(i: int, r: PlanResult | None) -> None:
                       args=(i,))
 
 
-def plans_editor(c: Comparison | None) -> None:
+def plans_editor() -> str | None:
+    """The plans' editor; the key of the section in it the price changes
+    (:func:`fee_note`), if it drew one."""
     st.subheader(t("cmp.plans"))
     # the plans by name only: longer labels ran past the column's edge
     editing = ui_view.segmented(st, "edit", "cmp.editing", lambda i: md_escape(plan_name(i)),
                                 tuple(range(1, sc.plan_count(scn) + 1)), wrap=True)
-    r = c.plans[editing - 1] if c is not None and editing <= len(c.plans) else None
-    plan_editor(editing, r)
+    plan_editor(editing)
     row = grid()
     ui_view.choice(row, "addps", "cmp.add_from", preset_labels(INSTALLMENT_PRESETS),
                    sc.PRESET_CHOICES, width=2 * FIELD_WIDTH)
     full = sc.plan_count(scn) >= sc.MAX_PLANS
     row.button(t("cmp.add"), key=ps.key("do", "add"), on_click=_add_plan, disabled=full,
                help=t("cmp.max_plans", n=sc.MAX_PLANS) if full else None)
+    return "fee" if scn[f"k{editing}"] == "addon" else None
 
 
 # -------------------------------------------------------------------- results
+
+
+def computed() -> tuple[Comparison, list[str]] | None:
+    """The scenario's comparison (cached by its inputs) and the plans' names;
+    ``None`` when a shared input is invalid (the page's body says why).  Each
+    section reads them itself: a section rerun alone (the price changed, or
+    the household) must show the scenario as it is now."""
+    try:
+        c = sc.results(scn)
+    except CalcError:
+        return None
+    return c, [plan_name(i) for i in range(1, sc.plan_count(scn) + 1)]
 
 
 def _choice_name(c: Comparison, j: int, names: list[str]) -> str:
@@ -256,6 +279,15 @@ def headline(c: Comparison, names: list[str]) -> None:
     st.caption(t("cmp.star_note"))
 
 
+@ps.section(key="answer")
+def answer() -> None:
+    """The verdict and the cards."""
+    got = computed()
+    if got is not None:
+        verdict(*got)
+        cards(*got)
+
+
 def cards(c: Comparison, names: list[str]) -> None:
     """The cards and the 24% line's warnings, under the verdict."""
     headline(c, names)
@@ -268,11 +300,14 @@ def cards(c: Comparison, names: list[str]) -> None:
                       apr=pct(r.rates.nominal), eff=pct(r.rates.effective)))
 
 
-@ps.section
-def chart(c: Comparison, names: list[str]) -> None:
+@ps.section(key="chart")
+def chart() -> None:
     """The chart, one at a time (every chart drawn costs the browser a Plotly
-    render per edit).  A section: switching the chart reruns only this, with
-    the results of the page's last run (a view changes nothing they hold)."""
+    render per edit).  A section: switching the chart reruns only this."""
+    got = computed()
+    if got is None:
+        return
+    c, names = got
     chart = ui_view.segmented(st, "chart", "chart.show", labels("chart.tab"), ("cum", "pay"),
                               label_visibility="collapsed")
     if chart == "pay":
@@ -283,7 +318,12 @@ def chart(c: Comparison, names: list[str]) -> None:
                 large=classroom.projector())
 
 
-def results_table(c: Comparison, names: list[str]) -> None:
+@ps.section(key="table")
+def results_table() -> None:
+    got = computed()
+    if got is None:
+        return
+    c, names = got
     st.subheader(t("cmp.results"))
     tables.show(st, tables.comparison(c, names), ps.key("el", "results"))
     st.caption(t("cmp.formulas"))
@@ -291,11 +331,15 @@ def results_table(c: Comparison, names: list[str]) -> None:
                             "interest_free"), lang()))
 
 
-@ps.section
-def affordability(c: Comparison, names: list[str]) -> None:
+@ps.section(key="afford")
+def affordability() -> None:
     """Each plan's heaviest month against the household, its warnings, and a
     button per plan adding it to the budget.  A section: the household's
     inputs change nothing above it."""
+    got = computed()
+    if got is None:
+        return
+    c, names = got
     choices: list[tuple[str, Obligation | None]] = []
     for j, r in enumerate(c.plans):
         try:
@@ -308,15 +352,14 @@ def affordability(c: Comparison, names: list[str]) -> None:
                                  for j, r in enumerate(c.plans) if r.ok])
 
 
-@ps.section
-def plan_details(names: list[str]) -> None:
+@ps.section(key="details")
+def plan_details() -> None:
     """One plan's schedule, CSV and early repayment (one plan at a time).  A
-    section: the early repayment changes nothing above it, so the results are
-    read here (cached), not taken from the run that drew it last."""
-    try:
-        c = sc.results(scn)
-    except CalcError:  # the page's run above says why
+    section: the early repayment changes nothing above it."""
+    got = computed()
+    if got is None:
         return
+    c, names = got
     ok = [j + 1 for j, r in enumerate(c.plans) if r.ok]
     if not ok:
         return
@@ -366,9 +409,13 @@ def plain_words(r: PlanResult) -> str:
     return t("math.plain_free")
 
 
-@ps.section
-def show_math(c: Comparison, names: list[str]) -> None:
+@ps.section(key="math")
+def show_math() -> None:
     """The math behind a plan's rate, on request; a section, as :func:`chart`."""
+    got = computed()
+    if got is None:
+        return
+    c, names = got
     ok = [j for j, r in enumerate(c.plans) if r.ok]
     if not ok:
         return
@@ -392,38 +439,56 @@ def show_math(c: Comparison, names: list[str]) -> None:
                 large=classroom.projector())
 
 
+#: The sections the price, the discount and the yield change, in page order.
+PRICED = ("answer", "chart", "table", "afford", "details", "math")
+
+
+def _priced(name: str) -> None:
+    """on_change of the price row: rerun only the sections its values change
+    (the row, the plans' editor and the shell stay as they are), when the
+    value was taken and the page keeps its shape (results before and after:
+    the sections the body's last run drew are there to rerun).  Otherwise the
+    body reruns, as for any of its widgets."""
+    drawn = view.get("priced")
+    if (isinstance(drawn, tuple) and st.session_state.get(inp.key(name)) == scn[name]
+            and computed() is not None):
+        ps.rerun_sections(*drawn)
+
+
 @ps.section
 def body() -> None:
     """Everything under the title: an edit reruns this, not the shell around it."""
     row = grid()
-    inp.number(row, "p", "cmp.price", step=100.0)
-    inp.number(row, "d", "cmp.discount", step=0.5, help_key="cmp.discount_help")
-    inp.number(row, "y", "cmp.yield", step=0.1, help_key="cmp.yield_help")
+    inp.number(row, "p", "cmp.price", step=100.0, on_change=_priced, args=("p",))
+    inp.number(row, "d", "cmp.discount", step=0.5, help_key="cmp.discount_help",
+               on_change=_priced, args=("d",))
+    inp.number(row, "y", "cmp.yield", step=0.1, help_key="cmp.yield_help",
+               on_change=_priced, args=("y",))
 
     # The answer first, then the editor beside the chart (stacked on a phone).
     # Results are computed before the editor is drawn: the scenario already holds
     # every widget's new value (ui.widgets, rule 2).
-    names = [plan_name(i) for i in range(1, sc.plan_count(scn) + 1)]
-    result: Comparison | None
+    view["priced"] = None  # until drawn: a run stopped on the way leaves nothing to name
     try:
-        result = sc.results(scn)
+        sc.results(scn)
     except CalcError as err:
-        result = None
+        ok = False
         st.error(error_text(err))
     else:
-        verdict(result, names)
-        cards(result, names)
+        ok = True
+        answer()
 
     left, right = st.columns([2, 3], gap="medium")
     with left, classroom.inputs(t("lesson.inputs")):
-        plans_editor(result)
-    if result is not None:
+        fee = plans_editor()
+    if ok:
         with right:
-            chart(result, names)
-        results_table(result, names)
-        affordability(result, names)
-        plan_details(names)
-        show_math(result, names)
+            chart()
+        results_table()
+        affordability()
+        plan_details()
+        show_math()
+        view["priced"] = PRICED + ((fee,) if fee else ())
 
 
 # ----------------------------------------------------------------------- page

@@ -17,7 +17,10 @@ the same kind of server:
   before the burst to all rendered, divided by N;
 * with ``--edit``, once all have rendered, every session changes one input (the
   price, ``--edit-key``) at the same moment: the same figures for that rerun;
-* the app's figures divided by the floor's.
+* the app's figures divided by the floor's (``/floor``); with ``--elements``,
+  also by those of ``bench/floor_elements.py`` (``/elems``), a page sending the
+  comparison page's elements with none of its work: the least a page showing
+  them can cost.
 
 Each (size, page, variant) gets a freshly started server (warmed up by one
 session per process, so imports and the first run are not counted), so bursts
@@ -75,6 +78,7 @@ from deploy.replicas import (  # noqa: E402
 )
 
 FLOOR = REPO / "bench" / "floor_app.py"
+ELEMENTS = REPO / "bench" / "floor_elements.py"  # the page's elements, no work (--elements)
 MAX_SESSIONS = 300
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 CLIENT_CPU = [0.0]  # this process's CPU seconds during the bursts
@@ -319,8 +323,8 @@ def row(n: int, name: str, s: dict) -> str:
             f"{fmt(s['proxy_cpu_ms_per_session'], '15.1f')}")
 
 
-def ratio_row(n: int, a: dict, f: dict) -> str:
-    return (f"  {n:>4} {'ratio':<6} {ratio(a['p50_s'], f['p50_s']):>7} "
+def ratio_row(n: int, a: dict, f: dict, name: str = "ratio") -> str:
+    return (f"  {n:>4} {name:<6} {ratio(a['p50_s'], f['p50_s']):>7} "
             f"{ratio(a['p95_s'], f['p95_s']):>7} {ratio(a['max_s'], f['max_s']):>7} {'':>6} "
             f"{ratio(a['cpu_ms_per_session'], f['cpu_ms_per_session']):>14} "
             f"{ratio(a['mem_mb_per_session'], f['mem_mb_per_session']):>10}")
@@ -341,6 +345,8 @@ def run_setup(setup: Setup, args, sizes: list[int], out: list[dict]) -> None:
     print(f"\n== {setup.label}", flush=True)
     print(HEAD)
     pages = [("app", APP, args.url, args.pid), ("floor", FLOOR, args.floor_url, args.floor_pid)]
+    if args.elements and setup.replicas > 0:
+        pages.append(("elems", ELEMENTS, None, []))
     for n in sizes:
         results: dict[str, tuple[dict, dict | None]] = {}
         for name, script, url, given_pids in pages:
@@ -367,14 +373,17 @@ def run_setup(setup: Setup, args, sizes: list[int], out: list[dict]) -> None:
             out.append({"setup": setup.label, "replicas": setup.replicas, "proxy": setup.proxy,
                         "settings": setup.settings, "n": n, "page": name,
                         "open": results[name][0], "edit": results[name][1]})
-        if "app" in results and "floor" in results:
-            print(ratio_row(n, results["app"][0], results["floor"][0]))
+        for base in ("floor", "elems"):
+            if "app" in results and base in results:
+                print(ratio_row(n, results["app"][0], results[base][0], f"/{base}"))
         if args.edit:
             for name, (_, e) in results.items():
                 if e is not None:
                     print(row(n, f"{name}✎", e))
-            if all(k in results and results[k][1] for k in ("app", "floor")):
-                print(ratio_row(n, results["app"][1], results["floor"][1]))  # type: ignore[arg-type]
+            for base in ("floor", "elems"):
+                if all(k in results and results[k][1] for k in ("app", base)):
+                    print(ratio_row(n, results["app"][1], results[base][1],  # type: ignore[arg-type]
+                                    f"✎/{base}"))
 
 
 def main() -> None:
@@ -382,6 +391,9 @@ def main() -> None:
     ap.add_argument("--sizes", default="10,30,50,100", help="sessions per burst")
     ap.add_argument("--edit", action="store_true",
                     help="then every session changes one input at once (✎ rows)")
+    ap.add_argument("--elements", action="store_true",
+                    help="also the elements floor (bench/floor_elements.py): the app's "
+                         "elements with none of its work")
     ap.add_argument("--edit-key", default=PRICE_KEY, help="the number input the edit changes")
     ap.add_argument("--query", default=QUERY, help="the link's query string (the classroom link)")
     ap.add_argument("--replicas", default="1",

@@ -47,6 +47,8 @@ class Session:
         self.metrics: list[str] = []
         self.messages = 0  # ForwardMsgs received in the last run
         self.elements: list[str] = []  # kinds of the elements the last run sent
+        self.keys: list[str] = []  # user keys of the widgets the last run sent
+        self.texts: list[str] = []  # markdown, captions and alerts the last run sent
         self.address = ""  # the query string the app last wrote to the address bar
 
     def run(self, widget_states=None, fragment_id: str = "", page_name: str = "") -> float:
@@ -68,6 +70,8 @@ class Session:
         data = msg.SerializeToString()
         self.metrics = []
         self.elements = []
+        self.keys = []
+        self.texts = []
         self.messages = 0
         fwd_cls = self.ForwardMsg
         done = (fwd_cls.FINISHED_SUCCESSFULLY, fwd_cls.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
@@ -98,10 +102,13 @@ class Session:
         body = getattr(element, kind)
         if kind == "metric":
             self.metrics.append(body.body)
+        if kind in ("markdown", "alert"):
+            self.texts.append(body.body)
         wid = getattr(body, "id", "")
         if isinstance(wid, str) and "-" in wid:  # "$$ID-<hash>-<user key>"
             key = wid.split("-", 2)[2]
             self.widget_ids[key] = wid
+            self.keys.append(key)
             if fragment_id:
                 self.fragments[key] = fragment_id
             else:

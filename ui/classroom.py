@@ -138,6 +138,9 @@ def lesson_card(page: state.PageState) -> bool:
     lesson = LESSONS.get(lid or "")
     if lesson is None or lesson.page != page.page:
         return True
+    # the card shows whether the inputs still hold the lesson's scenario, and
+    # its QR code the scenario: every edit reruns the page (no sections alone)
+    page.whole = True
     guess_state = state.PageState(GUESS, {"lesson": "", "shown": False})
     if guess_state.view.get("lesson") != lesson.id:  # a new lesson: a blank guess
         guess_state.view.update(lesson=lesson.id, shown=False)

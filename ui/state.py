@@ -27,10 +27,11 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Mapping
-from typing import Any, cast
+from typing import Any, cast, overload
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
+from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.codec import (
@@ -195,6 +196,15 @@ def fragment_rerun() -> bool:
     return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
+def _keeps_elements() -> bool:
+    """Whether the session's page keeps the elements a rerun of some sections
+    leaves alone: a browser served by ``streamlit run`` does; AppTest, which
+    runs the script on a mock of the server's runtime, builds its element
+    tree from each run's messages alone, so there a section named from a
+    callback would leave the rest of the page out."""
+    return Runtime.exists() and type(Runtime.instance()) is Runtime
+
+
 class PageState:
     """Everything one page keeps in the session, under keys derived from its
     schema's ``page`` code.
@@ -209,6 +219,9 @@ class PageState:
         self.page = schema.page
         self.views = dict(views or {})
         self.parts = tuple(PartState(part, self.page) for part in schema.parts)
+        #: Sections drawn as plain script (:meth:`section`): set for this run
+        #: by a lesson's card (ui.classroom.lesson_card).
+        self.whole = False
         self._open()
 
     def key(self, *parts: str) -> str:
@@ -267,26 +280,58 @@ class PageState:
         st.session_state[_SHARE] = params
         return params
 
-    def section(self, draw: Callable[..., None]) -> Callable[..., None]:
+    @overload
+    def section(self, draw: Callable[..., None]) -> Callable[..., None]: ...
+
+    @overload
+    def section(self, draw: None = None, *,
+                key: str) -> Callable[[Callable[..., None]], Callable[..., None]]: ...
+
+    def section(self, draw: Callable[..., None] | None = None, *,
+                key: str | None = None) -> Any:
         """``draw`` as a part of the page that reruns alone (``st.fragment``)
         when a widget inside it changes, so an edit costs what the part shows,
         not the whole page and its shell.  A section holds every widget and
         every result its inputs change: its callbacks change only what it
-        draws (and the link).  After a rerun of its own it writes the link, as
-        the page does at the end of a full run; it waits its turn at
-        :func:`page_gate` like a full run.
+        draws (and the link), unless they name the sections to rerun instead
+        (:meth:`rerun_sections`, which the ``key`` is for).  After a rerun of
+        its own it writes the link, as the page does at the end of a full
+        run; it waits its turn at :func:`page_gate` like a full run.
 
         A section rerun calls ``draw`` with the arguments of the run that last
-        drew it: arguments that its own widgets change are read inside it.
-        """
-        @functools.wraps(draw)
-        def run(*args: Any, **kwargs: Any) -> None:
-            with page_gate():
-                draw(*args, **kwargs)
-                if fragment_rerun():
-                    self.sync_url()
+        drew it: what an edit elsewhere can change is read inside it.
 
-        return cast(Callable[..., None], st.fragment(run))
+        While :attr:`whole` is set (a lesson's card sits above the page and
+        shows what the scenario holds) a section is drawn as plain script,
+        so every edit reruns the page.
+        """
+        def make(draw: Callable[..., None]) -> Callable[..., None]:
+            @functools.wraps(draw)
+            def run(*args: Any, **kwargs: Any) -> None:
+                with page_gate():
+                    draw(*args, **kwargs)
+                    if fragment_rerun():
+                        self.sync_url()
+
+            alone = st.fragment(run, key=self.key("sec", key) if key else None)
+
+            @functools.wraps(draw)
+            def call(*args: Any, **kwargs: Any) -> None:
+                (run if self.whole else alone)(*args, **kwargs)
+
+            return call
+
+        return make(draw) if draw is not None else make
+
+    def rerun_sections(self, *keys: str) -> None:
+        """From a widget's callback: rerun only the sections named (their
+        ``key``), instead of the section the widget is in; the caller vouches
+        that the last run of that section drew every one of them.  Nothing
+        while :attr:`whole` is set (the page reruns whole), nor without a
+        server: AppTest keeps only the last run's elements, so there the
+        widget's own rerun (the whole script) follows."""
+        if not self.whole and _keeps_elements():
+            st.rerun([self.key("sec", k) for k in keys])
 
 
 class PartState(PageState):
@@ -306,6 +351,7 @@ class PartState(PageState):
         self.page = schema.page
         self.host = host
         self.views = {}
+        self.whole = False
         self.parts = ()
         self._open()
 

@@ -76,19 +76,19 @@ EN_QUERY = QUERY.replace("lang=zh", "lang=en")
 
 
 def test_an_edit_reruns_the_page_body_not_the_shell_and_writes_the_link(app_url):
-    """The price is in the comparison page's body: its change reruns the body
-    (the new price in the card), not the sidebar's switches and menu, and the
-    address bar gets the new price."""
+    """The plan's number of installments is in the comparison page's body: its
+    change reruns the body (the editor, the price row, the results), not the
+    sidebar's switches and menu, and the address bar gets n1=6."""
     s = Session(app_url, query=EN_QUERY)
     try:
         s.run()
         full = s.messages
-        assert s.fragments.get(PRICE_KEY), "the price is not inside a section"
-        change(s, PRICE_KEY, 12_345)
-        assert "¥12,345.00" in s.metrics
+        assert s.fragments.get("cmp-n1"), "the editor is not inside a section"
+        change(s, "cmp-n1", 6)
         assert s.messages < full, (s.messages, full)
-        assert "app-lang" in s.widget_ids and "navigation" not in s.elements
-        assert address(s)["p"] == "12345"
+        assert {"cmp-n1", PRICE_KEY, "hh-cmp-hi"} <= set(s.keys), s.keys
+        assert "app-lang" not in s.keys, s.keys
+        assert address(s)["n1"] == "6"
     finally:
         s.close()
 
@@ -125,5 +125,55 @@ def test_early_repayment_reruns_the_details_and_the_budget_gets_it(app_url):
         s.run(page_name="budget")
         item = unpack(address(s)["bq1"])
         assert item["ek1"] == "4" and item["p"] == "10000", item
+    finally:
+        s.close()
+
+
+def test_the_price_reruns_what_it_changes_and_not_the_editor(app_url):
+    """¥12,345 in 12 installments at 0.6% a month: the price's sections rerun
+    (the card, the fee it comes to, 12,345 × 0.6% = ¥74.07 an installment and
+    ¥888.84 in all, the household's section, the schedule), not the price row
+    itself, the plans' editor or the shell."""
+    s = Session(app_url, query=EN_QUERY)
+    try:
+        s.run()
+        change(s, PRICE_KEY, 12_345)
+        assert "¥12,345.00" in s.metrics
+        assert any("¥74.07" in x and "¥888.84" in x for x in s.texts), s.texts
+        assert {"hh-cmp-hi", "cmp-ek1"} <= set(s.keys), s.keys
+        assert not {PRICE_KEY, "cmp-ps1", "cmp-n1", "cmp-f1", "app-lang"} & set(s.keys), s.keys
+        assert address(s)["p"] == "12345"
+    finally:
+        s.close()
+
+
+def test_a_price_row_value_that_breaks_the_results_reruns_the_body(app_url):
+    """A 60% discount is past the 50% calc accepts: the results go and the
+    body says why; 5% brings them back (the body reruns both times: the
+    sections the price names were not all there, then not there at all)."""
+    s = Session(app_url, query=EN_QUERY)
+    try:
+        s.run()
+        change(s, "cmp-d", 60)
+        assert "cmp-n1" in s.keys and "dataframe" not in s.elements
+        assert any("discount" in x.lower() for x in s.texts), s.texts
+        change(s, "cmp-d", 5)
+        assert "cmp-n1" in s.keys and "¥9,500.00" in s.metrics, s.metrics
+        change(s, PRICE_KEY, 20_000)  # and the price alone again
+        assert "¥19,000.00" in s.metrics and "cmp-n1" not in s.keys
+    finally:
+        s.close()
+
+
+def test_with_a_lesson_on_an_edit_reruns_the_whole_page(app_url):
+    """The lesson's card shows whether the inputs still hold the lesson's
+    scenario: once revealed, a price edit reruns the page, card included."""
+    s = Session(app_url, query="v=1&lang=en&lesson=monthly_fee")
+    try:
+        s.run()
+        click(s, "app-do-reveal")
+        change(s, PRICE_KEY, 12_345)
+        assert "app-lang" in s.keys and "¥12,345.00" in s.metrics
+        assert EN["lesson.changed"] in s.texts
     finally:
         s.close()

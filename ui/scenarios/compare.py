@@ -123,8 +123,11 @@ COMPARE = Schema(page="cmp", shared=SHARED, groups=(PLANS,), parts=(HOUSEHOLD,))
 
 #: What the page shows, not in the link: the plan being edited, the chart,
 #: the more-terms switch, the plan whose schedule and math are open.
+#: What the page shows; ``priced``: the sections the price row may rerun
+#: alone, as the body's last run drew them (``None``: the body reruns).
 VIEWS: dict[str, object] = {"edit": 1, "chart": "cum", "more": False, "detail": 1,
-                            "math_on": False, "math": 1, "addps": "custom", "unconverted": 0}
+                            "math_on": False, "math": 1, "addps": "custom", "unconverted": 0,
+                            "priced": None}
 
 
 def matches_preset(scn: Mapping[str, object], i: int) -> bool:
