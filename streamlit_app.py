@@ -35,6 +35,7 @@ def _take_lang() -> None:
     code = st.session_state.get("app-lang")
     if code in LANGS:
         state.set_lang(code)
+    state.rerun_page()
 
 
 #: The mode switch's options: "off" is no classroom mode ("" in the session).
@@ -45,6 +46,7 @@ def _take_mode() -> None:
     code = st.session_state.get("app-mode")
     if code in _MODE_OPTIONS:
         state.set_mode("" if code == "off" else str(code))
+    state.rerun_page()
 
 
 with st.sidebar:
@@ -111,7 +113,7 @@ with st.sidebar:
         # Drawn only while open: the QR code took 29% of a rerun's script time
         # when it was made again on every edit (bench/bench_app.py, py-spy)
         share_box = st.popover(t("app.share"), icon=":material/link:", width="stretch",
-                               key="app-share", on_change="rerun")
+                               key="app-share", on_change=state.rerun_page)
         with share_box:
             if share_box.open:
                 found = share.links(params)

@@ -48,7 +48,7 @@ from ui.codec import (
 
 __all__ = ["APP", "init_lang", "lang", "set_lang", "MODES", "init_mode", "mode", "set_mode",
            "lesson", "set_lesson", "PageState", "PartState", "follow_link", "share_url",
-           "share_params", "page_gate", "fragment_rerun"]
+           "share_params", "page_gate", "fragment_rerun", "rerun_page"]
 
 #: Page code of the shell (the entrypoint's language switch, share link, routing).
 APP = "app"
@@ -194,6 +194,16 @@ def fragment_rerun() -> bool:
     not the whole script."""
     ctx = get_script_run_ctx()
     return bool(ctx is not None and ctx.fragment_ids_this_run)
+
+
+def rerun_page() -> None:
+    """From a callback of a widget outside every section (the language, the
+    mode, the share box): rerun the whole page.  A change typed into a section
+    and this widget's change can reach the server as one interaction, which
+    Streamlit scopes to the section (its default when a widget inside one
+    changed): the section would be drawn in the new language while the menu,
+    the sidebar and the rest of the page kept the old one."""
+    st.rerun()
 
 
 def _keeps_elements() -> bool:

@@ -13,8 +13,9 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetStates
 
 from bench.wsclient import PRICE_KEY, QUERY, Session
+from tests.browser.conftest import wait_idle
 from ui.codec import unpack
-from ui.i18n import EN
+from ui.i18n import EN, ZH
 
 pytestmark = pytest.mark.browser
 
@@ -177,3 +178,28 @@ def test_with_a_lesson_on_an_edit_reruns_the_whole_page(app_url):
         assert EN["lesson.changed"] in s.texts
     finally:
         s.close()
+
+
+@pytest.mark.parametrize("key, typed, shown", [
+    ("cmp-d", "5", "5.00"),  # the price row: its sections alone
+    ("cmp-n1", "6", "6"),  # the plans' editor: the page's body
+    ("hh-cmp-hi", "8000", "8000.00"),  # the household's section
+])
+def test_a_language_switch_while_typing_into_a_section_redraws_the_whole_page(
+        pages, app_url, key, typed, shown):
+    """A number typed into a section, then the language switched before Enter:
+    the browser sends both as one interaction, which Streamlit scopes to the
+    section.  The shell's switch reruns the page, so the menu, the sidebar, the
+    editor and the results are all in English, and the number is kept."""
+    pg = pages.take(f"{app_url}/?lang=zh")
+    box = pg.locator(f".st-key-{key} input")
+    box.fill(typed)
+    pg.locator(".st-key-app-lang").get_by_text("English").click()
+    wait_idle(pg)
+    pg.wait_for_timeout(500)  # a run the switch asked for would start within this
+    wait_idle(pg)
+    sidebar = pg.locator("[data-testid='stSidebar']").inner_text()
+    assert EN["nav.compare"] in sidebar and ZH["nav.compare"] not in sidebar, sidebar
+    assert pg.locator(".st-key-cmp-do-add button").inner_text() == EN["cmp.add"]
+    assert pg.get_by_role("heading", name=EN["cmp.results"]).count() == 1
+    assert box.input_value() == shown
