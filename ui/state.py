@@ -24,12 +24,14 @@ unreadable short link, reported once).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, cast, overload
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -48,7 +50,7 @@ from ui.codec import (
 
 __all__ = ["APP", "init_lang", "lang", "set_lang", "MODES", "init_mode", "mode", "set_mode",
            "lesson", "set_lesson", "PageState", "PartState", "follow_link", "share_url",
-           "share_params", "page_gate", "fragment_rerun", "rerun_page"]
+           "share_params", "page_gate", "fragment_rerun", "rerun_page", "note_widget"]
 
 #: Page code of the shell (the entrypoint's language switch, share link, routing).
 APP = "app"
@@ -196,6 +198,52 @@ def fragment_rerun() -> bool:
     return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
+class _Drawn:
+    """What one run of a section drew: its widgets' keys, the sections inside it."""
+
+    __slots__ = ("keys", "inner")
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+        self.inner: set[str] = set()
+
+
+def _sections_running() -> list[_Drawn]:
+    """The sections this script thread is drawing, innermost last."""
+    stack: list[_Drawn] | None = getattr(_RUN, "sections", None)
+    if stack is None:
+        stack = _RUN.sections = []
+    return stack
+
+
+def note_widget(key: str) -> None:
+    """A bound widget drawn (:mod:`ui.widgets`): part of the innermost section."""
+    stack = _sections_running()
+    if stack:
+        stack[-1].keys.add(key)
+
+
+def _off_page(tree: dict[str, _Drawn], before: _Drawn, now: _Drawn) -> set[str]:
+    """The widgets a section drew last time and not now, its own and those of
+    the sections inside it it did not draw again (forgotten with them)."""
+    gone = before.keys - now.keys
+    for name in before.inner - now.inner:
+        inner = tree.pop(name, None)
+        if inner is not None:
+            gone |= _off_page(tree, inner, _Drawn())
+    return gone
+
+
+def _drop(keys: set[str]) -> None:
+    ss = st.session_state
+    for key in keys:
+        if key in ss:
+            try:
+                del ss[key]
+            except StreamlitAPIException:  # drawn in this run after all: it is on the page
+                pass
+
+
 def rerun_page() -> None:
     """From a callback of a widget outside every section (the language, the
     mode, the share box): rerun the whole page.  A change typed into a section
@@ -316,9 +364,11 @@ class PageState:
         so every edit reruns the page.
         """
         def make(draw: Callable[..., None]) -> Callable[..., None]:
+            name = key or draw.__name__
+
             @functools.wraps(draw)
             def run(*args: Any, **kwargs: Any) -> None:
-                with page_gate():
+                with page_gate(), self._drawing(name):
                     draw(*args, **kwargs)
                     if fragment_rerun():
                         self.sync_url()
@@ -332,6 +382,34 @@ class PageState:
             return call
 
         return make(draw) if draw is not None else make
+
+    @contextlib.contextmanager
+    def _drawing(self, name: str) -> Iterator[None]:
+        """Section ``name`` being drawn: the widgets it draws now and the
+        sections inside it, against those of its last run.  What it drew then
+        and not now is off the page, and its widgets' values are dropped, as a
+        full run drops those of the widgets it does not draw: Streamlit keeps
+        them while any fragment but the widget's own reruns, so a widget back
+        on the page found its key set, was not seeded from the scenario
+        (:mod:`ui.widgets`, rule 1), and showed its default (the household's
+        income read 0 after the results had gone and come back)."""
+        tree: dict[str, _Drawn] = st.session_state.setdefault(self.slot("sections"), {})
+        stack = _sections_running()
+        if stack:
+            stack[-1].inner.add(name)
+        before, now = tree.get(name), _Drawn()
+        tree[name] = now
+        stack.append(now)
+        try:
+            yield
+        except BaseException:
+            if before is not None:
+                tree[name] = before  # a run cut short: what it drew is not all there is
+            raise
+        finally:
+            stack.pop()
+        if before is not None:
+            _drop(_off_page(tree, before, now))
 
     def rerun_sections(self, *keys: str) -> None:
         """From a widget's callback: rerun only the sections named (their

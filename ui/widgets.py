@@ -183,6 +183,7 @@ class Bound:
         if fmt is not None:
             kw["format_func"] = fmt
         key = self.key(name)
+        state.note_widget(key)  # on the page: its section knows (ui.state.PageState.section)
         want = to_widget(values[name])
         ss = st.session_state
         shown: dict[str, str] = ss.setdefault(self.ps.slot("labels"), {})

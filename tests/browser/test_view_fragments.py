@@ -203,3 +203,28 @@ def test_a_language_switch_while_typing_into_a_section_redraws_the_whole_page(
     assert pg.locator(".st-key-cmp-do-add button").inner_text() == EN["cmp.add"]
     assert pg.get_by_role("heading", name=EN["cmp.results"]).count() == 1
     assert box.input_value() == shown
+
+
+def test_a_section_back_on_the_page_shows_what_was_entered(pages, app_url):
+    """The household's income, ¥8,000, then a 60% discount (the results, and
+    the household's section with them, leave the page) and 5% (they come
+    back): the income reads 8000.00 again, and is still in the link after the
+    next edit, not the field's default 0 taken back."""
+    pg = pages.take(f"{app_url}/?lang=en")
+
+    def enter(key: str, value: str) -> None:
+        box = pg.locator(f".st-key-{key} input")
+        box.fill(value)
+        box.press("Enter")
+        wait_idle(pg)
+        pg.wait_for_timeout(300)
+        wait_idle(pg)
+
+    enter("hh-cmp-hi", "8000")
+    enter("cmp-d", "60")
+    assert pg.locator(".st-key-hh-cmp-hi").count() == 0
+    enter("cmp-d", "5")
+    assert pg.locator(".st-key-hh-cmp-hi input").input_value() == "8000.00"
+    enter(PRICE_KEY, "5000")
+    assert pg.locator(".st-key-hh-cmp-hi input").input_value() == "8000.00"
+    assert "hi=8000" in pg.url
