@@ -370,7 +370,8 @@ class PageState:
             def run(*args: Any, **kwargs: Any) -> None:
                 with page_gate(), self._drawing(name):
                     draw(*args, **kwargs)
-                    if fragment_rerun():
+                    # the link, by the outermost sections a fragment run runs
+                    if fragment_rerun() and len(_sections_running()) == 1:
                         self.sync_url()
 
             alone = st.fragment(run, key=self.key("sec", key) if key else None)
