@@ -183,9 +183,10 @@ def tail(path: Path, n: int = 30) -> str:
 
 
 def streamlit_cmd(script: Path, port: int, opts: Sequence[tuple[str, str]] = ()) -> list[str]:
-    """``streamlit run`` on loopback, as the browser tests start it."""
+    """``streamlit run`` on loopback, through ``deploy/serve.py`` as the
+    Dockerfile starts it (Nagle's algorithm off on the browsers' connections)."""
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(script),
+        sys.executable, str(Path(__file__).resolve().parent / "serve.py"), "run", str(script),
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",

@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 K8S = REPO / "deploy" / "k8s"
 HEALTH = "/_stcore/health"
 APP_FILES = ["streamlit_app.py", "requirements.txt", ".streamlit/config.toml",
-             "app_pages/compare.py", "calc/__init__.py", "ui/__init__.py"]
+             "app_pages/compare.py", "calc/__init__.py", "ui/__init__.py", "deploy/serve.py"]
 
 
 def dockerfile() -> str:
@@ -31,8 +31,9 @@ def test_dockerfile_runs_the_app_with_a_health_check():
     assert check and HEALTH in check.group(0) and "8501" in check.group(0)
     cmd = re.search(r"^CMD (\[.*\])\s*$", text, re.M)
     assert cmd, "CMD in exec form (so streamlit gets the container's signals)"
-    assert cmd.group(1) == ('["streamlit", "run", "streamlit_app.py", "--server.port=8501", '
-                            '"--server.address=0.0.0.0", "--server.headless=true"]')
+    assert cmd.group(1) == ('["python", "deploy/serve.py", "run", "streamlit_app.py", '
+                            '"--server.port=8501", "--server.address=0.0.0.0", '
+                            '"--server.headless=true"]')
     assert re.search(r"^EXPOSE 8501\s*$", text, re.M)
 
 
@@ -41,15 +42,23 @@ def test_dockerignore_keeps_what_the_app_needs():
                 if ln.strip() and not ln.startswith("#")]
 
     def ignored(path: str) -> bool:
+        """Docker's rule: the last pattern matching the path or a folder above
+        it decides, and a ``!`` pattern lets the path back in."""
         parts = path.split("/")
         prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
-        return any(fnmatch.fnmatch(p, pat.removeprefix("**/")) or fnmatch.fnmatch(p, pat)
-                   for p in prefixes for pat in patterns)
+        out = False
+        for pat in patterns:
+            keep = pat.startswith("!")
+            pat = pat.removeprefix("!")
+            if any(fnmatch.fnmatch(p, pat.removeprefix("**/")) or fnmatch.fnmatch(p, pat)
+                   for p in prefixes):
+                out = not keep
+        return out
 
     for path in APP_FILES:
         assert (REPO / path).exists(), path
         assert not ignored(path), f".dockerignore leaves {path} out of the image"
-    for path in (".git", "tests/test_codec.py", "artifacts"):
+    for path in (".git", "tests/test_codec.py", "artifacts", "deploy/replicas.py"):
         assert ignored(path), f".dockerignore lets {path} into the image"
 
 
