@@ -4,6 +4,11 @@ The answer comes first: after the price, one sentence per plan and which
 choice is cheapest, and a card per choice; then the plans' editor beside the
 chart (stacked on a phone, editor first); then the table, the schedules and
 the math.
+
+An edit reruns only what it changes (``ui.state.PageState.section``): the
+body under the title is a section, and so are the parts the price row, the
+household and a plan's details change; each reads the scenario's cached
+results itself.
 """
 
 from __future__ import annotations
@@ -320,6 +325,7 @@ def chart() -> None:
 
 @ps.section(key="table")
 def results_table() -> None:
+    """Every choice's figures side by side, with the formulas and the terms."""
     got = computed()
     if got is None:
         return
