@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import streamlit as st
@@ -40,6 +41,13 @@ def _apply_preset() -> None:
         scn.update(sc.cash_preset_fields(pid))
 
 
+def _restore_preset() -> None:
+    """The restore button, in the line's note: the preset's terms are in
+    every input, so the whole body reruns."""
+    _apply_preset()
+    ps.rerun_sections("body")
+
+
 def _apply_min_rule() -> None:
     scn.update(sc.min_rule_fields(str(scn["mr"])))
 
@@ -54,6 +62,26 @@ def _resize(group: Group, delta: int) -> None:
     scn[group.count] = n
 
 
+#: Inputs whose value changes only the results and the line's note (not which
+#: inputs show, nor their labels): an edit reruns those two sections alone.
+_RESULTS_ONLY = re.compile(r"(L|r|fp|fm|tm|mp|mf|fx|lm|ld|gd|om|lf|lfm|ro|rl|rr|rf|rfm"
+                           r"|[at]\d+|r[da]\d+)")
+
+
+def _results_changed(name: str) -> None:
+    """on_change of those inputs: when the value was taken, the note and the
+    results rerun, not the inputs around them (else the body, as for any)."""
+    if st.session_state.get(inp.key(name)) == scn[name]:
+        ps.rerun_sections("note", "results")
+
+
+def number(where: Any, name: str, label: str, **kw: Any) -> Any:
+    """A bound number input; one of :data:`_RESULTS_ONLY` reruns only what it changes."""
+    if _RESULTS_ONLY.fullmatch(name):
+        kw.update(on_change=_results_changed, args=(name,))
+    return inp.number(where, name, label, **kw)
+
+
 # --------------------------------------------------------------------- inputs
 
 
@@ -61,11 +89,18 @@ def line_inputs() -> None:
     row = grid()
     inp.choice(row, "ps", "cash.preset", preset_labels(CASH_LINE_PRESETS),
                on_change=_apply_preset, width=2 * FIELD_WIDTH)
-    inp.number(row, "L", "cash.limit", step=1000.0)
+    number(row, "L", "cash.limit", step=1000.0)
     inp.choice(row, "u", "cmp.rate_unit", labels("unit"), RATE_UNITS)
-    inp.number(row, "r", f"cash.rate_{scn['u']}", step=0.01, fmt="%.4f")
-    inp.number(row, "fp", "cash.fee_pct", step=0.1, help_key="cash.fee_help")
-    inp.number(row, "fm", "cash.fee_min", step=1.0)
+    number(row, "r", f"cash.rate_{scn['u']}", step=0.01, fmt="%.4f")
+    number(row, "fp", "cash.fee_pct", step=0.1, help_key="cash.fee_help")
+    number(row, "fm", "cash.fee_min", step=1.0)
+    line_note()
+
+
+@ps.section(key="note")
+def line_note() -> None:
+    """Whether the line still has its preset's terms, and its price as a year:
+    they move with the limit, the rate and the fee (a section those rerun)."""
     notes = []
     if scn["ps"] != "custom":
         notes.append(t("cmp.preset_note") if sc.matches_cash_preset(scn)
@@ -77,15 +112,16 @@ def line_inputs() -> None:
         st.caption(" ".join(notes))
     if scn["ps"] != "custom" and not sc.matches_cash_preset(scn):
         # choosing the same preset again changes nothing: say how to go back
-        st.button(t("cmp.restore_preset"), key=ps.key("do", "restore"), on_click=_apply_preset)
+        st.button(t("cmp.restore_preset"), key=ps.key("do", "restore"),
+                  on_click=_restore_preset)
 
 
 def draw_inputs() -> None:
     st.markdown(f"**{t('cash.draws')}**")
     row = grid()
     for i in range(1, count("nd") + 1):
-        inp.number(row, f"a{i}", "cash.draw_amount", step=1000.0)
-        inp.number(row, f"t{i}", "cash.draw_day", step=1, help_key="cash.day_help")
+        number(row, f"a{i}", "cash.draw_amount", step=1000.0)
+        number(row, f"t{i}", "cash.draw_day", step=1, help_key="cash.day_help")
     row.button(t("cash.add_draw"), key=ps.key("do", "add_draw"), on_click=_resize,
                args=(sc.DRAWS, 1), disabled=count("nd") >= sc.DRAWS.most)
     row.button(t("cash.remove_draw"), key=ps.key("do", "rm_draw"), on_click=_resize,
@@ -97,7 +133,7 @@ def repayment_inputs() -> None:
     inp.choice(row, "m", "cash.method", labels("method"))
     method = scn["m"]
     if method in cl.TERM_METHODS:
-        inp.number(row, "tm", "cash.term", step=1)
+        number(row, "tm", "cash.term", step=1)
     else:  # by the day: what interest left unpaid does is a term of the line
         inp.choice(row, "co", "cash.compounding", labels("compounding"),
                    help=t("cash.compounding_help"), width=2 * FIELD_WIDTH)
@@ -105,9 +141,9 @@ def repayment_inputs() -> None:
         inp.choice(row, "pr", "cash.pay_rule", labels("pay_rule"))
         inp.choice(row, "mr", "cash.min_rule", labels("min_rule"), on_change=_apply_min_rule,
                    help=t("cash.min_rule_help"), width=2 * FIELD_WIDTH)
-        inp.number(row, "mp", "cash.min_pct", step=1.0, help_key="cash.min_help")
-        inp.number(row, "mf", "cash.min_floor", step=10.0)
-        inp.number(row, "fx", "cash.fixed", step=100.0)
+        number(row, "mp", "cash.min_pct", step=1.0, help_key="cash.min_help")
+        number(row, "mf", "cash.min_floor", step=10.0)
+        number(row, "fx", "cash.fixed", step=100.0)
         inp.toggle(st, "ifr", "cash.interest_free", "cash.interest_free_help")
     if method in ("flexible", "revolving"):
         st.markdown(f"**{t('cash.repayments')}**")
@@ -115,8 +151,8 @@ def repayment_inputs() -> None:
             st.info(t("cash.no_repayments"))
         row = grid()
         for i in range(1, count("nr") + 1):
-            inp.number(row, f"rd{i}", "cash.repay_day", step=1, help_key="cash.day_help")
-            inp.number(row, f"ra{i}", "cash.repay_amount", step=100.0,
+            number(row, f"rd{i}", "cash.repay_day", step=1, help_key="cash.day_help")
+            number(row, f"ra{i}", "cash.repay_amount", step=100.0,
                        help_key="cash.repay_all_help")
         row.button(t("cash.add_repayment"), key=ps.key("do", "add_rep"), on_click=_resize,
                    args=(sc.REPAYMENTS, 1), disabled=count("nr") >= sc.REPAYMENTS.most)
@@ -130,21 +166,21 @@ def fault_inputs() -> None:
         return
     with st.expander(t("cash.late_title"), expanded=count("lm") > 0):
         row = grid()
-        inp.number(row, "lm", "cash.late_month", step=1, help_key="cash.late_month_help")
-        inp.number(row, "ld", "cash.late_days", step=1)
-        inp.number(row, "gd", "cash.grace", step=1)
-        inp.number(row, "om", "cash.overdue_multiple", step=0.1, help_key="cash.overdue_help")
-        inp.number(row, "lf", "cash.late_fee_pct", step=0.5)
-        inp.number(row, "lfm", "cash.late_fee_min", step=1.0)
+        number(row, "lm", "cash.late_month", step=1, help_key="cash.late_month_help")
+        number(row, "ld", "cash.late_days", step=1)
+        number(row, "gd", "cash.grace", step=1)
+        number(row, "om", "cash.overdue_multiple", step=0.1, help_key="cash.overdue_help")
+        number(row, "lf", "cash.late_fee_pct", step=0.5)
+        number(row, "lfm", "cash.late_fee_min", step=1.0)
     with st.expander(t("cash.rollover_title"), expanded=count("ro") > 0):
         st.caption(t("cash.rollover_intro"))
         row = grid()
-        inp.number(row, "ro", "cash.rollover_months", step=1, help_key="cash.rollover_help")
-        inp.number(row, "rl", "cash.rollover_limit", step=1000.0)
+        number(row, "ro", "cash.rollover_months", step=1, help_key="cash.rollover_help")
+        number(row, "rl", "cash.rollover_limit", step=1000.0)
         inp.choice(row, "ru", "cmp.rate_unit", labels("unit"), RATE_UNITS)
-        inp.number(row, "rr", f"cash.rate_{scn['ru']}", step=0.01, fmt="%.4f")
-        inp.number(row, "rf", "cash.fee_pct", step=0.1)
-        inp.number(row, "rfm", "cash.fee_min", step=1.0)
+        number(row, "rr", f"cash.rate_{scn['ru']}", step=0.01, fmt="%.4f")
+        number(row, "rf", "cash.fee_pct", step=0.1)
+        number(row, "rfm", "cash.fee_min", step=1.0)
 
 
 # -------------------------------------------------------------------- results
@@ -266,7 +302,28 @@ def versus_installment(run: sc.CashInputs) -> None:
         st.caption(t("cash.versus_rollover"))
 
 
-@ps.section
+@ps.section(key="results")
+def results() -> None:
+    """The line simulated, and all that follows from it.  A section: the
+    inputs that change only the results rerun it alone (:data:`_RESULTS_ONLY`)."""
+    run = sc.inputs(scn)
+    try:
+        result = sc.simulate(run)
+    except CalcError as err:
+        st.error(error_text(err))
+        return
+    st.subheader(t("cmp.results"))
+    summary(result)
+    chart(result, run.rollover)
+    with st.expander(t("cash.statements_title")):
+        statements(result)
+    affordability(result, run)
+    pay_rule_comparison(run)
+    versus_installment(run)
+    st.caption(t("cash.sources"))
+
+
+@ps.section(key="body")
 def body() -> None:
     """Everything under the title: an edit reruns this, not the shell around it."""
     with classroom.inputs(t("lesson.inputs")):
@@ -275,22 +332,7 @@ def body() -> None:
         st.subheader(t("cash.repay_title"))
         repayment_inputs()
         fault_inputs()
-
-    run = sc.inputs(scn)
-    try:
-        result = sc.simulate(run)
-    except CalcError as err:
-        st.error(error_text(err))
-    else:
-        st.subheader(t("cmp.results"))
-        summary(result)
-        chart(result, run.rollover)
-        with st.expander(t("cash.statements_title")):
-            statements(result)
-        affordability(result, run)
-        pay_rule_comparison(run)
-        versus_installment(run)
-        st.caption(t("cash.sources"))
+    results()
 
 
 # ----------------------------------------------------------------------- page

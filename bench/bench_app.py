@@ -105,6 +105,29 @@ def bench_reruns(base_url: str, n: int, pace: float) -> None:
         report(f"paced {pace * 1000:.0f} ms: {name}", seconds, TARGET_RERUN_MS)
 
 
+CASH_QUERY = "v=1&lang=zh&pg=cash"  # the cash-line page's defaults (微粒贷, ¥10,000)
+
+
+def bench_cash_reruns(base_url: str, n: int, pace: float) -> None:
+    """The cash-line page's edits, as the browser sends them: a draw's amount
+    (its results rerun, not the inputs) and the household's income."""
+    s = Session(base_url, query=CASH_QUERY)
+    try:
+        s.run()
+        series: dict[str, list[float]] = {"cash page: draw": [], "cash page: household": []}
+        keys = {"cash page: draw": "cash-a1", "cash page: household": "hh-cash-hi"}
+        for k in range(n):
+            for name, values in series.items():
+                time.sleep(pace)
+                key = keys[name]
+                values.append(s.run(s.price_state(3_000 + 10 * k, key),
+                                    fragment_id=s.fragments.get(key, "")))
+    finally:
+        s.close()
+    for name, seconds in series.items():
+        report(f"paced {pace * 1000:.0f} ms: {name}", seconds, TARGET_RERUN_MS)
+
+
 def report(name: str, seconds: list[float], target_ms: float) -> None:
     ms = sorted(x * 1000 for x in seconds)
     med = statistics.median(ms)
@@ -241,9 +264,11 @@ st.plotly_chart(go.Figure(go.Scatter(y=[0, p / 2, p])), key="cmp-el-chart")
 """
 
 
-def run_all(base: str, args) -> None:
+def run_all(base: str, args, app: bool = True) -> None:
     print("1. input change to script finished (websocket client, Streamlit protocol)")
     bench_reruns(base, args.reruns, args.pace)
+    if args.cash and app:
+        bench_cash_reruns(base, args.reruns, args.pace)
     if args.no_browser:
         return
     if not os.path.exists(CHROMIUM):
@@ -267,6 +292,8 @@ def main() -> None:
     ap.add_argument("--no-browser", action="store_true", help="only the websocket reruns")
     ap.add_argument("--control", action="store_true",
                     help="then measure a minimal one-chart page the same way, for comparison")
+    ap.add_argument("--cash", action="store_true",
+                    help="also time the cash-line page's edits (the app only)")
     ap.add_argument("--elements", action="store_true",
                     help="then measure bench/floor_elements.py: the page's elements, no work")
     args = ap.parse_args()
@@ -293,7 +320,7 @@ def main() -> None:
         try:
             print(f"\nelements floor: the comparison page's elements, fixed, with no work "
                   f"(bench/floor_elements.py; load average {os.getloadavg()[0]:.2f})")
-            run_all(f"http://127.0.0.1:{port}", args)
+            run_all(f"http://127.0.0.1:{port}", args, app=False)
         finally:
             stop_server(proc)
     if args.control:
@@ -305,7 +332,7 @@ def main() -> None:
             try:
                 print(f"\ncontrol: a one-input, one-chart page on the same machine "
                       f"(load average {os.getloadavg()[0]:.2f})")
-                run_all(f"http://127.0.0.1:{port}", args)
+                run_all(f"http://127.0.0.1:{port}", args, app=False)
             finally:
                 stop_server(proc)
 

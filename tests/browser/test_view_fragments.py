@@ -228,3 +228,47 @@ def test_a_section_back_on_the_page_shows_what_was_entered(pages, app_url):
     enter(PRICE_KEY, "5000")
     assert pg.locator(".st-key-hh-cmp-hi input").input_value() == "8000.00"
     assert "hi=8000" in pg.url
+
+
+def _money(text: str) -> float:
+    return float(text.replace("¥", "").replace(",", ""))
+
+
+def test_a_cash_draw_reruns_the_results_not_the_inputs(app_url):
+    """The cash-line page's draw, ¥10,000 → ¥3,000: the note and the results
+    rerun (the household's section and the chart's switch with them), not the
+    line's, the draw's or the repayment's inputs.  The same rate and term on
+    0.3 times the money: 0.3 times the cost (to the cent of each installment),
+    and the same APR, 0.05% a day × 365 = 18.25%."""
+    s = Session(app_url, query="v=1&lang=en&pg=cash")
+    try:
+        s.run()
+        paid0, cost0 = (_money(m) for m in s.metrics[:2])
+        assert "18.25%" in s.metrics
+        change(s, "cash-a1", 3_000)
+        assert {"hh-cash-hi", "cash-view-chart"} <= set(s.keys), s.keys
+        assert not {"cash-a1", "cash-L", "cash-r", "cash-m", "app-lang"} & set(s.keys), s.keys
+        paid, cost = (_money(m) for m in s.metrics[:2])
+        assert abs(cost - 0.3 * cost0) <= 0.12 and abs(paid - 3_000 - cost) < 0.005
+        assert "18.25%" in s.metrics and paid0 > paid
+        assert address(s)["a1"] == "3000"
+    finally:
+        s.close()
+
+
+def test_the_restore_button_in_the_line_note_reruns_the_inputs(app_url):
+    """A rate of 0.06% a day reruns the line's note, which now says the preset
+    was edited and offers to restore it; restoring puts 0.05 back in the rate's
+    field, so the whole body reruns."""
+    s = Session(app_url, query="v=1&lang=en&pg=cash")
+    try:
+        s.run()
+        change(s, "cash-r", 0.06)
+        assert "cash-r" not in s.keys and "cash-do-restore" in s.keys, s.keys
+        assert any(EN["cmp.preset_edited"] in x for x in s.texts), s.texts
+        assert address(s)["r"] == "0.06"
+        click(s, "cash-do-restore")
+        assert "cash-r" in s.keys and "cash-do-restore" not in s.keys, s.keys
+        assert address(s)["r"] == "0.05"
+    finally:
+        s.close()
