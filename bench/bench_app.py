@@ -314,27 +314,27 @@ def main() -> None:
     finally:
         if proc is not None:
             stop_server(proc)
-    if args.elements:
-        port = free_port()
-        proc = start_server(port, script=ELEMENTS, cwd=ELEMENTS.parents[1])  # the app's config
-        try:
-            print(f"\nelements floor: the comparison page's elements, fixed, with no work "
-                  f"(bench/floor_elements.py; load average {os.getloadavg()[0]:.2f})")
-            run_all(f"http://127.0.0.1:{port}", args, app=False)
-        finally:
-            stop_server(proc)
+    if args.elements:  # from the repository's root: the app's config
+        measure_page(ELEMENTS, ELEMENTS.parents[1], args, "elements floor: the comparison "
+                     "page's elements, fixed, with no work, bench/floor_elements.py")
     if args.control:
         with tempfile.TemporaryDirectory() as tmp:
             script = Path(tmp) / "control_app.py"
             script.write_text(CONTROL_APP, encoding="utf-8")
-            port = free_port()
-            proc = start_server(port, script=script)
-            try:
-                print(f"\ncontrol: a one-input, one-chart page on the same machine "
-                      f"(load average {os.getloadavg()[0]:.2f})")
-                run_all(f"http://127.0.0.1:{port}", args, app=False)
-            finally:
-                stop_server(proc)
+            measure_page(script, None, args,
+                         "control: a one-input, one-chart page on the same machine")
+
+
+def measure_page(script: Path, cwd: Path | None, args, title: str) -> None:
+    """``run_all`` against another page on a server of its own."""
+    port = free_port()
+    proc = start_server(port, script=script, cwd=cwd)
+    try:
+        print(f"\n{title} (load average {os.getloadavg()[0]:.2f})")
+        run_all(f"http://127.0.0.1:{port}", args, app=False)
+    finally:
+        stop_server(proc)
+
 
 if __name__ == "__main__":
     main()
