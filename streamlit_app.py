@@ -85,6 +85,7 @@ PAGES = {
 }
 page = st.navigation(list(PAGES.values()))
 state.follow_link(PAGES, page, default=COMPARE.page)
+state.note_page(next(code for code, p in PAGES.items() if p.url_path == page.url_path), page)
 
 
 with state.page_gate():  # one script at a time (ui.state.page_gate)

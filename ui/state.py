@@ -50,7 +50,8 @@ from ui.codec import (
 
 __all__ = ["APP", "init_lang", "lang", "set_lang", "MODES", "init_mode", "mode", "set_mode",
            "lesson", "set_lesson", "PageState", "PartState", "follow_link", "share_url",
-           "share_params", "page_gate", "fragment_rerun", "rerun_page", "note_widget"]
+           "share_params", "page_gate", "fragment_rerun", "rerun_page", "note_widget", "note_page",
+           "shown_page", "left_page", "stay_on_page"]
 
 #: Page code of the shell (the entrypoint's language switch, share link, routing).
 APP = "app"
@@ -418,9 +419,15 @@ class PageState:
         that the last run of that section drew every one of them.  Nothing
         while :attr:`whole` is set (the page reruns whole), nor without a
         server: AppTest keeps only the last run's elements, so there the
-        widget's own rerun (the whole script) follows."""
-        if not self.whole and _keeps_elements():
+        widget's own rerun (the whole script) follows.  Nothing either when a
+        section is no longer registered (the page was left in the same
+        interaction): the widget's own rerun follows."""
+        if self.whole or not _keeps_elements():
+            return
+        try:
             st.rerun([self.key("sec", k) for k in keys])
+        except StreamlitAPIException:
+            return  # a section no longer on the page: the widget's own rerun follows
 
 
 class PartState(PageState):
@@ -491,6 +498,37 @@ def follow_link(pages: Mapping[str, StreamlitPage], current: StreamlitPage,
     elif target.url_path == current.url_path:
         return
     st.switch_page(target, query_params=query)
+
+
+_PAGE = f"{APP}:page"  # (code, page) of the page the session's last whole run showed
+
+
+def note_page(code: str, page: StreamlitPage) -> None:
+    """The page this whole run shows (after ``st.navigation``): the page the
+    browser is on, for :func:`shown_page` and :func:`left_page`."""
+    st.session_state[_PAGE] = (code, page)
+
+
+def shown_page() -> str:
+    """The code of the page the browser is on ("" before the first run)."""
+    shown = st.session_state.get(_PAGE)
+    return str(shown[0]) if shown else ""
+
+
+def left_page(drawn_on: str) -> bool:
+    """Whether a widget drawn on page ``drawn_on`` changed after the browser
+    left that page.  A number typed, then another page's link clicked before
+    Enter: the browser opens the new page, then sends the typed value with
+    the old page's name.  Run as asked, that went back to the old page (the
+    click was lost) or, for a section's rerun, sent the old page's parts to
+    the new page, which the browser could not place (a blank page)."""
+    return bool(drawn_on) and shown_page() not in ("", drawn_on)
+
+
+def stay_on_page() -> None:
+    """From a callback, after :func:`left_page`: run the page the browser is
+    on (the value typed is already kept in its own page's scenario)."""
+    st.switch_page(st.session_state[_PAGE][1])
 
 
 def share_params() -> dict[str, str] | None:

@@ -37,11 +37,13 @@ view settings (``PageState.key``).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, Protocol
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.scriptrunner import RerunException
 
 from ui import state
 from ui.codec import Field
@@ -95,13 +97,22 @@ def preset_labels(presets: Mapping[str, _Preset]) -> Callable[[Any], str]:
 
 def _take(slot: str, name: str, key: str, accepts: Callable[[object], bool],
           from_widget: Callable[[Any], object], then: Callback | None,
-          args: tuple[object, ...]) -> None:
-    """on_change of every bound widget: the new value into the page's dict."""
+          args: tuple[object, ...], drawn_on: str = "") -> None:
+    """on_change of every bound widget: the new value into the page's dict;
+    the page the browser is on runs when the change comes from a page it has
+    left (``ui.state.left_page``)."""
     value = from_widget(st.session_state.get(key))
     if accepts(value):
         st.session_state[slot][name] = value
+    left = state.left_page(drawn_on)  # committed by the click on another page's link
     if then is not None:
-        then(*args)
+        if left:  # its page's state is kept whole, but no section of it is to rerun
+            with contextlib.suppress(RerunException):
+                then(*args)
+        else:
+            then(*args)
+    if left:
+        state.stay_on_page()
 
 
 def _same(v: Any) -> object:
@@ -200,7 +211,8 @@ class Bound:
             shown[key] = label
         got = from_widget(make(
             key=key, on_change=_take,
-            args=(self.slot, name, key, accepts, from_widget, on_change, args), **kw))
+            args=(self.slot, name, key, accepts, from_widget, on_change, args,
+                  state.shown_page()), **kw))
         if not accepts(got):  # rule 3: never a stray label or a stray value
             return values[name]
         return got
