@@ -20,7 +20,8 @@ the same kind of server:
 * the app's figures divided by the floor's (``/floor``); with ``--elements``,
   also by those of ``bench/floor_elements.py`` (``/elems``), a page sending the
   comparison page's elements with none of its work: the least a page showing
-  them can cost.
+  them can cost; with ``--blocks``, by those of ``bench/floor_blocks.py``
+  (``/blocks``), the price's results drawn as one HTML block per section.
 
 Each (size, page, variant) gets a freshly started server (warmed up by one
 session per process, so imports and the first run are not counted), so bursts
@@ -79,6 +80,7 @@ from deploy.replicas import (  # noqa: E402
 
 FLOOR = REPO / "bench" / "floor_app.py"
 ELEMENTS = REPO / "bench" / "floor_elements.py"  # the page's elements, no work (--elements)
+BLOCKS = REPO / "bench" / "floor_blocks.py"  # the results as HTML blocks (--blocks)
 MAX_SESSIONS = 300
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 CLIENT_CPU = [0.0]  # this process's CPU seconds during the bursts
@@ -312,19 +314,19 @@ def ratio(a: float | None, b: float | None) -> str:
     return "—" if a is None or b is None or b <= 0 else f"{a / b:.1f}×"
 
 
-HEAD = (f"  {'N':>4} {'page':<6} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'errors':>6} "
+HEAD = (f"  {'N':>4} {'page':<8} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'errors':>6} "
         f"{'CPU ms/session':>14} {'MB/session':>10} {'proxy CPU ms/s.':>15}")
 
 
 def row(n: int, name: str, s: dict) -> str:
-    return (f"  {n:>4} {name:<6} {fmt(s['p50_s'], '7.2f')} {fmt(s['p95_s'], '7.2f')} "
+    return (f"  {n:>4} {name:<8} {fmt(s['p50_s'], '7.2f')} {fmt(s['p95_s'], '7.2f')} "
             f"{fmt(s['max_s'], '7.2f')} {s['errors']:>6} "
             f"{fmt(s['cpu_ms_per_session'], '14.1f')} {fmt(s['mem_mb_per_session'], '10.2f')} "
             f"{fmt(s['proxy_cpu_ms_per_session'], '15.1f')}")
 
 
 def ratio_row(n: int, a: dict, f: dict, name: str = "ratio") -> str:
-    return (f"  {n:>4} {name:<6} {ratio(a['p50_s'], f['p50_s']):>7} "
+    return (f"  {n:>4} {name:<8} {ratio(a['p50_s'], f['p50_s']):>7} "
             f"{ratio(a['p95_s'], f['p95_s']):>7} {ratio(a['max_s'], f['max_s']):>7} {'':>6} "
             f"{ratio(a['cpu_ms_per_session'], f['cpu_ms_per_session']):>14} "
             f"{ratio(a['mem_mb_per_session'], f['mem_mb_per_session']):>10}")
@@ -347,6 +349,8 @@ def run_setup(setup: Setup, args, sizes: list[int], out: list[dict]) -> None:
     pages = [("app", APP, args.url, args.pid), ("floor", FLOOR, args.floor_url, args.floor_pid)]
     if args.elements and setup.replicas > 0:
         pages.append(("elems", ELEMENTS, None, []))
+    if args.blocks and setup.replicas > 0:
+        pages.append(("blocks", BLOCKS, None, []))
     for n in sizes:
         results: dict[str, tuple[dict, dict | None]] = {}
         for name, script, url, given_pids in pages:
@@ -373,14 +377,14 @@ def run_setup(setup: Setup, args, sizes: list[int], out: list[dict]) -> None:
             out.append({"setup": setup.label, "replicas": setup.replicas, "proxy": setup.proxy,
                         "settings": setup.settings, "n": n, "page": name,
                         "open": results[name][0], "edit": results[name][1]})
-        for base in ("floor", "elems"):
+        for base in ("floor", "elems", "blocks"):
             if "app" in results and base in results:
                 print(ratio_row(n, results["app"][0], results[base][0], f"/{base}"))
         if args.edit:
             for name, (_, e) in results.items():
                 if e is not None:
                     print(row(n, f"{name}✎", e))
-            for base in ("floor", "elems"):
+            for base in ("floor", "elems", "blocks"):
                 if all(k in results and results[k][1] for k in ("app", base)):
                     print(ratio_row(n, results["app"][1], results[base][1],  # type: ignore[arg-type]
                                     f"✎/{base}"))
@@ -394,6 +398,9 @@ def main() -> None:
     ap.add_argument("--elements", action="store_true",
                     help="also the elements floor (bench/floor_elements.py): the app's "
                          "elements with none of its work")
+    ap.add_argument("--blocks", action="store_true",
+                    help="also the blocks floor (bench/floor_blocks.py): the price's results "
+                         "as one HTML block per section")
     ap.add_argument("--edit-key", default=PRICE_KEY, help="the number input the edit changes")
     ap.add_argument("--query", default=QUERY, help="the link's query string (the classroom link)")
     ap.add_argument("--replicas", default="1",
