@@ -55,12 +55,14 @@ def free_port() -> int:
 
 def start_server(port: int, timeout: float = 30.0,
                  script: Path = REPO / "streamlit_app.py",
-                 cwd: Path | None = None) -> subprocess.Popen:
+                 cwd: Path | None = None, nodelay: bool = False) -> subprocess.Popen:
     """``streamlit run <script>`` from ``cwd`` (the script's folder unless
-    given: the folder whose ``.streamlit/config.toml`` applies), returned once healthy."""
+    given: the folder whose ``.streamlit/config.toml`` applies), returned once
+    healthy; with ``nodelay``, through ``deploy/serve.py`` (as deployed)."""
     cwd = cwd or script.parent
+    launcher = [str(REPO / "deploy" / "serve.py")] if nodelay else ["-m", "streamlit"]
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(script.relative_to(cwd)),
+        sys.executable, *launcher, "run", str(script.relative_to(cwd)),
         "--server.headless", "true", "--server.port", str(port),
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]
