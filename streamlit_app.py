@@ -85,11 +85,14 @@ PAGES = {
 }
 page = st.navigation(list(PAGES.values()))
 state.follow_link(PAGES, page, default=COMPARE.page)
-state.note_page(next(code for code, p in PAGES.items() if p.url_path == page.url_path), page)
+opened = state.note_page(next(code for code, p in PAGES.items()
+                              if p.url_path == page.url_path), page)
 
 
 with state.page_gate():  # one script at a time (ui.state.page_gate)
     page.run()
+if opened:  # a value typed on the page left comes after the link's request
+    state.await_late_values()
 
 
 @st.cache_resource

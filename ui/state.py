@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, cast, overload
 
@@ -503,10 +504,42 @@ def follow_link(pages: Mapping[str, StreamlitPage], current: StreamlitPage,
 _PAGE = f"{APP}:page"  # (code, page) of the page the session's last whole run showed
 
 
-def note_page(code: str, page: StreamlitPage) -> None:
+def note_page(code: str, page: StreamlitPage) -> bool:
     """The page this whole run shows (after ``st.navigation``): the page the
-    browser is on, for :func:`shown_page` and :func:`left_page`."""
+    browser is on, for :func:`shown_page` and :func:`left_page`.  Whether the
+    browser came from another page of the session (for :func:`await_late_values`)."""
+    before = shown_page()
     st.session_state[_PAGE] = (code, page)
+    return before not in ("", code)
+
+
+#: How long a run that opened another page waits at its end for a value typed
+#: on the page left (:func:`await_late_values`).  The browser sent it 25–66 ms
+#: after the link's request, measured in Chromium on 2026-11-25.
+LATE_VALUE_WAIT = 0.25
+
+
+def await_late_values() -> None:
+    """At the end of a whole run that opened another page: wait a moment for
+    a value typed on the page left before its link was clicked.
+
+    The browser opens the new page first, then sends the typed value, with
+    the old page's name (and, from a section, that section's id).  Arriving
+    while the new page still runs, it stops the run: the old page's widgets
+    are still known, their callbacks take the value and run the page shown
+    (:func:`left_page`).  Arriving after the run had finished, it was lost:
+    the finished run forgot the old page's widgets, so no callback ran, and
+    the section named was not on the page, so nothing else did.  Waiting
+    here turns the second case into the first; nothing is sent meanwhile,
+    and the page gate is not held.  Nothing in AppTest, whose runs are not
+    the browser's."""
+    ctx = get_script_run_ctx()
+    if ctx is None or not _keeps_elements():
+        return
+    deadline = time.monotonic() + LATE_VALUE_WAIT
+    while time.monotonic() < deadline:
+        time.sleep(0.005)
+        ctx.yield_check()  # a request come meanwhile: the run stops for it
 
 
 def shown_page() -> str:

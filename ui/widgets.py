@@ -100,15 +100,24 @@ def _take(slot: str, name: str, key: str, accepts: Callable[[object], bool],
           args: tuple[object, ...], drawn_on: str = "") -> None:
     """on_change of every bound widget: the new value into the page's dict;
     the page the browser is on runs when the change comes from a page it has
-    left (``ui.state.left_page``)."""
+    left (``ui.state.left_page``).
+
+    From a page left, Streamlit calls the on_change of every widget the
+    browser sent, changed or not (it forgot their values when it opened the
+    new page), so ``then`` runs only for the value that changed: the preset's
+    callback, called for nothing, had put the preset's fee back over a fee
+    just typed."""
     value = from_widget(st.session_state.get(key))
+    scn = st.session_state[slot]
+    changed = name not in scn or scn[name] != value
     if accepts(value):
-        st.session_state[slot][name] = value
+        scn[name] = value
     left = state.left_page(drawn_on)  # committed by the click on another page's link
     if then is not None:
         if left:  # its page's state is kept whole, but no section of it is to rerun
-            with contextlib.suppress(RerunException):
-                then(*args)
+            if changed:
+                with contextlib.suppress(RerunException):
+                    then(*args)
         else:
             then(*args)
     if left:
