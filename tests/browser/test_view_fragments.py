@@ -274,34 +274,168 @@ def test_the_restore_button_in_the_line_note_reruns_the_inputs(app_url):
         s.close()
 
 
-@pytest.mark.parametrize("key, typed, before", [
-    (PRICE_KEY, "7777", "3999.00"),  # the price row: sections it names
-    ("cmp-f1", "0.7", "8.8000"),  # the plans' editor: the body
-    ("hh-cmp-hi", "6000", "0.00"),  # the household's section
+@pytest.mark.parametrize("start, key, typed, go, back, arrived", [
+    ("/", PRICE_KEY, ("7777", "7778", "7779"), 1, 0, "cash-a1"),  # sections it names
+    # the plans' editor (the body); the preset's callback must not put its fee back
+    ("/", "cmp-f1", ("0.7", "0.71", "0.72"), 1, 0, "cash-a1"),
+    ("/", "hh-cmp-hi", ("6000", "6001", "6002"), 1, 0, "cash-a1"),  # the household
+    ("/cashline", "cash-r", ("0.06", "0.061", "0.062"), 0, 1, PRICE_KEY),  # and back
 ])
-def test_a_number_typed_then_another_page_clicked_opens_that_page(
-        pages, app_url, key, typed, before):
-    """A number typed, then the cash-line page's link clicked before Enter: the
-    browser opens the cash-line page, then (when it sends it at all) the typed
-    value in the name of the page it left.  The cash-line page stays: before,
-    a section's rerun left a blank page that never finished, and otherwise the
-    comparison page came back and the click was lost.  Back on the comparison
-    page the field holds the value typed or the one before, and the link
-    agrees with it (the browser drops some of these values: see the issue 12
-    note)."""
-    pg = pages.take(f"{app_url}/?lang=en")
-    pg.locator(f".st-key-{key} input").fill(typed)
-    pg.locator("[data-testid='stSidebarNav'] a").nth(1).click()
-    wait_idle(pg)
-    pg.wait_for_timeout(500)  # the value's own request, sent after the click
-    wait_idle(pg)
-    pg.locator(".st-key-cash-a1 input").wait_for()
-    assert "/cashline" in pg.url
-    pg.locator("[data-testid='stSidebarNav'] a").nth(0).click()
-    wait_idle(pg)
-    box = pg.locator(f".st-key-{key} input")
-    box.wait_for()
-    shown = box.input_value()
-    assert float(shown) in (float(typed), float(before)), shown
-    link = {k: v[0] for k, v in parse_qs(urlsplit(pg.url).query).items()}
-    assert float(link.get(key.split("-")[-1], before)) == float(shown), (link, shown)
+def test_a_number_typed_then_another_page_clicked_keeps_both(
+        pages, app_url, start, key, typed, go, back, arrived):
+    """A number typed, then another page's link clicked before Enter: the
+    browser opens the new page, then sends the typed value in the name of the
+    page it left.  Both are kept: the new page stays (before, a section's
+    rerun left a blank page that never finished, and before the sections the
+    old page came back and the click was lost), and back on the old page the
+    field and the link hold the value typed.  The value was lost when it came
+    after the new page's run had finished (3 times in 4 for the income), or
+    when the preset's callback, called with every other widget's, put its
+    fee back; three tries each, so the old code fails."""
+    pg = pages.take(f"{app_url}{start}?lang=en")
+    path = urlsplit(pg.url).path
+    for value in typed:
+        pg.locator(f".st-key-{key} input").fill(value)
+        pg.locator("[data-testid='stSidebarNav'] a").nth(go).click()
+        wait_idle(pg)
+        pg.wait_for_timeout(500)  # the value's own request, sent after the click
+        wait_idle(pg)
+        pg.locator(f".st-key-{arrived} input").wait_for()
+        assert urlsplit(pg.url).path != path, pg.url
+        pg.locator("[data-testid='stSidebarNav'] a").nth(back).click()
+        wait_idle(pg)
+        box = pg.locator(f".st-key-{key} input")
+        box.wait_for()
+        assert urlsplit(pg.url).path == path, pg.url
+        assert float(box.input_value()) == float(value), (value, box.input_value())
+        link = {k: v[0] for k, v in parse_qs(urlsplit(pg.url).query).items()}
+        assert float(link[key.split("-")[-1]]) == float(value), (link, value)
+
+
+def _messages(s: Session, back, late=None) -> list:
+    """Send BackMsg ``back`` and read until a run has finished and nothing has
+    come for 0.3 s.  ``late``, if given, is sent once the first run has drawn
+    and then been quiet for 0.1 s, or has finished: the browser's second
+    request."""
+    import websocket  # websocket-client, as bench/wsclient.py
+
+    fwd_cls = s.ForwardMsg
+    done = (fwd_cls.FINISHED_SUCCESSFULLY, fwd_cls.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
+    got: list = []
+    finished = False
+    s.ws.send_binary(back.SerializeToString())
+    try:
+        while True:
+            s.ws.settimeout(0.3 if finished else 0.1 if late is not None and got else 30)
+            try:
+                fwd = fwd_cls()
+                fwd.ParseFromString(s.ws.recv())
+            except websocket.WebSocketTimeoutException:
+                if finished:
+                    return got
+                if late is None:
+                    raise
+                fwd = None
+            kind = fwd.WhichOneof("type") if fwd is not None else None
+            if late is not None and (fwd is None or kind == "script_finished"):
+                s.ws.send_binary(late.SerializeToString())
+                late, finished = None, False
+            if fwd is None:
+                continue
+            got.append(fwd)
+            if kind == "page_info_changed":
+                s.address = fwd.page_info_changed.query_string
+            elif kind == "new_session":
+                finished = False
+            elif kind == "script_finished":
+                finished = fwd.script_finished in done
+    finally:
+        s.ws.settimeout(60)
+
+
+def _shown_states(drawn, first: str, into) -> None:
+    """Into WidgetStates ``into``: the value each widget ``drawn`` shows, as
+    the browser sends them all with a change (widget ``first`` first; the
+    buttons, which hold no value, left out)."""
+    def value(kind, w):
+        if kind == "number_input":
+            v = w.value if w.set_value else w.default
+            return ("int_value", int(v)) if w.data_type == w.INT else ("double_value", v)
+        if kind == "selectbox":
+            return "string_value", w.raw_value if w.set_value else w.options[w.default]
+        if kind == "checkbox":
+            return "bool_value", w.value if w.set_value else w.default
+        if kind == "text_input":
+            return "string_value", w.value if w.set_value else w.default
+        if kind == "slider":
+            return "double_array_value", list(w.value if w.set_value else w.default)
+        if kind == "button_group":
+            return "string_array_value", (list(w.raw_values) if w.set_value
+                                          else [w.options[i].content for i in w.default])
+        return None
+
+    shown = [(w.id, got) for kind, _, w in drawn if (got := value(kind, w)) is not None]
+    for wid, (field, v) in sorted(shown, key=lambda s: s[0] != first):
+        state = into.widgets.add()
+        state.id = wid
+        if isinstance(v, list):
+            getattr(state, field).data.extend(v)
+        else:
+            setattr(state, field, v)
+
+
+def test_a_value_sent_after_the_new_page_has_run_is_kept(app_url):
+    """The browser's two requests when a fee is typed and the cash-line
+    page's link clicked before Enter, sent as the browser sends them: the new
+    page, then (once that page has drawn) the fee, in the name of the
+    comparison page and its section, with every widget of that page (the
+    fee first, the preset after it).  The cash-line page stays, and the
+    comparison page's link holds the fee typed.  Before, the fee was lost when it came
+    after the cash-line page's run had finished (Streamlit had forgotten the
+    comparison page's widgets, so no callback took it), or, when it came in
+    time, the preset's callback, called with all the others, put the
+    preset's fee back."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    s = Session(app_url, query=EN_QUERY)
+    try:
+        first = BackMsg()
+        first.rerun_script.query_string = EN_QUERY
+        msgs = _messages(s, first)
+        nav = next(m.navigation for m in msgs if m.WhichOneof("type") == "navigation")
+        hashes = {p.url_pathname: p.page_script_hash for p in nav.app_pages}
+        drawn = [(e.WhichOneof("type"), m.delta.fragment_id, getattr(e, e.WhichOneof("type")))
+                 for m in msgs if m.WhichOneof("type") == "delta"
+                 and m.delta.WhichOneof("type") == "new_element"
+                 for e in [m.delta.new_element]]
+        preset = next(w for kind, _, w in drawn
+                      if kind == "selectbox" and w.id.endswith("-cmp-ps1"))
+        fee, fee_id = next((frag, w.id) for kind, frag, w in drawn
+                           if kind == "number_input" and w.id.endswith("-cmp-f1"))
+        assert address(s)["f1"] == "0.6" and fee, (s.address, fee)
+
+        go = BackMsg()
+        go.rerun_script.query_string = EN_QUERY
+        go.rerun_script.page_script_hash = hashes["cashline"]
+        late = BackMsg()
+        late.rerun_script.query_string = EN_QUERY
+        late.rerun_script.page_script_hash = hashes[""]
+        late.rerun_script.fragment_id = fee
+        _shown_states(drawn, fee_id, late.rerun_script.widget_states)
+        typed = late.rerun_script.widget_states.widgets[0]
+        sent = [w.id for w in late.rerun_script.widget_states.widgets]
+        assert typed.id == fee_id and preset.id in sent and len(sent) > 15, sent
+        typed.double_value = 0.7
+        msgs = _messages(s, go, late)
+        shown = [m.navigation.page_script_hash for m in msgs
+                 if m.WhichOneof("type") == "navigation"]
+        assert shown[-1] == hashes["cashline"], "the cash-line page did not stay"
+        assert "pg=cash" in s.address, s.address
+
+        back = BackMsg()
+        back.rerun_script.query_string = s.address
+        back.rerun_script.page_script_hash = hashes[""]
+        _messages(s, back)
+        assert address(s)["f1"] == "0.7", s.address
+    finally:
+        s.close()
