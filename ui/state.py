@@ -502,15 +502,27 @@ def follow_link(pages: Mapping[str, StreamlitPage], current: StreamlitPage,
 
 
 _PAGE = f"{APP}:page"  # (code, page) of the page the session's last whole run showed
+_FRESH = f"{APP}:fresh"  # whether that run drew a page the browser had not shown before it
+_RESHOW = f"{APP}:reshow"  # the next whole run draws its page afresh (stay_on_page)
 
 
 def note_page(code: str, page: StreamlitPage) -> bool:
     """The page this whole run shows (after ``st.navigation``): the page the
     browser is on, for :func:`shown_page` and :func:`left_page`.  Whether the
     browser came from another page of the session (for :func:`await_late_values`)."""
+    ss = st.session_state
     before = shown_page()
-    st.session_state[_PAGE] = (code, page)
+    ss[_PAGE] = (code, page)
+    ss[_FRESH] = before != code or bool(ss.pop(_RESHOW, False))
     return before not in ("", code)
+
+
+def fresh_page() -> bool:
+    """Whether this run draws a page the browser has just opened, whose
+    widgets hold nothing there yet: every bound widget is given its value
+    (``ui.widgets``, rule 1), even one whose value Streamlit still keeps
+    from a run of that page the browser has since left."""
+    return bool(st.session_state.get(_FRESH)) and not fragment_rerun()
 
 
 #: How long a run that opened another page waits at its end for a value typed
@@ -560,7 +572,10 @@ def left_page(drawn_on: str) -> bool:
 
 def stay_on_page() -> None:
     """From a callback, after :func:`left_page`: run the page the browser is
-    on (the value typed is already kept in its own page's scenario)."""
+    on (the value typed is already kept in its own page's scenario), afresh:
+    the run the callback is part of was for the page left, so the browser
+    draws the page it is on anew (:func:`fresh_page`)."""
+    st.session_state[_RESHOW] = True
     st.switch_page(st.session_state[_PAGE][1])
 
 

@@ -6,7 +6,9 @@ change back to it.  Four rules make that dict the only truth:
 
 1. **Seeded from the dict.**  Before a widget is drawn, its session-state key
    is set from the dict whenever the two differ, or the widget is new (a
-   widget the last run did not draw comes back with its value).  Whatever
+   widget the last run did not draw comes back with its value), or the
+   browser has just opened its page (``ui.state.fresh_page``: Streamlit may
+   still keep a value the browser no longer shows).  Whatever
    changed the dict (a preset applied, a plan removed, a link read) shows in
    every widget on the next run, with no list of widgets to forget.  A widget
    whose value already agrees is left alone, so a run never resets a field
@@ -213,7 +215,8 @@ class Bound:
         # back as taken, so the browser cannot keep showing the run's
         last = pushed.pop(key, _NOTHING)
         answered = last is not _NOTHING and ss.get(key) != last
-        if key not in ss or ss[key] != want or shown.get(key) != label or answered:
+        if (key not in ss or ss[key] != want or shown.get(key) != label or answered
+                or state.fresh_page()):
             ss[key] = want  # rule 1 (and rule 3: a relabelled choice is seeded again)
             pushed[key] = want
         if label is not None:
