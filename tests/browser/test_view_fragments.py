@@ -312,6 +312,34 @@ def test_a_number_typed_then_another_page_clicked_keeps_both(
         assert float(link[key.split("-")[-1]]) == float(value), (link, value)
 
 
+def test_typing_then_going_back_and_forth_between_pages_shows_every_value(pages, app_url):
+    """A number typed on each page before its neighbour's link is clicked,
+    from the comparison page to the cash-line page, back, and there again:
+    every field on the cash-line page shows what its link holds, and the
+    values typed.  Before, its fields came back as 0 (the draw, the limit,
+    the rate, the term) while its results and its link held the scenario:
+    Streamlit still kept their values from a run of the page the browser had
+    since left, so they were not given again, and the browser, which had
+    forgotten them, showed each field's default."""
+    pg = pages.take(f"{app_url}/?lang=zh")
+    nav = pg.locator("[data-testid='stSidebarNav'] a")
+    for key, value, go in (("cmp-p", "8000", 1), ("cash-a1", "4000", 0),
+                           ("hh-cmp-hi", "9000", 1)):
+        pg.locator(f".st-key-{key} input").fill(value)
+        nav.nth(go).click()
+        wait_idle(pg)
+        pg.wait_for_timeout(500)  # the value's own request, sent after the click
+        wait_idle(pg)
+    pg.locator(".st-key-cash-a1 input").wait_for()
+    assert "/cashline" in pg.url
+    link = {k: v[0] for k, v in parse_qs(urlsplit(pg.url).query).items()}
+    assert float(link["a1"]) == 4000 and float(link["hi"]) == 9000, link
+    for name in ("L", "r", "a1", "tm", "hi"):
+        key = "hh-cash-hi" if name == "hi" else f"cash-{name}"
+        shown = pg.locator(f".st-key-{key} input").input_value()
+        assert float(shown) == float(link[name]), (key, shown, link[name])
+
+
 def _messages(s: Session, back, late=None) -> list:
     """Send BackMsg ``back`` and read until a run has finished and nothing has
     come for 0.3 s.  ``late``, if given, is sent once the first run has drawn
