@@ -27,7 +27,7 @@ measures a minimal one-input, one-chart page the same way, right after, so a
 slow figure can be told apart from a busy machine.
 
 Run: ``python bench/bench_app.py [--reruns 30] [--loads 3] [--edits 10] [--url URL] [--control]
-[--elements] [--blocks] [--cash]``
+[--elements] [--blocks] [--cash] [--nodelay]``
 """
 
 from __future__ import annotations

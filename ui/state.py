@@ -526,8 +526,8 @@ def fresh_page() -> bool:
 
 
 #: How long a run that opened another page waits at its end for a value typed
-#: on the page left (:func:`await_late_values`).  The browser sent it 25–66 ms
-#: after the link's request, measured in Chromium on 2026-11-25.
+#: on the page left (:func:`await_late_values`).  The browser sent it 3–71 ms
+#: after the link's request (24 tries in Chromium, 2026-11-25).
 LATE_VALUE_WAIT = 0.25
 
 
