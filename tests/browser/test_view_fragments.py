@@ -291,7 +291,8 @@ def test_a_number_typed_then_another_page_clicked_keeps_both(
     field and the link hold the value typed.  The value was lost when it came
     after the new page's run had finished (3 times in 4 for the income), or
     when the preset's callback, called with every other widget's, put its
-    fee back; three tries each, so the old code fails."""
+    fee back.  Three tries each: on the old code the income's third was lost
+    (the test over the websocket protocol below fails there every time)."""
     pg = pages.take(f"{app_url}{start}?lang=en")
     path = urlsplit(pg.url).path
     for value in typed:
