@@ -59,6 +59,7 @@ def html_table(table: tables.Table) -> str:
 
 
 def block(text: str) -> None:
+    """HTML built here, every text in it escaped; the link's names never reach it."""
     st.markdown(text, unsafe_allow_html=True)
 
 
@@ -83,7 +84,7 @@ def answer() -> None:
                     f"{yuan(r.schedule.total_paid)}</div>"
                     for n, r in zip(names, c.plans, strict=True) if r.ok)
     block(f"<p><b>{yuan(c.cash_price)}</b></p><ul>{''.join(lines)}</ul><div>"
-          f"<div><b>{t('cmp.full')}</b> {yuan(c.cash_price)}</div>{cards}</div>")
+          f"<div><b>{html.escape(t('cmp.full'))}</b> {yuan(c.cash_price)}</div>{cards}</div>")
 
 
 @st.fragment(key="blk-chart")

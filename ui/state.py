@@ -52,7 +52,7 @@ from ui.codec import (
 __all__ = ["APP", "init_lang", "lang", "set_lang", "MODES", "init_mode", "mode", "set_mode",
            "lesson", "set_lesson", "PageState", "PartState", "follow_link", "share_url",
            "share_params", "page_gate", "fragment_rerun", "rerun_page", "note_widget", "note_page",
-           "shown_page", "left_page", "stay_on_page"]
+           "fresh_page", "await_late_values", "shown_page", "left_page", "stay_on_page"]
 
 #: Page code of the shell (the entrypoint's language switch, share link, routing).
 APP = "app"
