@@ -10,8 +10,6 @@ import fnmatch
 import re
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[2]
 K8S = REPO / "deploy" / "k8s"
 HEALTH = "/_stcore/health"
@@ -63,7 +61,8 @@ def test_dockerignore_keeps_what_the_app_needs():
 
 
 def manifests() -> dict[str, dict]:
-    yaml = pytest.importorskip("yaml")  # not a dependency of the app: skip without it
+    import yaml  # PyYAML: a test dependency (requirements-dev.txt)
+
     docs = {}
     for path in sorted(K8S.glob("*.yaml")):
         for doc in yaml.safe_load_all(path.read_text()):
