@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
+import streamlit as st
 
 from calc.burden import Timeline
 from calc.cashline import CashLineResult
@@ -46,16 +47,58 @@ PROJECTOR_FONT = 22
 T = Callable[..., str]
 
 
+#: A reference line's grey, and a note's backing (white, faded) over the plot.
+_HLINE, _NOTE_BG = "#555555", "rgba(255,255,255,0.8)"
+#: Chart text and lines on the dark theme (the app's dark text colour, and its
+#: grid faded), over a transparent background so the page's own shows through.
+_DARK = {"text": "#FAFAFA", "grid": "rgba(250,250,250,0.16)", "line": "rgba(250,250,250,0.45)"}
+
+
+def on_dark(fig: go.Figure) -> go.Figure:
+    """``fig`` restyled for a dark page: transparent paper and plot, light text,
+    faint grid lines; the palette's black (the eighth colour) drawn white.  The
+    traces keep their Okabe-Ito colours, which read on both backgrounds.
+
+    >>> f = on_dark(go.Figure({"data": [{"type": "bar", "x": [1], "y": [2],
+    ...                                  "marker": {"color": "#000000"}}]}))
+    >>> f.layout.font.color, f.data[0].marker.color
+    ('#FAFAFA', '#FAFAFA')
+    """
+    axis = {"gridcolor": _DARK["grid"], "zerolinecolor": _DARK["line"],
+            "linecolor": _DARK["line"]}
+    fig.update_layout(paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
+                      font_color=_DARK["text"])
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis)
+    for shape in fig.layout.shapes or ():
+        if shape.line.color in (OKABE_ITO[-1], _HLINE):
+            shape.line.color = _DARK["text"] if shape.line.color == OKABE_ITO[-1] else _DARK["line"]
+    for note in fig.layout.annotations or ():
+        if note.bgcolor == _NOTE_BG:
+            note.bgcolor = "rgba(14,17,23,0.8)"
+    for trace in fig.data:
+        marker = getattr(trace, "marker", None)
+        if marker is not None and getattr(marker, "color", None) == OKABE_ITO[-1]:
+            marker.color = _DARK["text"]
+        line = getattr(trace, "line", None)
+        if line is not None and getattr(line, "color", None) == OKABE_ITO[-1]:
+            line.color = _DARK["text"]
+    return fig
+
+
 def show(where: Any, fig: go.Figure, key: str, *, large: bool = False) -> None:
     """Draw ``fig`` as every chart is drawn: the page's width, the figure's own
-    colours (colour-blind-safe, printable), the short mode bar; ``large`` for
-    a projector: larger text, a taller plot, the left margin grown with the
-    tick labels."""
+    colours (colour-blind-safe, printable), the short mode bar, restyled by
+    :func:`on_dark` when the viewer's theme is dark (``st.context.theme``,
+    which the browser reports with every run); ``large`` for a projector:
+    larger text, a taller plot, the left margin grown with the tick labels."""
     if large:
         scale = PROJECTOR_FONT / 14
         margin = fig.layout.margin.l or 80
         fig.update_layout(font_size=PROJECTOR_FONT, height=int((fig.layout.height or 380) * 1.3),
                           margin_l=int(margin * scale))
+    if st.context.theme.type == "dark":
+        on_dark(fig)
     where.plotly_chart(fig, width="stretch", theme=None, key=key, config=CONFIG)
 #: A Plotly figure, trace, shape or annotation as a plain dict.
 Spec = dict[str, Any]
@@ -123,7 +166,7 @@ def _hover(template: str, name: str = "") -> str:
 
 def _hline(y: float, text: str = "") -> tuple[Spec, list[Spec]]:
     shape = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
-             "line": {"color": "#555555", "width": 1, "dash": "dash" if text else "solid"}}
+             "line": {"color": _HLINE, "width": 1, "dash": "dash" if text else "solid"}}
     notes = [{"xref": "paper", "x": 1, "yref": "y", "y": y, "text": plot_escape(text),
               "showarrow": False, "xanchor": "right", "yanchor": "bottom"}] if text else []
     return shape, notes
@@ -134,7 +177,7 @@ def _vline(x: float, text: str, top: bool) -> tuple[Spec, Spec]:
              "line": {"color": "#000000", "dash": "dot"}}
     note = {"xref": "x", "x": x, "yref": "paper", "y": 1 if top else 0.92,
             "text": plot_escape(text), "showarrow": False, "xanchor": "left",
-            "yanchor": "top", "bgcolor": "rgba(255,255,255,0.8)"}
+            "yanchor": "top", "bgcolor": _NOTE_BG}
     return shape, note
 
 

@@ -84,6 +84,16 @@ def test_dark_mode_is_honoured(browser, app_url):
                           "\"[data-testid='stApp']\")).backgroundColor")
         r, g, b = (int(x) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
         assert (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.2, rgb
+        # the chart follows: its paper is transparent and its text light (a white
+        # box before), so the page's dark background shows through
+        chart = pg.locator(".js-plotly-plot").first
+        chart.scroll_into_view_if_needed()
+        paper = chart.locator("svg.main-svg").first.evaluate(
+            "e => getComputedStyle(e).backgroundColor")
+        assert paper in ("rgba(0, 0, 0, 0)", "transparent"), paper
+        fill = chart.locator(".gtitle").evaluate("e => getComputedStyle(e).fill")
+        r, g, b = (int(x) for x in fill[fill.index("(") + 1:fill.index(")")].split(",")[:3])
+        assert (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.8, fill
         save_full_screenshot(pg, "compare_zh_dark.png", "wide")
         seen = exceptions_seen(ctx)
     finally:
