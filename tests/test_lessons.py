@@ -154,7 +154,8 @@ def test_early_repayment():
     assert r.early.payment.tolist() == [893.33, 893.33, 893.33, 8040.01]
     assert r.early.total_cost == 720.0
     assert pct(r.rates.nominal) == "13.03%"  # held to term (domain.md §2)
-    says("early_repayment", "question", "¥10,000", "0.6%", "13.03%", "4", "8")
+    # the question names lesson 1 but not its answer (the list shows every question at once)
+    says("early_repayment", "question", "¥10,000", "0.6%", "4", "8")
     says("early_repayment", "explain", "13.03%", "¥720", "4")
 
 
@@ -358,3 +359,17 @@ def test_the_glossary_agrees_with_the_lessons():
         # 10,000 × 0.015 / (1 − 1.015^−12) = 916.7999… → ¥916.80
         assert yuan(float(fen(10_000 * 0.015 / (1 - 1.015**-12)))) == "¥916.80"
         assert "¥916.80" in text["gloss.equal_payment.text"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_lesson_list_gives_no_answer_away(lang):
+    """The list shows every lesson's title and question at once, before any
+    reveal: none of them may quote a lesson's answer as the card would show
+    it (lesson 4's question once quoted lesson 1's 13.03%)."""
+    answers = {lid: shown(lesson.guess, lesson.answer()) for lid, lesson in LESSONS.items()
+               if lesson.guess in ("rate", "share", "cost")}
+    for lid in LESSONS:
+        for part in ("title", "question"):
+            text = CATALOG[lang][f"lesson.{lid}.{part}"]
+            quoted = [other for other, a in answers.items() if a in text]
+            assert not quoted, (lid, part, quoted)

@@ -91,7 +91,7 @@ ZH: dict[str, str] = {
     "lesson.free_vs_discount.prompt2": "如果你手里有钱，存货币基金每年能赚 2%，你会选免息分期还是全款立减？",
     # 4. early repayment of a fee-based plan
     "lesson.early_repayment.title": "提前还清，反而更贵？",
-    "lesson.early_repayment.question": "还是 ¥10,000 分 12 期、每期手续费 0.6% 的分期，按期还完是名义年化 13.03%。到第 4 期你有钱了，把剩下的本金一次还清，可合同规定剩下 8 期的手续费照收。你猜：这样算，真实的名义年化利率（i × 12）是多少？填每年的百分数（%）。",
+    "lesson.early_repayment.question": "还是第 1 课那笔 ¥10,000 分 12 期、每期手续费 0.6% 的分期。到第 4 期你有钱了，把剩下的本金一次还清，可合同规定剩下 8 期的手续费照收。你猜：这样算，真实的名义年化利率（i × 12）是多少？填每年的百分数（%）。",
     "lesson.early_repayment.explain": "提前还清后，名义年化利率是 {answer}，比按期还完的 13.03% 高得多。手续费一分没少，还是 ¥720，可钱只借了 4 个月：同样的费用摊在更短的时间里，年化几乎翻了一倍。很多分期合同写明提前还款不退剩余手续费（《民法典》第 677 条说利息按实际借款期间计算，但“另有约定的除外”）。提前还款之前，先问清楚剩下的手续费怎么收。",
     "lesson.early_repayment.prompt1": "如果在第 2 期就还清，年化利率会更高还是更低？先猜，再在页面上试试。",
     "lesson.early_repayment.prompt2": "如果合同规定提前还款免收剩余手续费，提前还清划算吗？对贷款机构又意味着什么？",
@@ -205,7 +205,7 @@ EN: dict[str, str] = {
     "lesson.free_vs_discount.prompt2": "With the money in hand and a money-market fund paying 2% a year, would you take the free plan or the discount?",
     # 4. early repayment of a fee-based plan
     "lesson.early_repayment.title": "Paying off early: cheaper, or dearer?",
-    "lesson.early_repayment.question": "The same ¥10,000 in 12 installments at 0.6% a month: 13.03% a year if paid as scheduled. With installment 4 you have the money and pay off everything still owed, but the contract still charges the fees of the 8 installments left. Guess the true nominal APR (i × 12) this way: enter a percent a year.",
+    "lesson.early_repayment.question": "The same ¥10,000 in 12 installments at 0.6% a month as in lesson 1. With installment 4 you have the money and pay off everything still owed, but the contract still charges the fees of the 8 installments left. Guess the true nominal APR (i × 12) this way: enter a percent a year.",
     "lesson.early_repayment.explain": "Paid off early, the nominal APR is {answer}, far above the 13.03% of paying as scheduled. The fee is still the whole ¥720, but you borrowed for only 4 months: the same cost over a shorter time almost doubles the rate a year. Many installment contracts keep every remaining fee on early repayment (Civil Code Art. 677 says interest follows the actual period, \"unless agreed otherwise\"). Before paying off early, ask how the remaining fees are charged.",
     "lesson.early_repayment.prompt1": "Paid off with installment 2 instead, would the rate be higher or lower? Guess first, then try it on the page.",
     "lesson.early_repayment.prompt2": "If the contract waived the remaining fees, would paying off early pay? What would it mean for the lender?",
