@@ -111,6 +111,7 @@ def obligation_editor(i: int) -> None:
             inp.number(row, f"bm{i}", "bud.months", step=1)
             inp.number(row, f"bb{i}", "bud.balance", step=1000.0, help_key="bud.balance_help")
             inp.number(row, f"br{i}", "bud.rate", step=0.5, help_key="bud.rate_help")
+            inp.toggle(st, f"bc{i}", "bud.secured", "bud.secured_help")
         else:
             st.caption(t("bud.terms_note"))
         st.button(t("bud.remove"), key=ps.key("do", f"rm{i}"), on_click=_remove, args=(i,))

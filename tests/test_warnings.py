@@ -265,7 +265,9 @@ class TestUnsecured:
                                                     _pay(100, balance=7_000)])
         assert (w.severity, w.sources[0].id) == ("caution", "draft_2020_11")
         assert w.threshold == pytest.approx(1 / 3)
-        assert w.values == {"balance": 14_000.0, "annual_income": 36_000.0, "line": 12_000.0}
+        # both owed in month 1: 7,000 + 7,000 = ¥14,000 at once
+        assert w.values == {"balance": 14_000.0, "month": 1, "annual_income": 36_000.0,
+                            "line": 12_000.0}
 
     def test_secured_debt_left_out(self):
         assert _codes(Household(income=3_000), [_pay(100, balance=50_000, secured=True)]) == []
