@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from calc.burden import level
 from calc.warnings import RULES, SOURCES, headline
 from ui import afford, charts, classroom, tables
 from ui.advice import show_warnings
@@ -195,7 +196,15 @@ def results() -> None:
     st.markdown(terms_line(("debt_share", "rate_line_24", "lpr", "apr", "rollover",
                             "minimum_payment", "cash_advance"), LANG))
     st.subheader(t("bud.timeline"))
-    if tl.share is not None and tl.left is not None:
+    lv = level(tl)
+    if tl.share is not None and tl.left is not None and lv is not None:
+        # one payment every month, the last differing by a rounding remainder only
+        left = float(tl.left[lv.first - 1])
+        common = {"first": lv.first, "last_month": lv.last_month, "total": yuan(lv.total),
+                  "last": yuan(lv.last_total), "share": pct(float(tl.share[lv.first - 1]))}
+        st.markdown(t("bud.level", left=yuan(left), **common) if left >= 0
+                    else t("bud.level_short", short=yuan(-left), **common))
+    elif tl.share is not None and tl.left is not None:
         worst = int(tl.share.argmax())
         left = float(tl.left[worst])
         month, total = worst + 1, yuan(float(tl.total[worst]))

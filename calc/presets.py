@@ -178,7 +178,8 @@ class CashLinePreset:
 CASH_LINE_PRESETS: dict[str, CashLinePreset] = {
     p.id: p
     for p in (
-        # 小米随星借 (天星金融 / 重庆小米消费金融): "日息万2起", listed 7.2–24% a year (C, 2024-10); 24% / 365 ≈ 0.0657%/day;
+        # 小米随星借 (天星金融 / 重庆小米消费金融): "日息万2起", listed 7.2–24% a year
+        # (C, 2024-10); 24% / 365 ≈ 0.0657%/day;
         # simple daily interest, as every 备用金 line (domain.md §1)
         CashLinePreset("suixingjie_low", 0.0002, "daily", "equal_payment", compounding="none",
                        as_of="2024-10", lender="xiaomi_cf"),
