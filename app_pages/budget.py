@@ -8,6 +8,8 @@ and its table, and the thresholds a teacher may move.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from calc.burden import level
@@ -200,7 +202,8 @@ def results() -> None:
     if tl.share is not None and tl.left is not None and lv is not None:
         # one payment every month, the last differing by a rounding remainder only
         left = float(tl.left[lv.first - 1])
-        common = {"first": lv.first, "last_month": lv.last_month, "total": yuan(lv.total),
+        common: dict[str, Any] = {"first": lv.first, "last_month": lv.last_month,
+                                  "total": yuan(lv.total),
                   "last": yuan(lv.last_total), "share": pct(float(tl.share[lv.first - 1]))}
         st.markdown(t("bud.level", left=yuan(left), **common) if left >= 0
                     else t("bud.level_short", short=yuan(-left), **common))
