@@ -8,8 +8,11 @@ and its table, and the thresholds a teacher may move.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
+from calc.burden import level
 from calc.warnings import RULES, SOURCES, headline
 from ui import afford, charts, classroom, tables
 from ui.advice import show_warnings
@@ -111,6 +114,7 @@ def obligation_editor(i: int) -> None:
             inp.number(row, f"bm{i}", "bud.months", step=1)
             inp.number(row, f"bb{i}", "bud.balance", step=1000.0, help_key="bud.balance_help")
             inp.number(row, f"br{i}", "bud.rate", step=0.5, help_key="bud.rate_help")
+            inp.toggle(st, f"bc{i}", "bud.secured", "bud.secured_help")
         else:
             st.caption(t("bud.terms_note"))
         st.button(t("bud.remove"), key=ps.key("do", f"rm{i}"), on_click=_remove, args=(i,))
@@ -194,7 +198,16 @@ def results() -> None:
     st.markdown(terms_line(("debt_share", "rate_line_24", "lpr", "apr", "rollover",
                             "minimum_payment", "cash_advance"), LANG))
     st.subheader(t("bud.timeline"))
-    if tl.share is not None and tl.left is not None:
+    lv = level(tl)
+    if tl.share is not None and tl.left is not None and lv is not None:
+        # one payment every month, the last differing by a rounding remainder only
+        left = float(tl.left[lv.first - 1])
+        common: dict[str, Any] = {"first": lv.first, "last_month": lv.last_month,
+                                  "total": yuan(lv.total),
+                  "last": yuan(lv.last_total), "share": pct(float(tl.share[lv.first - 1]))}
+        st.markdown(t("bud.level", left=yuan(left), **common) if left >= 0
+                    else t("bud.level_short", short=yuan(-left), **common))
+    elif tl.share is not None and tl.left is not None:
         worst = int(tl.share.argmax())
         left = float(tl.left[worst])
         month, total = worst + 1, yuan(float(tl.total[worst]))

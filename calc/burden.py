@@ -28,7 +28,14 @@ Conventions
   no share is computed, so no division by zero can happen.
 * **Balance** is the most principal owed at once: a schedule's amount
   financed, a cash line's largest principal outstanding, or what a debt
-  entered by hand still owes.
+  entered by hand still owes.  **Owed** month by month (:func:`owed`): the
+  balance from the obligation's first month with a payment, falling in step
+  with the payments still to come, ``B · R_m / R_1`` with ``R_m`` the
+  payments from month ``m`` on (``R_1`` all of them), and nothing after its
+  last payment; exact for an add-on plan's principal and for a debt repaid
+  in level parts without interest.  What is owed at once is the sum over
+  the obligations in one month, so two ¥15,000 debts one after the other
+  never make ¥30,000.
 * Rates are fractions a year: ``nominal_rate`` is ``i × 12`` (the form the
   24% line is held against, ``domain.md`` §3), ``effective_rate`` is
   ``(1 + i)^12 - 1``.
@@ -80,6 +87,10 @@ __all__ = [
     "timeline",
     "Peak",
     "peak",
+    "owed",
+    "unsecured_owed",
+    "Level",
+    "level",
     "from_schedule",
     "from_cash_line",
     "fixed_payment",
@@ -324,7 +335,8 @@ def from_schedule(schedule: Schedule, *, lender: str = "",
 
 def from_cash_line(result: CashLineResult, *, lender: str = "",
                    line: LineTerms | None = None,
-                   plan: RepaymentPlan | None = None) -> Obligation:
+                   plan: RepaymentPlan | None = None,
+                   cash_advance: bool = False) -> Obligation:
     """A cash line's run as an obligation.
 
     Parameters
@@ -334,10 +346,13 @@ def from_cash_line(result: CashLineResult, *, lender: str = "",
     lender : str
         The lender's code (``""``: not known).
     line, plan : optional
-        The inputs of the run, for the flags they decide: ``cash_advance``
-        when the line bears interest from the day of a draw
-        (``interest_free`` false: cash drawn, not a card purchase);
-        ``minimum_only`` when a revolving plan pays only the minimum.
+        The inputs of the run; ``plan`` decides ``minimum_only`` (a
+        revolving plan that pays only the minimum).
+    cash_advance : bool
+        Whether the line is a credit card's cash advance (预借现金), as its
+        preset says (:attr:`calc.presets.CashLinePreset.cash_advance`).  It
+        is not guessed from the terms: a 微粒贷 or 随星借 term loan also
+        charges interest from the day of a draw, and is not one.
 
     Returns
     -------
@@ -357,7 +372,8 @@ def from_cash_line(result: CashLineResult, *, lender: str = "",
     >>> card = LineTerms(limit=50_000, rate=0.0005, fee_rate=0.01, fee_min=10,
     ...                  compounding="monthly")
     >>> plan = RepaymentPlan("flexible", repayments=(Repayment(day=30),))
-    >>> o = from_cash_line(simulate([Draw(5_000)], card, plan), line=card, plan=plan)
+    >>> o = from_cash_line(simulate([Draw(5_000)], card, plan), line=card, plan=plan,
+    ...                    cash_advance=True)
     >>> o.payments, o.balance, f"{o.nominal_rate:.2%}", o.cash_advance
     ((5125.0,), 5000.0, '30.00%', True)
     """
@@ -371,7 +387,7 @@ def from_cash_line(result: CashLineResult, *, lender: str = "",
         lender=lender,
         nominal_rate=None if rates is None else rates.nominal,
         effective_rate=None if rates is None else rates.effective,
-        cash_advance=line is not None and not line.interest_free,
+        cash_advance=cash_advance,
         minimum_only=(plan is not None and plan.method == "revolving"
                       and plan.pay_rule == "minimum"),
         rollover=result.totals.rolled > 0,
@@ -459,6 +475,56 @@ def timeline(household: Household, obligations: Sequence[Obligation]) -> Timelin
                     left=left)
 
 
+def owed(tl: Timeline) -> Floats:
+    """The principal each obligation owes in each month, ``[j, m - 1]``, to
+    the fen (module conventions, **Owed**).
+
+    Notes
+    -----
+    With obligation ``j``'s balance ``B_j``, payments ``P_jk`` and its first
+    and last paying months ``f`` and ``l``: ``R_m = Σ_{k ≥ m} P_jk`` and
+    ``owed_jm = B_j · R_m / R_f`` for ``f ≤ m ≤ l``, else 0.  An obligation
+    with no payment in the timeline owes ``B_j`` in every month.
+
+    Examples
+    --------
+    ¥15,000 repaid at ¥1,250 a month in months 1–12, and another ¥15,000
+    the same way from month 13: each owes 15,000 in its first month and
+    15,000 × 1/12 = ¥1,250 in its last, never both at once:
+
+    >>> first = fixed_payment(1_250, 12, balance=15_000)
+    >>> later = Obligation("fixed", (0.0,) * 12 + first.payments, balance=15_000)
+    >>> o = owed(timeline(Household(), [first, later]))
+    >>> o[0, [0, 11, 12]].tolist(), o[1, [11, 12, 23]].tolist()
+    ([15000.0, 1250.0, 0.0], [0.0, 15000.0, 1250.0])
+    >>> float(o.sum(axis=0).max())
+    15000.0
+    """
+    out = np.zeros_like(tl.payments)
+    for j, o in enumerate(tl.obligations):
+        paying = np.flatnonzero(tl.payments[j] > 0.0)
+        if paying.size == 0:
+            out[j] = o.balance
+            continue
+        f, last = int(paying[0]), int(paying[-1])
+        to_come = np.cumsum(tl.payments[j, ::-1])[::-1]  # R_m
+        out[j, f:last + 1] = o.balance * to_come[f:last + 1] / to_come[f]
+    return round_fen_array(out)
+
+
+def unsecured_owed(tl: Timeline) -> Floats:
+    """What the unsecured obligations (not ``secured``) owe at once, month by
+    month: :func:`owed` summed over them, to the fen.
+
+    >>> car = fixed_payment(2_000, 24, balance=45_000, secured=True)
+    >>> card = fixed_payment(500, 10, balance=4_800)
+    >>> unsecured_owed(timeline(Household(), [car, card]))[[0, 9, 10]].tolist()
+    [4800.0, 480.0, 0.0]
+    """
+    mine = [not o.secured for o in tl.obligations]
+    return round_fen_array(owed(tl)[mine].sum(axis=0))
+
+
 @dataclass(frozen=True)
 class Peak:
     """The heaviest month of a timeline: ``month`` (from 1) where the
@@ -507,3 +573,62 @@ def peak(tl: Timeline) -> Peak:
         share=None if tl.share is None else float(tl.share[k]),
         left=None if tl.left is None else float(tl.left[k]),
     )
+
+
+@dataclass(frozen=True)
+class Level:
+    """A timeline whose obligations ask the same ``payment`` in every month
+    from ``first`` to ``last_month - 1`` and, in ``last_month``, ``last``,
+    which differs from it only by a rounding remainder; ``total`` and
+    ``last_total`` add the payments already owed."""
+
+    payment: float
+    first: int
+    last_month: int
+    last: float
+    total: float
+    last_total: float
+
+
+def level(tl: Timeline) -> Level | None:
+    """The plan's payment, when the obligations pay one amount every month
+    but the last and the last differs only by what rounding to the fen
+    leaves over; ``None`` otherwise (a heavier month is then a real one:
+    :func:`peak`).
+
+    Notes
+    -----
+    With ``P_m = Σ_j P_jm`` and the months ``f..l`` (``l > f``) the only
+    ones with ``P_m > 0``: level when ``P_f = ... = P_(l-1) = L`` and
+    ``|P_l - L| <= 0.02 × (l - f)`` yuan.  Each earlier month cuts down to
+    the fen (:func:`calc.money.split_evenly`) or rounds at most two amounts
+    (the principal part and the fee or interest), each by less than a fen,
+    and the last payment absorbs what they left: at most two fen for each
+    earlier month.  A larger difference (a balloon, a by-the-day line's
+    last statement) is a heavier month.
+
+    Examples
+    --------
+    11 × ¥1,603.90 and then ¥1,603.98: 0.08 <= 0.02 × 11 = 0.22, a rounding
+    remainder, not a heavier month; a ¥10,000 balloon after 11 × ¥150 is one:
+
+    >>> plan = Obligation("fixed", (1_603.90,) * 11 + (1_603.98,))
+    >>> lv = level(timeline(Household(existing_payments=100), [plan]))
+    >>> lv.payment, lv.first, lv.last_month, lv.last, lv.total, lv.last_total
+    (1603.9, 1, 12, 1603.98, 1703.9, 1703.98)
+    >>> level(timeline(Household(), [Obligation("fixed", (150.0,) * 11 + (10_150.0,))]))
+    """
+    own = round_fen_array(tl.payments.sum(axis=0))
+    paying = np.flatnonzero(own > 0.0)
+    if paying.size < 2:
+        return None
+    f, last = int(paying[0]), int(paying[-1])
+    run = own[f:last]
+    if paying.size != last - f + 1 or not np.all(run == run[0]):
+        return None
+    # in fen, whole numbers: exact
+    if abs(round(own[last] * 100) - round(run[0] * 100)) > 2 * (last - f):
+        return None
+    return Level(payment=float(run[0]), first=f + 1, last_month=last + 1,
+                 last=float(own[last]), total=float(tl.total[f]),
+                 last_total=float(tl.total[last]))

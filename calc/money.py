@@ -1,4 +1,5 @@
-"""The one rounding rule for money: to the fen, half away from zero.
+"""The one rounding rule for money, to the fen, and for rates and shares, to
+the basis point: half away from zero.
 
 Amounts are float64 yuan.  A lender rounds each computed amount (a period's
 fee, its interest) to the fen, half away from zero; an amount split into equal
@@ -11,6 +12,13 @@ Binary floats cannot hold most decimal fractions (1.005 is stored as
 typed: the amount in fen is nudged by 1e-6 fen before flooring.  That nudge
 is far below a fen and far above float64's error for any amount under a
 billion yuan.
+
+Rates and shares are shown to 0.01% (one basis point) by the same rule
+(:func:`basis_points`, which ``ui.fmt.pct`` formats), and every line a
+warning holds them against is compared in whole basis points as shown
+(:func:`shown_above`, :func:`shown_at_least`): a share of 55.005% is shown
+as 55.01%, so it is above 55%.  Python's ``round`` and ``np.round`` round
+half to even and are not used for either.
 """
 
 from __future__ import annotations
@@ -20,7 +28,8 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["round_fen", "round_fen_array", "ceil_fen", "floor_fen", "split_evenly"]
+__all__ = ["round_fen", "round_fen_array", "ceil_fen", "floor_fen", "split_evenly",
+           "basis_points", "shown_above", "shown_at_least"]
 
 _NUDGE = 1e-6
 
@@ -92,3 +101,50 @@ def split_evenly(total: float, n: int) -> npt.NDArray[np.float64]:
     parts = np.full(n, each)
     parts[-1] = round_fen(total - each * (n - 1))
     return parts
+
+
+def basis_points(fraction: float) -> int:
+    """A fraction in whole basis points (0.01%), half away from zero, as
+    the app shows it; the same nudge as :func:`round_fen` reads the decimal
+    value, so 0.55005 (stored as 0.55004999...) is 5,501 bp, 55.01%.
+
+    Raises ``ValueError`` (NaN) or ``OverflowError`` (±infinity): a rate
+    that is not finite has no basis points.
+
+    Examples
+    --------
+    >>> basis_points(0.55005), basis_points(0.36005), basis_points(0.24005)
+    (5501, 3601, 2401)
+    >>> basis_points(0.12005), basis_points(-0.000049), basis_points(0.130342)
+    (1201, 0, 1303)
+    """
+    bp = math.floor(abs(fraction) * 10_000.0 + 0.5 + _NUDGE)
+    return -bp if fraction < 0 and bp else bp
+
+
+def _shown(x: float, line: float) -> tuple[float, float]:
+    if math.isfinite(x) and math.isfinite(line):
+        return float(basis_points(x)), float(basis_points(line))
+    return x, line  # an infinite rate is above every finite line
+
+
+def shown_above(x: float, line: float) -> bool:
+    """Whether ``x`` as shown to 0.01% is above ``line`` as shown: for the
+    lines a debt may reach but not pass (the 24% line, 4 × LPR, 36%, 55%).
+
+    >>> shown_above(0.55005, 0.55), shown_above(0.550049, 0.55), shown_above(0.240008, 0.24)
+    (True, False, False)
+    """
+    a, b = _shown(x, line)
+    return a > b
+
+
+def shown_at_least(x: float, line: float) -> bool:
+    """Whether ``x`` as shown to 0.01% is at or above ``line`` as shown: for
+    a line that counts "or more" (25% of income on debt service).
+
+    >>> shown_at_least(0.249951, 0.25), shown_at_least(0.24995, 0.25), shown_at_least(0.2499, 0.25)
+    (True, True, False)
+    """
+    a, b = _shown(x, line)
+    return a >= b

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from calc.money import shown_above
 from calc.schedule import PlanTerms, fee_per_period
 from calc.units import daily_rate
 
 __all__ = ["InstallmentPreset", "INSTALLMENT_PRESETS", "RATE_LINE_24", "above_rate_line",
-           "CashLinePreset", "CASH_LINE_PRESETS"]
+           "LENDERS", "CashLinePreset", "CASH_LINE_PRESETS"]
 
 #: The 24% line for comprehensive financing cost (``domain.md`` §3: NFRA 2025-04,
 #: PBoC + NFRA 2025-12, grade B).  Flagged against the nominal APR (i × 12).
@@ -31,15 +32,15 @@ def above_rate_line(rate: float, line: float = RATE_LINE_24) -> bool:
     month on the schedule, 24.0008% from the rounded payments): shown as
     24.00%, it is on the line, not above it.
 
+    Half a basis point is shown rounded up (:func:`calc.money.basis_points`):
+    24.005% is shown as 24.01%, so it is above the line.
+
     >>> above_rate_line(0.240008), above_rate_line(0.2401), above_rate_line(0.2559)
     (False, True, True)
+    >>> above_rate_line(0.24005), above_rate_line(0.12005, 0.12)
+    (True, True)
     """
-    return round(rate * 10_000) > round(line * 10_000)
-
-
-def _lender(preset_id: str) -> str:
-    first = preset_id.split("_", 1)[0]
-    return "" if first == "teach" else first
+    return shown_above(rate, line)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,15 @@ class InstallmentPreset:
 
     ``fee_pct`` is in percent, per period or in total over the plan
     (``fee_mode``, :data:`calc.schedule.FEE_MODES`); :meth:`terms` turns it
-    into what :func:`calc.schedule.build_schedule` takes.
+    into what :func:`calc.schedule.build_schedule` takes.  ``lender`` is who
+    lends, a stable ASCII code (:data:`LENDERS`; ``""`` for a teaching
+    example), which the "several lenders" warning counts: not the shop
+    (小米商城's 24 期免息 is lent by the buyer's card bank).
+
+    >>> INSTALLMENT_PRESETS["ccb_24"].lender, INSTALLMENT_PRESETS["teach_06x12"].lender
+    ('ccb', '')
+    >>> INSTALLMENT_PRESETS["xiaomi_24_free"].lender
+    'card'
     """
 
     id: str
@@ -59,16 +68,7 @@ class InstallmentPreset:
     fee_timing: str = "spread"
     grade: str = "C"
     as_of: str = ""  # "" = the source gives no date
-
-    @property
-    def lender(self) -> str:
-        """Who lends: the id's first word (``huabei_12`` → ``huabei``); ``""``
-        for a teaching example, which has no lender.
-
-        >>> INSTALLMENT_PRESETS["ccb_24"].lender, INSTALLMENT_PRESETS["teach_06x12"].lender
-        ('ccb', '')
-        """
-        return _lender(self.id)
+    lender: str = ""  # who lends (LENDERS); "" for a teaching example
 
     @property
     def fee_rounding(self) -> str:
@@ -102,22 +102,40 @@ class InstallmentPreset:
         )
 
 
+#: Who lends, by the code a preset's ``lender`` holds (``domain.md`` §1, §4):
+#: a stable ASCII code the "several lenders" warning counts, one per
+#: institution.  ``card`` is the buyer's own credit card, whichever bank.
+LENDERS: tuple[str, ...] = (
+    "huabei",  # 花呗 (Ant Group's consumer finance)
+    "baitiao",  # 京东白条 (JD)
+    "ccb",  # China Construction Bank cards
+    "icbc",  # ICBC cards
+    "xiaomi_loan",  # 小米贷款, legacy 小米分期
+    "xiaomi_cf",  # 天星金融 / 重庆小米消费金融 (随星借)
+    "webank",  # WeBank (微粒贷)
+    "card",  # the buyer's own credit card, whichever bank
+)
+
+
 INSTALLMENT_PRESETS: dict[str, InstallmentPreset] = {
     p.id: p
     for p in (
-        InstallmentPreset("teach_06x12", "addon", 12, 0.6, grade="B", as_of="≈2019"),
-        InstallmentPreset("huabei_3", "addon", 3, 2.5, "total"),
-        InstallmentPreset("huabei_6", "addon", 6, 4.5, "total"),
-        InstallmentPreset("huabei_12", "addon", 12, 8.8, "total"),
-        InstallmentPreset("huabei_free", "free", 12, 0.0),
-        InstallmentPreset("baitiao_12_low", "addon", 12, 0.5),
-        InstallmentPreset("baitiao_12_high", "addon", 12, 1.2),
-        InstallmentPreset("ccb_3", "addon", 3, 0.75),
-        InstallmentPreset("ccb_12", "addon", 12, 0.60),
-        InstallmentPreset("ccb_24", "addon", 24, 0.62),
-        InstallmentPreset("icbc_12_upfront", "addon", 12, 7.2, "total", "first", as_of="2022"),
-        InstallmentPreset("xiaomi_12_legacy", "addon", 12, 7.2, "total", as_of="≈2019"),
-        InstallmentPreset("xiaomi_24_free", "free", 24, 0.0),
+        InstallmentPreset("teach_06x12", "addon", 12, 0.6, grade="B", as_of="≈2019", lender=""),
+        InstallmentPreset("huabei_3", "addon", 3, 2.5, "total", lender="huabei"),
+        InstallmentPreset("huabei_6", "addon", 6, 4.5, "total", lender="huabei"),
+        InstallmentPreset("huabei_12", "addon", 12, 8.8, "total", lender="huabei"),
+        InstallmentPreset("huabei_free", "free", 12, 0.0, lender="huabei"),
+        InstallmentPreset("baitiao_12_low", "addon", 12, 0.5, lender="baitiao"),
+        InstallmentPreset("baitiao_12_high", "addon", 12, 1.2, lender="baitiao"),
+        InstallmentPreset("ccb_3", "addon", 3, 0.75, lender="ccb"),
+        InstallmentPreset("ccb_12", "addon", 12, 0.60, lender="ccb"),
+        InstallmentPreset("ccb_24", "addon", 24, 0.62, lender="ccb"),
+        InstallmentPreset("icbc_12_upfront", "addon", 12, 7.2, "total", "first", as_of="2022",
+                          lender="icbc"),
+        InstallmentPreset("xiaomi_12_legacy", "addon", 12, 7.2, "total", as_of="≈2019",
+                          lender="xiaomi_loan"),
+        # a credit card's 24 期免息 at 小米商城: the card's bank lends, not the shop
+        InstallmentPreset("xiaomi_24_free", "free", 24, 0.0, lender="card"),
     )
 }
 
@@ -128,7 +146,15 @@ class CashLinePreset:
     ``fee_rate`` as fractions.  ``compounding`` and ``min_rule`` are
     :data:`calc.cashline.COMPOUNDING` and :data:`calc.cashline.MIN_RULES`
     codes: 备用金 lines charge simple daily interest (``"none"``), cards
-    compound monthly (domain.md §1)."""
+    compound monthly (domain.md §1).  ``lender`` is who lends
+    (:data:`LENDERS`); ``cash_advance`` whether it is a credit card's cash
+    advance (预借现金: a fee per withdrawal and interest from day one, the
+    CMB card terms the warning cites), which a term loan such as 微粒贷 or
+    随星借 is not, though it too charges interest from the day of a draw.
+
+    >>> [(p.id, p.lender) for p in CASH_LINE_PRESETS.values() if p.cash_advance]
+    [('card_cash', 'card')]
+    """
 
     id: str
     rate: float
@@ -145,33 +171,32 @@ class CashLinePreset:
     repay_day: int = 0  # flexible: repay everything on this day
     grade: str = "C"
     as_of: str = ""
-
-    @property
-    def lender(self) -> str:
-        """Who lends: the id's first word (``card_cash`` → ``card``)."""
-        return _lender(self.id)
+    lender: str = ""
+    cash_advance: bool = False
 
 
 CASH_LINE_PRESETS: dict[str, CashLinePreset] = {
     p.id: p
     for p in (
-        # 小米随星借: "日息万2起", listed 7.2–24% a year (C, 2024-10); 24% / 365 ≈ 0.0657%/day;
+        # 小米随星借 (天星金融 / 重庆小米消费金融): "日息万2起", listed 7.2–24% a year
+        # (C, 2024-10); 24% / 365 ≈ 0.0657%/day;
         # simple daily interest, as every 备用金 line (domain.md §1)
         CashLinePreset("suixingjie_low", 0.0002, "daily", "equal_payment", compounding="none",
-                       as_of="2024-10"),
+                       as_of="2024-10", lender="xiaomi_cf"),
         CashLinePreset("suixingjie_high", daily_rate(0.24, "annual"), "daily", "equal_payment",
-                       compounding="none", as_of="2024-10"),
-        # 微粒贷: ≈0.05%/day at launch (B, 2015)
+                       compounding="none", as_of="2024-10", lender="xiaomi_cf"),
+        # 微粒贷 (WeBank): ≈0.05%/day at launch (B, 2015); a term loan, not a card
         CashLinePreset("weilidai", 0.0005, "daily", "equal_payment", compounding="none",
-                       grade="B", as_of="2015"),
+                       grade="B", as_of="2015", lender="webank"),
         # card cash advance (CMB): 1% fee, min ¥10, 0.05%/day from day one,
         # compounded monthly (C)
         CashLinePreset("card_cash", 0.0005, "daily", "flexible", limit=50_000, fee_rate=0.01,
-                       fee_min=10.0, repay_day=30, compounding="monthly"),
+                       fee_min=10.0, repay_day=30, compounding="monthly", lender="card",
+                       cash_advance=True),
         # card revolving: 10% of the statement minimum, 0.05%/day on the full
         # statement, compounded monthly (C)
         CashLinePreset("card_revolve", 0.0005, "daily", "revolving", limit=50_000,
                        pay_rule="minimum", interest_free=True, compounding="monthly",
-                       min_rule="statement"),
+                       min_rule="statement", lender="card"),
     )
 }

@@ -23,8 +23,14 @@ caution
     ``debt_share_pressure``: share >= ``share_pressure`` (25%); UK IFS
     2018-01 (B).
     ``money_short``: left < 0 in any month (arithmetic, no source).
-    ``unsecured_over_income``: unsecured balance > ``unsecured_fraction``
-    (1/3) of annual income (12 × monthly); draft rules 2020-11 (B).
+    ``unsecured_over_income``: the most unsecured debt owed at once in any
+    month (:func:`calc.burden.unsecured_owed`; a debt marked ``secured``,
+    a mortgage or car loan, is left out) > ``unsecured_fraction`` (1/3) of
+    annual income (12 × monthly): the line the 2020-11 draft rules for
+    online micro-loans proposed (B).  The final rules (金规〔2024〕26号,
+    2025-01, B) cap an online micro-lender's consumer loans at ¥200,000 per
+    household; whether a 1/3-of-income line survived is not verified, so the
+    warning quotes it as the draft's.
     ``rate_above_line``: nominal rate > ``rate_line`` (24%); NFRA 2025-04,
     PBoC + NFRA 2025-12 (B).
     ``stacked_loans``: ``stack_count`` (3) or more obligations paying in the
@@ -47,8 +53,10 @@ Conventions
   essentials and debt payments (:mod:`calc.burden`); the share rules look at
   the worst month.  Rules that need an income do not fire without one; the
   others (rates, stacking, flags) always apply.
-* Shares and rates are compared as the app shows them, to 0.01%
-  (:func:`calc.presets.above_rate_line`), yuan to the fen.  Each line is
+* Shares and rates are compared as the app shows them, in whole basis
+  points rounded half away from zero (:func:`calc.money.shown_above`,
+  :func:`calc.money.shown_at_least`, the rounding ``ui.fmt.pct`` shows):
+  55.005% is shown as 55.01% and is above 55%; yuan to the fen.  Each line is
   crossed as its source words it: the IFS measure counts 25% **or more** of
   net income as pressure; the 28/36 rule, the CBRC guideline, the rate lines
   and the draft's 1/3 are limits a debt may reach, so only going **above**
@@ -92,9 +100,9 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 
 from calc import validate
-from calc.burden import Obligation, Timeline
+from calc.burden import Obligation, Timeline, unsecured_owed
 from calc.errors import InputError
-from calc.money import round_fen
+from calc.money import round_fen, shown_above, shown_at_least
 from calc.presets import RATE_LINE_24, above_rate_line
 from calc.units import MONTHS_PER_YEAR
 
@@ -328,21 +336,16 @@ def _warn(code: str, t: Thresholds, values: dict[str, float], threshold: float |
     return DebtWarning(code, rule.severity, values, threshold, sources, obligation)
 
 
-def _bp(x: float) -> int:
-    """A fraction in basis points, as shown to 0.01%."""
-    return round(x * 10_000)
-
-
 def _share_rules(tl: Timeline, t: Thresholds) -> list[DebtWarning]:
     if tl.share is None:
         return []
-    share_bp = np.round(tl.share * 10_000)
     worst = int(np.argmax(tl.share))
     out = []
     for code, line, at_line in (("debt_share_limit", t.share_limit, False),
                                 ("debt_share_high", t.share_high, False),
                                 ("debt_share_pressure", t.share_pressure, True)):
-        over = share_bp >= _bp(line) if at_line else share_bp > _bp(line)
+        crosses = shown_at_least if at_line else shown_above
+        over = np.array([crosses(float(x), line) for x in tl.share], dtype=bool)
         if over.any():
             out.append(_warn(code, t, {
                 "share": float(tl.share[worst]), "month": worst + 1,
@@ -379,12 +382,14 @@ def _unsecured_rule(tl: Timeline, t: Thresholds) -> list[DebtWarning]:
     income = tl.household.income
     if income is None:
         return []
-    balance = round_fen(sum(o.balance for o in tl.obligations if not o.secured))
+    at_once = unsecured_owed(tl)
+    m = int(np.argmax(at_once))  # the first month of the most owed at once
+    balance = float(at_once[m])
     annual = round_fen(income * MONTHS_PER_YEAR)
-    if balance > round_fen(annual * t.unsecured_fraction):
+    line = round_fen(annual * t.unsecured_fraction)
+    if balance > line:
         return [_warn("unsecured_over_income", t, {
-            "balance": balance, "annual_income": annual,
-            "line": round_fen(annual * t.unsecured_fraction),
+            "balance": balance, "month": m + 1, "annual_income": annual, "line": line,
         }, t.unsecured_fraction)]
     return []
 

@@ -235,3 +235,43 @@ def test_remove_an_item():
     assert_clean(at)
     assert params(at)["nb"] == "1" and params(at)["ba1"] == "300"
     assert table(at, 0)["o1"].tolist()[0] == 300.0
+
+
+# ------------------------------------------------- issue 19 part C (h3)
+
+
+def test_a_secured_debt_stays_out_of_the_unsecured_rule_and_keeps_in_the_link():
+    # income ¥3,000: ¥36,000 a year, a third ¥12,000.  A ¥50,000 car loan at
+    # ¥2,000 a month owes ¥50,000 in month 1: above ¥12,000 unless secured.
+    scn = budget_with({"ba": 2000.0, "bm": 24, "bb": 50000.0})
+    at = run(link(bs.BUDGET, scn, "en", hi=3000.0), BUD)
+    assert_clean(at)
+    assert "¥50,000.00" in " ".join(alerts(at, "warning"))
+    at.toggle(key="bud-bc1").set_value(True).run()
+    assert_clean(at)
+    assert params(at)["bc1"] == "1"
+    assert "¥50,000.00" not in " ".join(alerts(at, "warning"))
+    fresh = run(params(at), BUD)
+    assert fresh.toggle(key="bud-bc1").value is True
+    assert "¥50,000.00" not in " ".join(alerts(fresh, "warning"))
+
+
+def test_a_link_from_before_the_secured_field_reopens_unsecured():
+    given = link(bs.BUDGET, budget_with({"ba": 2000.0, "bm": 24, "bb": 50000.0}), "en",
+                 hi=3000.0)
+    given.pop("bc1", None)
+    at = run(given, BUD)
+    assert_clean(at)
+    assert "¥50,000.00" in " ".join(alerts(at, "warning"))
+
+
+def test_a_rounding_remainder_is_not_a_heavier_month():
+    # ¥1,603.90 in months 1-11 and ¥1,603.98 in month 12 (one debt of 11 ×
+    # ¥1,603.90, one of ¥1,603.98 starting in month 12): 0.08 is at most 2 fen
+    # × 11 months = 0.22, a rounding remainder: the plan's payment, the last noted
+    scn = budget_with({"ba": 1603.90, "bm": 11}, {"ba": 1603.98, "bm": 1, "bs": 12})
+    at = run(link(bs.BUDGET, scn, "en", hi=6000.0), BUD)
+    assert_clean(at)
+    text = all_text(at)
+    assert "The heaviest month" not in text
+    assert "¥1,603.90 a month from month 1 to month 12 (the last ¥1,603.98" in text

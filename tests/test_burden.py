@@ -171,7 +171,8 @@ class TestFromCashLine:
         assert o.payments == (916.8,) * 12
         assert o.balance == 10_000.0
         assert round(o.nominal_rate, 4) == 0.18
-        assert o.cash_advance  # cash drawn, interest from day one
+        # a term loan at interest from day one is not a card cash advance: not guessed
+        assert not o.cash_advance
         assert not (o.minimum_only or o.rollover)
 
     def test_payments_are_the_statements_out_of_pocket(self):

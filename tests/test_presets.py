@@ -101,3 +101,22 @@ def test_upfront_preset_charges_the_whole_fee_first():
     # 工行 12 期, 7.2% at once: ¥720 with the first installment, nothing after
     s = build_schedule(10_000, INSTALLMENT_PRESETS["icbc_12_upfront"].terms())
     assert s.charge[0] == 720.0 and float(s.charge[1:].sum()) == 0.0
+
+
+# issue 19 part C (h3): who lends is a field of every preset, written here by hand
+# from domain.md §1/§4: 小米商城's 24 期免息 is lent by the buyer's card, not Xiaomi;
+# 随星借 by 天星金融 / 重庆小米消费金融; 微粒贷 by WeBank; only card_cash is a
+# card cash advance.
+def test_every_preset_names_its_lender():
+    from calc.presets import CASH_LINE_PRESETS, LENDERS
+    expected = {"teach_06x12": "", "huabei_3": "huabei", "huabei_6": "huabei",
+                "huabei_12": "huabei", "huabei_free": "huabei", "baitiao_12_low": "baitiao",
+                "baitiao_12_high": "baitiao", "ccb_3": "ccb", "ccb_12": "ccb", "ccb_24": "ccb",
+                "icbc_12_upfront": "icbc", "xiaomi_12_legacy": "xiaomi_loan",
+                "xiaomi_24_free": "card", "suixingjie_low": "xiaomi_cf",
+                "suixingjie_high": "xiaomi_cf", "weilidai": "webank", "card_cash": "card",
+                "card_revolve": "card"}
+    got = {**{k: p.lender for k, p in INSTALLMENT_PRESETS.items()},
+           **{k: p.lender for k, p in CASH_LINE_PRESETS.items()}}
+    assert got == expected and all(v in LENDERS for v in got.values() if v)
+    assert [k for k, p in CASH_LINE_PRESETS.items() if p.cash_advance] == ["card_cash"]

@@ -265,7 +265,9 @@ class TestUnsecured:
                                                     _pay(100, balance=7_000)])
         assert (w.severity, w.sources[0].id) == ("caution", "draft_2020_11")
         assert w.threshold == pytest.approx(1 / 3)
-        assert w.values == {"balance": 14_000.0, "annual_income": 36_000.0, "line": 12_000.0}
+        # both owed in month 1: 7,000 + 7,000 = ¥14,000 at once
+        assert w.values == {"balance": 14_000.0, "month": 1, "annual_income": 36_000.0,
+                            "line": 12_000.0}
 
     def test_secured_debt_left_out(self):
         assert _codes(Household(income=3_000), [_pay(100, balance=50_000, secured=True)]) == []
@@ -504,3 +506,69 @@ class TestProperties:
         worst = [w for w in evaluate(tl) if w.family == "debt_share"]
         for w in worst:
             assert w.values["share"] == max(tl.share)
+
+
+# ----------------------------------------------------------------- issue 19 part C (h3)
+
+
+class TestShownHalfUp:
+    # a share x.xx5% is shown rounded half up (ui.fmt.pct), and each line fires
+    # exactly when the shown figure crosses it.  Income ¥10,000: a payment of
+    # ¥5,500.50 is 55.005%, shown 55.01%: above 55% (danger); ¥3,600.50 is
+    # 36.005%, shown 36.01%: above 36%; ¥2,499.50 is 24.995%, shown 25.00%: at 25%
+    @pytest.mark.parametrize(
+        ("payment", "expected"),
+        [
+            (5_500.50, ["debt_share_limit", "debt_share_high", "debt_share_pressure"]),
+            (5_500.49, ["debt_share_high", "debt_share_pressure"]),  # 55.0049% → 55.00%
+            (3_600.50, ["debt_share_high", "debt_share_pressure"]),
+            (3_600.49, ["debt_share_pressure"]),  # 36.0049% → 36.00%
+            (2_499.50, ["debt_share_pressure"]),
+            (2_499.49, []),  # 24.9949% → 24.99%
+        ],
+    )
+    def test_shares(self, payment, expected):
+        assert _codes(Household(income=10_000), [_pay(payment)]) == expected
+
+    @pytest.mark.parametrize(
+        ("nominal", "expected"),
+        [
+            (0.24005, ["rate_above_line", "rate_above_court_cap"]),  # 24.01% > 24%
+            (0.240049, ["rate_above_court_cap"]),  # 24.00%
+            (0.12005, ["rate_above_court_cap"]),  # 12.01% > 4 × 3.00%
+            (0.120049, []),  # 12.00%
+        ],
+    )
+    def test_rates(self, nominal, expected):
+        assert _codes(Household(), [_pay(100, nominal_rate=nominal)]) == expected
+
+    def test_pct_shows_what_the_rules_compare(self):
+        from ui.fmt import pct
+        assert [pct(x) for x in (0.55005, 0.36005, 0.24005, 0.12005)] == [
+            "55.01%", "36.01%", "24.01%", "12.01%"]
+
+
+class TestOwedAtOnce:
+    def test_two_debts_one_after_the_other(self):
+        # ¥15,000 repaid ¥1,250 × 12 in months 1–12, another from month 13: at most
+        # ¥15,000 owed at once.  ¥6,000 a month = ¥72,000 a year, a third ¥24,000:
+        # 15,000 is not above it (the old sum, ¥30,000, was)
+        first = fixed_payment(1_250, 12, 15_000)
+        later = Obligation("fixed", (0.0,) * 12 + first.payments, balance=15_000)
+        assert _codes(Household(income=6_000), [first, later]) == []
+
+    def test_overlapping_debts(self):
+        # the second from month 7: month 7 owes 15,000 × 6/12 = 7,500 + 15,000 =
+        # ¥22,500; on ¥5,000 a month the line is 60,000 / 3 = ¥20,000
+        first = fixed_payment(1_250, 12, 15_000)
+        later = Obligation("fixed", (0.0,) * 6 + first.payments, balance=15_000)
+        (w,) = [w for w in _warnings(Household(income=5_000), [first, later])
+                if w.code == "unsecured_over_income"]
+        assert (w.values["balance"], w.values["month"]) == (22_500.0, 7)
+
+    def test_secured_hand_entered_debt(self):
+        # a ¥50,000 car loan on ¥3,000 a month (line ¥12,000): out when secured
+        car = fixed_payment(2_000, 25, 50_000, secured=True)
+        assert "unsecured_over_income" not in _codes(Household(income=3_000), [car])
+        assert "unsecured_over_income" in _codes(Household(income=3_000),
+                                                 [fixed_payment(2_000, 25, 50_000)])

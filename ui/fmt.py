@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+import math
 import re
+
+from calc.money import basis_points
 
 __all__ = ["NO_VALUE", "yuan", "pct", "md_escape", "plot_escape"]
 
@@ -25,13 +28,20 @@ def yuan(amount: float, decimals: int = 2) -> str:
 
 
 def pct(rate: float) -> str:
-    """A fraction as a percentage with two decimals.
+    """A fraction as a percentage with two decimals, rounded half away from
+    zero in whole basis points (:func:`calc.money.basis_points`), the same
+    figure every warning's line is compared on (Python's ``%.2f`` would
+    round 55.005% to even, 55.00%).
 
-    >>> pct(0.130342), pct(-0.1)
-    ('13.03%', '−10.00%')
+    >>> pct(0.130342), pct(-0.1), pct(0.55005), pct(0.36005), pct(-0.00004)
+    ('13.03%', '−10.00%', '55.01%', '36.01%', '0.00%')
     """
-    text = f"{abs(rate) * 100:.2f}%"
-    return f"−{text}" if rate < 0 and text != "0.00%" else text
+    if not math.isfinite(rate) or abs(rate) > 1e12:  # no basis points to count
+        text = f"{abs(rate) * 100:.2f}%"
+        return f"−{text}" if rate < 0 and text != "0.00%" else text
+    bp = basis_points(rate)
+    text = f"{abs(bp) // 100}.{abs(bp) % 100:02d}%"
+    return f"−{text}" if bp < 0 else text
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")

@@ -52,6 +52,8 @@ OBLIGATIONS = Group(count="nb", most=MAX_OBLIGATIONS, item="bud.item_n", fields=
     "bm": Field("int", 12, *_b["months"], label="bud.months"),
     "bb": Field("float", 0.0, *_b["balance"], label="bud.balance"),
     "br": Field("float", 0.0, 0.0, 100 * _b["rate"][1], label="bud.rate"),  # 0: not known
+    # 1: secured (a mortgage, a car loan), out of the unsecured rule; links from before: 0
+    "bc": Field("int", 0, 0, 1, absent=0, label="bud.secured"),
 })
 BUDGET = Schema(page="bud", shared={
     "nb": Field("int", 0, 0, MAX_OBLIGATIONS, label="bud.count"),
@@ -146,9 +148,11 @@ def plan_obligation(link: str) -> Obligation:
 
 def from_line(result: CashLineResult, run: cash.CashInputs, preset: str) -> Obligation:
     """A cash line's out-of-pocket payments by statement month, its lender
-    from its preset, flagged by its terms (cash drawn, minimum only)."""
-    lender = CASH_LINE_PRESETS[preset].lender if preset in CASH_LINE_PRESETS else ""
-    return from_cash_line(result, lender=lender, line=run.line, plan=run.plan)
+    and whether it is a card's cash advance from its preset (a custom line
+    is neither), flagged by its plan (minimum only)."""
+    p = CASH_LINE_PRESETS.get(preset)
+    return from_cash_line(result, lender="" if p is None else p.lender, line=run.line,
+                          plan=run.plan, cash_advance=p is not None and p.cash_advance)
 
 
 @lru_cache(maxsize=256)
@@ -178,7 +182,8 @@ def obligation(scn: Mapping[str, object], i: int) -> Obligation:
     else:
         rate = num(scn, f"br{i}")
         o = fixed_payment(num(scn, f"ba{i}"), whole(scn, f"bm{i}"), num(scn, f"bb{i}"),
-                          nominal_rate=rate / 100 if rate else None)
+                          nominal_rate=rate / 100 if rate else None,
+                          secured=bool(whole(scn, f"bc{i}")))
     return _starting(o, whole(scn, f"bs{i}"))
 
 
