@@ -74,7 +74,7 @@ def _convert_fee(i: int, old: str) -> None:
         view["unconverted"] = i
     else:
         scn[f"f{i}"] = value
-        scn[f"fe{i}"] = "entered"  # the converted figure is charged as entered
+        scn[f"fe{i}"] = "fixed"  # the converted figure is charged as entered
 
 
 def _convert_discount(old: str) -> None:
@@ -195,7 +195,7 @@ def plan_editor(i: int) -> None:
             if kind == "addon":
                 inp.choice(row, f"fr{i}", "cmp.fee_rounding", labels("rounding"),
                            FEE_ROUNDINGS, help=t("cmp.fee_rounding_help"))
-                if sc.FEE_UNIT.get(str(scn[f"fm{i}"])) == "yuan" or scn[f"fe{i}"] != "entered":
+                if sc.FEE_UNIT.get(str(scn[f"fm{i}"])) == "yuan" or scn[f"fe{i}"] != "fixed":
                     inp.choice(row, f"fe{i}", "cmp.fee_entry", labels("fee_entry"),
                                sc.FEE_ENTRY, help=t("cmp.fee_entry_help"))
             inp.choice(row, f"kd{i}", "cmp.keeps_discount", labels("keeps"), sc.KEEPS,

@@ -427,7 +427,7 @@ def with_fee(terms: PlanTerms, fee: float, fee_mode: str, financed: float,
 
 
 def entered_fee(price: float, terms: PlanTerms, fee_mode: str, cash_discount: float = 0.0,
-                places: int = 2, most: int = 8) -> float | None:
+                most: int = 8) -> float | None:
     """The fee of the plan ``terms`` as entered in ``fee_mode``: what the
     field shows after a change of how the fee is entered.
 
@@ -438,20 +438,20 @@ def entered_fee(price: float, terms: PlanTerms, fee_mode: str, cash_discount: fl
     fee_mode : str
         One of :data:`FEE_MODES`; the figure is a fraction in the percent
         modes, yuan in the others (as :func:`with_fee` takes it).
-    places, most : int
-        The fewest and the most decimals of the figure (the field shows at
-        least ``places``).
+    most : int
+        The most decimals of the figure.
 
     Returns
     -------
     float or None
         The first figure ``v`` for which ``with_fee(terms, v, fee_mode, F)``
-        costs what the plan costs, trying the plan's own figure first (in a
-        yuan mode: its fee per installment, its whole fee, its installment, in
-        fen), then the plan's fee per period ``r`` in the new mode
-        (:func:`fee_in_mode`) to ``places``, ``places + 1``, …, ``most``
-        decimals; ``None`` when none does (the fee cannot be shown in that
-        mode without changing it).  Entering ``v`` back never changes the cost.
+        gives the same installments, else the first that costs the same,
+        trying the plan's own figure first (in a yuan mode: its fee per
+        installment, its whole fee, its installment, in fen), then the plan's
+        fee per period (as entered, then as charged) in the new mode
+        (:func:`fee_in_mode`) to 0, 1, …, ``most`` decimals; ``None`` when
+        none does (the fee cannot be shown in that mode without changing
+        it).  Entering ``v`` back never changes the cost.
 
     Examples
     --------
@@ -466,7 +466,7 @@ def entered_fee(price: float, terms: PlanTerms, fee_mode: str, cash_discount: fl
     period 0.7333% would charge 351.90, so it is 0.73333%:
 
     >>> t = PlanTerms(kind="addon", periods=12, fee_rate=0.088 / 12, fee_rounding="total")
-    >>> round(100 * entered_fee(3999, t, "period", places=6, most=10), 8)
+    >>> round(100 * entered_fee(3999, t, "period", most=10), 8)
     0.73333
     """
     mode = validate.code("fee_mode", fee_mode, FEE_MODES)
@@ -478,19 +478,17 @@ def entered_fee(price: float, terms: PlanTerms, fee_mode: str, cash_discount: fl
         own = [float(s.charge[k]) if mode == "period_yuan" else
                s.fee_total if mode == "total_yuan" else float(s.payment[k])]
     exact = [fee_in_mode(r, mode, n, f) for r in (t.fee_rate, s.fee_rate)]
-    candidates = own + [round(x, d) for d in range(places, most + 1) for x in exact]
-    seen: set[float] = set()
+    candidates = own + [round(x, d) for d in range(most + 1) for x in exact]
+    tried: dict[float, Schedule] = {}
     for v in candidates:
-        if v in seen or not math.isfinite(v):
-            continue
-        seen.add(v)
-        try:
-            again = build_schedule(price, with_fee(t, v, mode, f), cash_discount)
-        except InputError:
-            continue
-        if again.total_cost == s.total_cost:
-            return v
-    return None
+        if v not in tried and math.isfinite(v):
+            try:
+                tried[v] = build_schedule(price, with_fee(t, v, mode, f), cash_discount)
+            except InputError:
+                continue
+    same = [v for v, again in tried.items() if again.total_cost == s.total_cost]
+    alike = [v for v in same if np.array_equal(tried[v].payment, s.payment)]
+    return (alike or same or [None])[0]
 
 
 def discount_fraction(amount: float, price: float) -> float:

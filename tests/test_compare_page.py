@@ -89,18 +89,24 @@ def test_a_shopper_types_the_checkout_numbers():
 
 
 def test_changing_how_the_fee_is_entered_converts_it():
-    # 花呗 12 期, 8.8% in total: as a percent per installment it is 8.8 / 12 = 0.7333%,
-    # not 8.8% a period, and the plan costs the same ¥351.91 (3,999 × 8.8%, rounded once)
+    # 花呗 12 期, 8.8% in total of ¥3,999, rounded once: 351.912 → ¥351.91, charged
+    # 11 × 29.32 + 29.39 (351.91 / 12 = 29.3258 cut to 29.32; 351.91 − 322.52 = 29.39).
+    # Each mode shows a figure that, typed back, charges ¥351.91 again (issue 19):
+    #   period: 8.8 / 12 = 0.73333…; 0.7333% would charge 3,999 × 0.007333 × 12 =
+    #     351.896 → 351.90, 0.73333% charges 351.9104 → 351.91, so 0.73333
+    #   total_yuan: the plan's own whole fee, 351.91
+    #   period_yuan: the plan's fees differ (29.32 and 29.39): 29.32 × 12 = 351.84 and
+    #     29.33 × 12 = 351.96 miss, 29.326 × 12 = 351.912 → 351.91, so 29.326
+    #   payment: 362.57 × 12 − 3,999 = 351.84 and 362.58 × 12 − 3,999 = 351.96 miss,
+    #     362.576 × 12 − 3,999 = 351.912 → 351.91, so 362.576
+    #   total: back to 8.8
     at = run({"lang": "en"})
     cost = results(at).loc[1, "total_cost"]
     assert cost == 351.91
-    at.selectbox(key="cmp-fm1").set_value("period").run()
-    assert at.number_input(key="cmp-f1").value == pytest.approx(8.8 / 12, rel=1e-12)
-    assert results(at).loc[1, "total_cost"] == cost
-    for mode, want in [("total_yuan", 351.912), ("period_yuan", 351.912 / 12),
-                       ("payment", 3999 / 12 + 351.912 / 12), ("total", 8.8)]:
+    for mode, want in [("period", 0.73333), ("total_yuan", 351.91), ("period_yuan", 29.326),
+                       ("payment", 362.576), ("total", 8.8)]:
         at.selectbox(key="cmp-fm1").set_value(mode).run()
-        assert at.number_input(key="cmp-f1").value == pytest.approx(want, rel=1e-12), mode
+        assert at.number_input(key="cmp-f1").value == want, mode
         assert results(at).loc[1, "total_cost"] == cost, mode
     assert_clean(at)
 

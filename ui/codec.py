@@ -489,7 +489,17 @@ ZDICT = (
     b"ps2=ccb_24&nm2=&k2=addon&n2=24&fm2=period&f2=0.62&fr2=period&fi2=0&t2=spread&r2=0&"
     b"u2=annual&dp2=0&uf2=0&fd2=30&er2=charge&pp2=0&ek2=0"
 )
-_ZDICTS = {zlib.adler32(ZDICT): ZDICT}
+#: The dictionary short links are made with since issue 19 added a comparison's
+#: discount unit (``du``), fee entry (``fe``) and discount kept (``kd``):
+#: :data:`ZDICT` with the comparison's link and nested plan as they are written
+#: now.  Frozen like it (never edit this expression): links name it by its Adler-32.
+ZDICT_2 = ZDICT.replace(
+    b"fr1=total&fi1=0&t1=spread", b"fr1=total&fi1=0&fe1=fixed&kd1=no&t1=spread").replace(
+    b"fr2=period&fi2=0&t2=spread", b"fr2=period&fi2=0&fe2=fixed&kd2=no&t2=spread").replace(
+    b"p=3999&d=0&y=0", b"p=3999&d=0&du=pct&y=0").replace(
+    b"p.3999~d.0~y.0", b"p.3999~d.0~du.pct~y.0").replace(
+    b"fr1.total~fi1.0~t1.spread", b"fr1.total~fi1.0~fe1.fixed~kd1.no~t1.spread")
+_ZDICTS = {zlib.adler32(ZDICT): ZDICT, zlib.adler32(ZDICT_2): ZDICT_2}
 
 
 def shorten(params: Mapping[str, str]) -> dict[str, str]:
@@ -517,7 +527,7 @@ def shorten(params: Mapping[str, str]) -> dict[str, str]:
     if len(query) > MAX_EXPANDED:
         return dict(params)
     packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS, 9, zlib.Z_DEFAULT_STRATEGY,
-                              ZDICT)
+                              ZDICT_2)
     data = packer.compress(query) + packer.flush()
     return {**kept, "z": base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")}
 

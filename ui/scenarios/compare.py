@@ -42,13 +42,13 @@ _p = LIMITS
 
 #: How the discount for paying in full is entered: a percent of the price, or yuan.
 DISCOUNT_UNITS = ("pct", "yuan")
-#: How a fee entered in yuan is charged: ``entered``, as entered (the figure
+#: How a fee entered in yuan is charged: ``fixed``, as entered (the figure
 #: fixes the whole fee, calc.schedule's *Conventions*); ``rate``, turned into a
 #: fee per period and rounded by the fee rounding, as links made before did.
-FEE_ENTRY = ("entered", "rate")
-#: Whether a plan keeps the discount for paying in full (a 免息 card the shop
-#: still gives it on) or loses it.
-KEEPS = ("lose", "keep")
+FEE_ENTRY = ("fixed", "rate")
+#: Whether a plan keeps the discount for paying in full (``yes``: a 免息 card
+#: the shop still gives it on) or loses it (``no``).
+KEEPS = ("no", "yes")
 
 SHARED = {
     "p": Field("float", 3999.0, 0.0, _p["price"][1], lo_open=True,
@@ -88,9 +88,9 @@ PER_PLAN = {
                label="cmp.first_payment"),  # 0: like the others
     # added with fees charged as entered (issue 19): a link from before turned a
     # fee in yuan into a rate, rounded by fr, and every plan lost the discount
-    "fe": Field("code", "entered", choices=FEE_ENTRY, absent="rate",
+    "fe": Field("code", "fixed", choices=FEE_ENTRY, absent="rate",
                label="cmp.fee_entry"),
-    "kd": Field("code", "lose", choices=KEEPS, absent="lose",
+    "kd": Field("code", "no", choices=KEEPS, absent="no",
                label="cmp.keeps_discount"),
     "t": Field("code", "spread", choices=FEE_TIMINGS,
               label="cmp.fee_timing"),
@@ -247,11 +247,11 @@ def convert_fee(scn: Mapping[str, object], i: int, old: str, new: str) -> float 
     was = dict(scn)
     was[f"fm{i}"] = old
     unit = FEE_UNIT[new]
-    lo, hi = _PLACES[unit]
+    hi = _PLACES[unit][1]
     shift = 2 if unit == "pct" else 0  # percent shown, fraction in calc
     try:
         got = entered_fee(num(scn, "p"), plan_terms(was, i), new, discount(scn),
-                          places=lo + shift, most=hi + shift)
+                          most=hi + shift)
     except (CalcError, KeyError):
         return None
     if got is None:
@@ -279,12 +279,12 @@ def plan_terms(scn: Mapping[str, object], i: int) -> PlanTerms:
         penalty_rate=num(scn, f"pp{i}") / 100,
         fee_rounding=str(scn[f"fr{i}"]),
         first_payment=num(scn, f"fi{i}"),
-        keeps_discount=scn[f"kd{i}"] == "keep",
+        keeps_discount=scn[f"kd{i}"] == "yes",
     )
     fee = _fee_to_calc(num(scn, f"f{i}"), mode)
     try:
         return with_fee(terms, fee, mode, _fee_base(scn, i),
-                        as_entered=scn[f"fe{i}"] == "entered")
+                        as_entered=scn[f"fe{i}"] == "fixed")
     except InputError:
         # periods or price out of range: calc reports those, which are the real fault
         return replace(terms, fee_rate=0.0 if FEE_UNIT[mode] == "yuan" else fee)
@@ -293,7 +293,7 @@ def plan_terms(scn: Mapping[str, object], i: int) -> PlanTerms:
 def _fee_base(scn: Mapping[str, object], i: int) -> float:
     """What plan ``i``'s fee is charged on: :func:`financed`, or the cash
     price less the down payment when the plan keeps the discount."""
-    if scn[f"kd{i}"] != "keep":
+    if scn[f"kd{i}"] != "yes":
         return financed(scn, i)
     try:
         return cash_price(num(scn, "p"), discount(scn)) - num(scn, f"dp{i}")
