@@ -488,7 +488,8 @@ def entered_fee(price: float, terms: PlanTerms, fee_mode: str, cash_discount: fl
                 continue
     same = [v for v, again in tried.items() if again.total_cost == s.total_cost]
     alike = [v for v in same if np.array_equal(tried[v].payment, s.payment)]
-    return (alike or same or [None])[0]
+    found = alike or same
+    return found[0] if found else None
 
 
 def discount_fraction(amount: float, price: float) -> float:
