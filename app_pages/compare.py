@@ -36,7 +36,7 @@ from ui.glossary import terms_line
 from ui.i18n import error_text, show_notices, t
 from ui.scenarios import budget as bs
 from ui.scenarios import compare as sc
-from ui.scenarios import whole
+from ui.scenarios import num, whole
 from ui.state import PageState, lang
 from ui.widgets import FIELD_WIDTH, Bound, grid, labels, preset_labels
 
@@ -74,6 +74,20 @@ def _convert_fee(i: int, old: str) -> None:
         view["unconverted"] = i
     else:
         scn[f"f{i}"] = value
+        scn[f"fe{i}"] = "fixed"  # the converted figure is charged as entered
+
+
+def _convert_discount(old: str) -> None:
+    """A new unit for the discount: the same discount, converted."""
+    new = str(scn["du"])
+    if new == old:
+        return
+    value = sc.convert_discount(scn, old, new)
+    if value is None:
+        scn["du"] = old
+        view["undiscounted"] = True
+    else:
+        scn["d"] = value
 
 
 def _remove_plan(i: int) -> None:
@@ -98,7 +112,7 @@ def _add_plan() -> None:
 
 # --------------------------------------------------------------------- inputs
 
-_FEE_FORMAT = {"pct": ("%.4f", 0.05), "yuan": ("%.2f", 1.0)}
+_FEE_STEP = {"pct": 0.05, "yuan": 1.0}
 
 
 def fee_inputs(i: int) -> None:
@@ -107,14 +121,19 @@ def fee_inputs(i: int) -> None:
     mode = str(scn[f"fm{i}"])
     inp.choice(row, f"fm{i}", "cmp.fee_mode", labels("fee_mode"), FEE_MODES,
                on_change=_convert_fee, args=(i, mode))
-    fmt, step = _FEE_FORMAT[sc.FEE_UNIT.get(mode, "pct")]
-    inp.number(row, f"f{i}", f"cmp.fee_{mode}", step=step, fmt=fmt)
+    # as many decimals as the figure has (a converted one may need more): what the
+    # field shows, typed back, is what it holds
+    inp.number(row, f"f{i}", f"cmp.fee_{mode}", step=_FEE_STEP[sc.FEE_UNIT.get(mode, "pct")],
+               fmt=sc.fee_format(num(scn, f"f{i}"), mode))
     if mode == "payment":
         inp.number(row, f"fi{i}", "cmp.first_payment", step=1.0,
                    help_key="cmp.first_payment_help")
     inp.choice(row, f"t{i}", "cmp.fee_timing", labels("timing"), FEE_TIMINGS)
     if view.get("unconverted") == i:
-        st.warning(t("cmp.fee_unconverted"))
+        got = computed()
+        plan = got[0].plans[i - 1] if got is not None and i <= len(got[0].plans) else None
+        st.warning(t("cmp.fee_unconverted_exact" if plan is not None and plan.ok
+                     else "cmp.fee_unconverted"))
         view["unconverted"] = 0
     fee_note(i)
 
@@ -176,6 +195,11 @@ def plan_editor(i: int) -> None:
             if kind == "addon":
                 inp.choice(row, f"fr{i}", "cmp.fee_rounding", labels("rounding"),
                            FEE_ROUNDINGS, help=t("cmp.fee_rounding_help"))
+                if sc.FEE_UNIT.get(str(scn[f"fm{i}"])) == "yuan" or scn[f"fe{i}"] != "fixed":
+                    inp.choice(row, f"fe{i}", "cmp.fee_entry", labels("fee_entry"),
+                               sc.FEE_ENTRY, help=t("cmp.fee_entry_help"))
+            inp.choice(row, f"kd{i}", "cmp.keeps_discount", labels("keeps"), sc.KEEPS,
+                       help=t("cmp.keeps_discount_help"))
             inp.choice(row, f"er{i}", "cmp.early_rule", labels("rule"), EARLY_RULES)
             if scn[f"er{i}"] == "penalty":
                 inp.number(row, f"pp{i}", "cmp.penalty", step=0.5)
@@ -466,10 +490,18 @@ def body() -> None:
     """Everything under the title: an edit reruns this, not the shell around it."""
     row = grid()
     inp.number(row, "p", "cmp.price", step=100.0, on_change=_priced, args=("p",))
-    inp.number(row, "d", "cmp.discount", step=0.5, help_key="cmp.discount_help",
+    unit = str(scn["du"])
+    inp.number(row, "d", "cmp.discount" if unit == "pct" else "cmp.discount_yuan",
+               step=0.5 if unit == "pct" else 10.0, help_key="cmp.discount_help",
+               fmt=sc.discount_format(num(scn, "d")),
                on_change=_priced, args=("d",))
+    inp.choice(row, "du", "cmp.discount_unit", labels("discount_unit"), sc.DISCOUNT_UNITS,
+               on_change=_convert_discount, args=(unit,))
     inp.number(row, "y", "cmp.yield", step=0.1, help_key="cmp.yield_help",
                on_change=_priced, args=("y",))
+    if view.get("undiscounted"):
+        st.warning(t("cmp.discount_unconverted"))
+        view["undiscounted"] = False
 
     # The answer first, then the editor beside the chart (stacked on a phone).
     # Results are computed before the editor is drawn: the scenario already holds

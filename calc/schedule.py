@@ -32,11 +32,32 @@ Conventions
   * n)`` is split evenly to the fen, the last installment absorbing the
   remainder (¥239.94 as 11 × ¥19.99 + ¥20.05); a lender quoting one total
   fee (花呗's 8.8% of ¥3,999 = ¥351.91) charges this way.
+* **A fee entered in yuan is charged as entered** (``fee_yuan``, whatever
+  ``fee_rounding`` says).  ``total_yuan`` ``x``: the whole fee is
+  ``round_fen(x)``, split evenly to the fen, the last installment absorbing
+  the remainder (¥29.99 over 3 is 9.99 + 9.99 + 10.01, not 3 × 10.00);
+  ``period_yuan`` ``x``: the same with a whole fee ``round_fen(n x)`` (¥20 a
+  period is 20.00 each).
+* **A typed installment is reproduced** (``payment`` mode, ``P``): every
+  installment but the last is ``round_fen(P)``, and the whole fee is
+  ``round_fen(n P - F)``, so the last absorbs what the principal's sub-fen
+  remainder leaves (¥8,999 × 12 at ¥800.00: principal 11 × 749.91 + 749.99,
+  fee 601.00 = 11 × 50.09 + 50.01, twelve installments of ¥800.00).  A fee too
+  small to be spread that way (the last's fee would be negative) is split
+  evenly instead.
 * A ``first_payment`` the checkout shows apart ("首期 ¥…") replaces the first
-  installment: its principal share stays, its fee is what is left.
+  installment: its principal share stays, its fee is what is left (with a
+  fee entered in yuan in total, the others share the rest of that total).
+* **Conversions give whole-fen figures** (:func:`entered_fee`): a fee shown
+  in another mode is the plan's own figure (its fee per installment, its
+  whole fee, its installment, in fen) when entering that figure gives a plan
+  that costs the same, else the shortest decimal that does; so typing back
+  what a field shows never changes the cost.
 * The buyer receives the goods at their cash price (the sticker price less any
   discount for paying in full), pays any down payment and upfront fee at the
-  start, and the installments after.
+  start, and the installments after.  A plan that ``keeps_discount`` (a 免息
+  card the shop still gives the discount on) finances the cash price, not the
+  sticker price.
 
 Example
 -------
@@ -93,6 +114,9 @@ __all__ = [
     "early_repayment",
     "fee_per_period",
     "fee_in_mode",
+    "with_fee",
+    "entered_fee",
+    "discount_fraction",
     "FEE_ROUNDINGS",
 ]
 
@@ -117,6 +141,8 @@ FEE_ROUNDINGS = ("period", "total")
 EARLY_RULES = ("waive", "charge", "penalty")
 
 DAYS_PER_PERIOD = 30
+#: The fee modes entered in yuan: what the checkout charges is the figure itself.
+FEE_UNIT_YUAN = {"period_yuan": "yuan", "total_yuan": "yuan", "payment": "yuan"}
 
 #: Bounds of what a lender could offer; the UI shows the same ones.
 LIMITS: dict[str, tuple[float, float]] = {
@@ -137,7 +163,12 @@ class PlanTerms:
     amount financed, rounded by ``fee_rounding`` (addon kinds);
     ``first_payment`` > 0 is a first installment the checkout shows apart
     (addon and free kinds); ``rate`` is the loan's nominal rate per year or
-    per day (``rate_unit``)."""
+    per day (``rate_unit``).
+
+    ``fee_yuan``, when given, is the fee as entered in yuan in ``fee_mode``
+    (``period_yuan``, ``total_yuan`` or ``payment``): it is charged as
+    entered (the module's *Conventions*) and ``fee_rate`` is derived from
+    it.  ``keeps_discount``: the plan finances the cash price."""
 
     kind: str
     periods: int
@@ -152,6 +183,9 @@ class PlanTerms:
     penalty_rate: float = 0.0
     fee_rounding: str = "period"
     first_payment: float = 0.0
+    fee_mode: str = "period"
+    fee_yuan: float | None = None
+    keeps_discount: bool = False
 
 
 @dataclass(frozen=True)
@@ -372,6 +406,110 @@ def fee_in_mode(fee_rate: float, fee_mode: str, periods: int, financed: float = 
     return f / n + r * f
 
 
+def with_fee(terms: PlanTerms, fee: float, fee_mode: str, financed: float,
+             as_entered: bool = True) -> PlanTerms:
+    """``terms`` with the fee ``fee`` entered in ``fee_mode`` (a fraction in
+    the percent modes, yuan in the others, as :func:`fee_per_period` takes
+    it).  A yuan figure is kept as entered (``fee_yuan``) and charged so
+    (*Conventions*); ``as_entered=False`` turns it into a fee per period
+    instead, rounded by ``fee_rounding``, as links made before that rule
+    computed it.
+
+    >>> t = with_fee(PlanTerms(kind="addon", periods=3), 29.99, "total_yuan", 1299.5)
+    >>> build_schedule(1299.5, t).charge.tolist()
+    [9.99, 9.99, 10.01]
+    """
+    mode = validate.code("fee_mode", fee_mode, FEE_MODES)
+    rate = fee_per_period(fee, mode, terms.periods, financed)
+    if mode in FEE_UNIT_YUAN and as_entered:
+        return replace(terms, fee_rate=rate, fee_mode=mode, fee_yuan=float(fee))
+    return replace(terms, fee_rate=rate, fee_mode=mode, fee_yuan=None)
+
+
+def entered_fee(price: float, terms: PlanTerms, fee_mode: str, cash_discount: float = 0.0,
+                most: int = 8) -> float | None:
+    """The fee of the plan ``terms`` as entered in ``fee_mode``: what the
+    field shows after a change of how the fee is entered.
+
+    Parameters
+    ----------
+    price, terms, cash_discount
+        The plan, as :func:`build_schedule` takes it.
+    fee_mode : str
+        One of :data:`FEE_MODES`; the figure is a fraction in the percent
+        modes, yuan in the others (as :func:`with_fee` takes it).
+    most : int
+        The most decimals of the figure.
+
+    Returns
+    -------
+    float or None
+        The first figure ``v`` for which ``with_fee(terms, v, fee_mode, F)``
+        gives the same installments, else the first that costs the same,
+        trying the plan's own figure first (in a yuan mode: its fee per
+        installment, its whole fee, its installment, in fen), then the plan's
+        fee per period (as entered, then as charged) in the new mode
+        (:func:`fee_in_mode`) to 0, 1, …, ``most`` decimals; ``None`` when
+        none does (the fee cannot be shown in that mode without changing
+        it).  Entering ``v`` back never changes the cost.
+
+    Examples
+    --------
+    0.5% a period on ¥3,999 charges 12 × ¥20.00: ¥20.00 a period, ¥240.00 in
+    all, an installment of 333.25 + 20.00 (not ¥19.995 and ¥239.94):
+
+    >>> t = PlanTerms(kind="addon", periods=12, fee_rate=0.005)
+    >>> [entered_fee(3999, t, m) for m in ("period_yuan", "total_yuan", "payment")]
+    [20.0, 240.0, 353.25]
+
+    花呗's 8.8% of ¥3,999 in total, rounded once, is ¥351.91; as a percent a
+    period 0.7333% would charge 351.90, so it is 0.73333%:
+
+    >>> t = PlanTerms(kind="addon", periods=12, fee_rate=0.088 / 12, fee_rounding="total")
+    >>> round(100 * entered_fee(3999, t, "period", most=10), 8)
+    0.73333
+    """
+    mode = validate.code("fee_mode", fee_mode, FEE_MODES)
+    s = build_schedule(price, terms, cash_discount)
+    t, f, n = s.terms, s.financed, s.n
+    own: list[float] = []
+    if mode in FEE_UNIT_YUAN and t.kind == "addon":
+        k = 1 if t.first_payment > 0.0 and n > 1 else 0
+        own = [float(s.charge[k]) if mode == "period_yuan" else
+               s.fee_total if mode == "total_yuan" else float(s.payment[k])]
+    exact = [fee_in_mode(r, mode, n, f) for r in (t.fee_rate, s.fee_rate)]
+    candidates = own + [round(x, d) for d in range(most + 1) for x in exact]
+    tried: dict[float, Schedule] = {}
+    for v in candidates:
+        if v not in tried and math.isfinite(v):
+            try:
+                tried[v] = build_schedule(price, with_fee(t, v, mode, f), cash_discount)
+            except InputError:
+                continue
+    same = [v for v, again in tried.items() if again.total_cost == s.total_cost]
+    alike = [v for v in same if np.array_equal(tried[v].payment, s.payment)]
+    found = alike or same
+    return found[0] if found else None
+
+
+def discount_fraction(amount: float, price: float) -> float:
+    """A discount for paying in full entered in yuan, as the fraction of the
+    price :func:`build_schedule` takes: ``amount / price``.  At most half the
+    price (:data:`LIMITS`).
+
+    "Paying in full gets ¥200 off" a ¥3,999 phone: 5.00125%, a cash price of
+    ¥3,799.00:
+
+    >>> d = discount_fraction(200, 3999)
+    >>> f"{d:.5%}", cash_price(3999, d)
+    ('5.00125%', 3799.0)
+    """
+    p = validate.number("price", price, *LIMITS["price"], lo_open=True)
+    most = round_fen(p * LIMITS["cash_discount"][1])
+    y = validate.number("cash_discount_yuan", amount, 0.0, most)
+    return y / p
+
+
 def _financed(financed: float) -> float:
     return validate.number("price", financed, *LIMITS["price"], lo_open=True)
 
@@ -385,10 +523,20 @@ def _check_terms(price: float, terms: PlanTerms, cash_discount: float) -> PlanTe
     validate.code("early_rule", terms.early_rule, EARLY_RULES)
     validate.code("fee_rounding", terms.fee_rounding, FEE_ROUNDINGS)
     n = validate.integer("periods", terms.periods, *LIMITS["periods"])
-    fee = terms.fee_rate
-    if isinstance(fee, float) and -1e-12 < fee < 0.0:
-        fee = 0.0  # an installment equal to its principal share, less float noise
-    fee = validate.number("fee_rate", fee, *LIMITS["fee_rate"])
+    mode = validate.code("fee_mode", terms.fee_mode, FEE_MODES)
+    fee_yuan = terms.fee_yuan
+    if fee_yuan is not None and kind == "addon":
+        if FEE_UNIT_YUAN.get(mode) is None:
+            raise InputError("unknown_code", field="fee_mode", got=mode,
+                             choices=tuple(FEE_UNIT_YUAN))
+        fee_yuan = validate.number("fee_yuan", fee_yuan, 0.0, LIMITS["price"][1])
+        fee = 0.0  # derived from the yuan figure by build_schedule
+    else:
+        fee_yuan = None
+        fee = terms.fee_rate
+        if isinstance(fee, float) and -1e-12 < fee < 0.0:
+            fee = 0.0  # an installment equal to its principal share, less float noise
+        fee = validate.number("fee_rate", fee, *LIMITS["fee_rate"])
     rate = validate.number("rate", terms.rate, *LIMITS[f"rate_{unit}"])
     down = validate.number("down_payment", terms.down_payment, 0.0, price, hi_open=True)
     upfront = validate.number(
@@ -407,6 +555,9 @@ def _check_terms(price: float, terms: PlanTerms, cash_discount: float) -> PlanTe
         terms,
         periods=n,
         fee_rate=fee,
+        fee_mode=mode,
+        fee_yuan=fee_yuan,
+        keeps_discount=bool(terms.keeps_discount),
         rate=rate,
         down_payment=down,
         upfront_fee=upfront,
@@ -455,8 +606,11 @@ def build_schedule(price: float, terms: PlanTerms, cash_discount: float = 0.0) -
     t = _check_terms(price, terms, cash_discount)
     price = float(price)
     n = t.periods
-    financed = round_fen(price - t.down_payment)
     paid_in_full = cash_price(price, cash_discount)
+    financed = round_fen((paid_in_full if t.keeps_discount else price) - t.down_payment)
+    if financed <= 0.0:  # a down payment past a kept discount's cash price
+        raise InputError("out_of_range", field="down_payment", min=0.0,
+                         max=paid_in_full, got=t.down_payment, max_open=True)
     lengths = np.ones(n)
     lengths[0] = t.first_days / DAYS_PER_PERIOD
     first_whole, first_frac = divmod(t.first_days, DAYS_PER_PERIOD)
@@ -465,21 +619,16 @@ def build_schedule(price: float, terms: PlanTerms, cash_discount: float = 0.0) -
 
     if t.kind in ("addon", "free"):
         principal = split_evenly(financed, n)
-        each = round_fen(financed * t.fee_rate)
-        total_fee = round_fen(each * n if t.fee_rounding == "period"
-                              else financed * t.fee_rate * n)
-        if t.fee_timing == "first":
-            charge = np.zeros(n)
-            charge[0] = total_fee
-        elif t.fee_rounding == "period":
-            charge = np.full(n, each)
+        if t.first_payment > 0.0 and t.first_payment < principal[0]:
+            raise InputError("out_of_range", field="first_payment", min=float(principal[0]),
+                             max=LIMITS["price"][1], got=t.first_payment)
+        if t.fee_yuan is not None:
+            charge = _charged_as_entered(t, financed, principal)
+            t = replace(t, fee_rate=validate.number(
+                "fee_rate", round_fen(float(charge.sum())) / (financed * n),
+                *LIMITS["fee_rate"]))
         else:
-            charge = split_evenly(total_fee, n)
-        if t.first_payment > 0.0:
-            if t.first_payment < principal[0]:
-                raise InputError("out_of_range", field="first_payment", min=float(principal[0]),
-                                 max=LIMITS["price"][1], got=t.first_payment)
-            charge[0] = round_fen(t.first_payment - principal[0])
+            charge = _charged_at_rate(t, financed, principal)
         advertised = advertised_rate(t.fee_rate, MONTHS_PER_YEAR)
     else:
         i = monthly_rate(t.rate, t.rate_unit)
@@ -502,6 +651,73 @@ def build_schedule(price: float, terms: PlanTerms, cash_discount: float = 0.0) -
         balance=balance,
         advertised=advertised,
     )
+
+
+def _charged_at_rate(t: PlanTerms, financed: float,
+                     principal: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Each installment's fee of a fee per period ``t.fee_rate``, rounded by
+    ``t.fee_rounding``; a separate first installment's fee is what it leaves."""
+    n = t.periods
+    each = round_fen(financed * t.fee_rate)
+    total_fee = round_fen(each * n if t.fee_rounding == "period"
+                          else financed * t.fee_rate * n)
+    if t.fee_timing == "first":
+        charge = np.zeros(n)
+        charge[0] = total_fee
+    elif t.fee_rounding == "period":
+        charge = np.full(n, each)
+    else:
+        charge = split_evenly(total_fee, n)
+    if t.first_payment > 0.0:
+        charge[0] = round_fen(t.first_payment - principal[0])
+    return charge
+
+
+def _charged_as_entered(t: PlanTerms, financed: float,
+                        principal: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Each installment's fee of a fee entered in yuan (*Conventions*): the
+    entered figure fixes the whole fee, whatever the rounding.
+
+    With ``m`` installments after a separate first one (``m = n - 1``) or
+    ``m = n`` without: ``period_yuan`` ``x`` charges ``round_fen(m x)`` on them,
+    ``total_yuan`` ``x`` charges ``round_fen(x)`` in all, and ``payment`` ``P``
+    makes each of them ``round_fen(P)``, the whole fee
+    ``round_fen(first + (n - 1) P - F)`` (``first`` = ``P`` without one).
+    """
+    n, x = t.periods, float(t.fee_yuan or 0.0)
+    first = t.first_payment > 0.0
+    c0 = round_fen(t.first_payment - principal[0]) if first else 0.0
+    m = n - 1 if first else n
+    if t.fee_mode == "period_yuan":
+        rest = round_fen(m * x)
+    elif t.fee_mode == "total_yuan":
+        rest = round_fen(x - c0)
+        if rest < 0.0:  # a first installment whose fee alone is more than the whole fee
+            raise InputError("out_of_range", field="first_payment", min=float(principal[0]),
+                             max=round_fen(float(principal[0]) + x), got=t.first_payment)
+    else:
+        rest = round_fen((t.first_payment if first else x) + (n - 1) * x - financed - c0)
+    if rest < 0.0:  # below the principal: calc's fee bound names it
+        raise InputError("out_of_range", field="fee_rate", min=0.0, max=LIMITS["fee_rate"][1],
+                         got=rest / (financed * n))
+    charge = np.zeros(n)
+    if t.fee_timing == "first" and not first:
+        charge[0] = rest
+        return charge
+    if m == 0:
+        charge[0] = c0
+        return charge
+    part = split_evenly(rest, m)
+    if t.fee_mode == "payment":
+        # every installment round_fen(P), the last absorbing the principal's remainder
+        p = round_fen(x)
+        level = round_fen_array(p - principal[n - m:])
+        level[-1] = round_fen(rest - float(level[:-1].sum()))
+        if level.min() >= 0.0:
+            part = level
+    charge[n - m:] = part
+    charge[0] = c0 if first else charge[0]
+    return charge
 
 
 def _amortize(

@@ -89,18 +89,24 @@ def test_a_shopper_types_the_checkout_numbers():
 
 
 def test_changing_how_the_fee_is_entered_converts_it():
-    # 花呗 12 期, 8.8% in total: as a percent per installment it is 8.8 / 12 = 0.7333%,
-    # not 8.8% a period, and the plan costs the same ¥351.91 (3,999 × 8.8%, rounded once)
+    # 花呗 12 期, 8.8% in total of ¥3,999, rounded once: 351.912 → ¥351.91, charged
+    # 11 × 29.32 + 29.39 (351.91 / 12 = 29.3258 cut to 29.32; 351.91 − 322.52 = 29.39).
+    # Each mode shows a figure that, typed back, charges ¥351.91 again (issue 19):
+    #   period: 8.8 / 12 = 0.73333…; 0.7333% would charge 3,999 × 0.007333 × 12 =
+    #     351.896 → 351.90, 0.73333% charges 351.9104 → 351.91, so 0.73333
+    #   total_yuan: the plan's own whole fee, 351.91
+    #   period_yuan: the plan's fees differ (29.32 and 29.39): 29.32 × 12 = 351.84 and
+    #     29.33 × 12 = 351.96 miss, 29.326 × 12 = 351.912 → 351.91, so 29.326
+    #   payment: 362.57 × 12 − 3,999 = 351.84 and 362.58 × 12 − 3,999 = 351.96 miss,
+    #     362.576 × 12 − 3,999 = 351.912 → 351.91, so 362.576
+    #   total: back to 8.8
     at = run({"lang": "en"})
     cost = results(at).loc[1, "total_cost"]
     assert cost == 351.91
-    at.selectbox(key="cmp-fm1").set_value("period").run()
-    assert at.number_input(key="cmp-f1").value == pytest.approx(8.8 / 12, rel=1e-12)
-    assert results(at).loc[1, "total_cost"] == cost
-    for mode, want in [("total_yuan", 351.912), ("period_yuan", 351.912 / 12),
-                       ("payment", 3999 / 12 + 351.912 / 12), ("total", 8.8)]:
+    for mode, want in [("period", 0.73333), ("total_yuan", 351.91), ("period_yuan", 29.326),
+                       ("payment", 362.576), ("total", 8.8)]:
         at.selectbox(key="cmp-fm1").set_value(mode).run()
-        assert at.number_input(key="cmp-f1").value == pytest.approx(want, rel=1e-12), mode
+        assert at.number_input(key="cmp-f1").value == want, mode
         assert results(at).loc[1, "total_cost"] == cost, mode
     assert_clean(at)
 
@@ -398,3 +404,129 @@ def test_two_plans_of_one_preset_can_each_be_edited():
         at.button_group(key="cmp-view-edit").set_value(i).run()
         assert_clean(at)
         assert at.selectbox(key=f"cmp-ps{i}")  # plan i's editor is open
+
+
+# ------------------------------------------- issue 19: the checkout's figures, link versions
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as hst  # noqa: E402
+
+from ui.codec import decode  # noqa: E402
+from ui.scenarios import compare as sc  # noqa: E402
+
+
+def _cost(scn: dict) -> float:
+    return sc.results(scn).plans[0].schedule.total_cost
+
+
+@settings(max_examples=150, deadline=None)
+@given(price=hst.integers(100, 2_000_000).map(lambda f: f / 100), n=hst.integers(1, 60),
+       rate=hst.integers(0, 2000).map(lambda b: b / 10_000),  # 0–2% a period, to 0.0001%
+       rounding=hst.sampled_from(["period", "total"]), first=hst.booleans(),
+       start=hst.sampled_from(sc.FEE_MODES), targets=hst.permutations(sc.FEE_MODES))
+def test_every_conversion_typed_back_as_displayed_keeps_the_cost(price, n, rate, rounding,
+                                                                 first, start, targets):
+    """Convert a random plan's fee to each mode in turn; type back what the field
+    shows (the widget's own format, sc.fee_format); the plan's cost never changes."""
+    scn = COMPARE.defaults()
+    scn.update(p=price, np=1, k1="addon", n1=n, fm1="period", f1=100 * rate, fr1=rounding)
+    if first and n > 1:  # a fee-free first installment: its principal share, 1/n cut to fen
+        scn["fi1"] = float(int(price * 100 / n)) / 100
+    try:
+        cost = _cost(scn)
+    except (AttributeError, CalcError):
+        return  # a plan calc refuses (a fee past 10% a period cannot be)
+    if start != "period":
+        got = sc.convert_fee(scn, 1, "period", start)
+        if got is None:
+            return
+        scn.update(fm1=start, f1=got, fe1="fixed")
+        assert _cost(scn) == cost
+    for mode in targets:
+        got = sc.convert_fee(scn, 1, str(scn["fm1"]), mode)
+        if got is None:
+            continue  # refused with a message: nothing changed
+        shown = sc.fee_format(got, mode) % got  # what the field shows
+        scn.update(fm1=mode, f1=float(shown), fe1="fixed")
+        assert _cost(scn) == cost, (mode, shown)
+
+
+def test_a_total_in_yuan_and_a_percent_always_convert():
+    # the whole fee in yuan is always the plan's own figure (in fen), so converting to
+    # it is never refused; 0.5% a period on ¥3,999 is ¥240.00 in all (12 × 20.00)
+    scn = COMPARE.defaults()
+    scn.update(np=1, k1="addon", fm1="period", f1=0.5, fr1="period")
+    assert sc.convert_fee(scn, 1, "period", "total_yuan") == 240.0
+    assert sc.convert_fee(scn, 1, "period", "period_yuan") == 20.0
+    assert sc.convert_fee(scn, 1, "period", "payment") == 353.25
+
+
+from calc.errors import CalcError  # noqa: E402
+
+
+def test_the_typed_installment_is_what_the_plan_charges():
+    # ¥8,999 × 12 typed as ¥800.00: 12 × 800 = 9,600 = 8,999 + 601.00 of fee, every
+    # installment ¥800.00 (tests/test_schedule.py works the last one by hand)
+    at = run({"lang": "en"})
+    at.number_input(key="cmp-p").set_value(8999.0).run()
+    at.selectbox(key="cmp-fm1").set_value("payment").run()
+    at.number_input(key="cmp-f1").set_value(800.0).run()
+    assert_clean(at)
+    assert results(at).loc[1, "total_cost"] == 601.0
+    assert set(table(at, 2)["payment"]) == {800.0}
+    assert "¥601.00 in all" in all_text(at)
+
+
+def test_a_link_without_a_version_takes_todays_defaults():
+    # /?p=3999 is the default scenario: CCB 24 期 at round(3,999 × 0.62%) = 24.79 an
+    # installment, 24 × 24.79 = ¥594.96, as on "/" (a missing fr2 was read as the
+    # legacy rule: 3,999 × 0.0062 × 24 = 595.05)
+    back, _, notices = decode(COMPARE, {"p": "3999"})
+    assert back == COMPARE.defaults()
+    assert ("no_version", "v", "p") in {(n.code, n.param, n.raw) for n in notices}
+    at = run({"p": "3999", "lang": "en"})
+    assert_clean(at)
+    assert results(at).loc[2, "total_cost"] == 594.96
+    assert results(at).equals(results(run({"lang": "en"})))
+    notice = at.warning[0].value
+    assert "no version" in notice and "it gives only Price (¥)" in notice
+    assert "“”" not in notice  # not "link version “” is not the current version"
+
+
+def test_an_empty_version_is_said_plainly():
+    _, _, notices = decode(COMPARE, {"v": "", "p": "5000"})
+    assert [n.code for n in notices if n.param == "v"] == ["no_version"]
+
+
+def test_a_v1_link_keeps_its_old_rules():
+    # a v=1 link lacks fe, du and kd (made before them): ¥29.99 in total over 3 on
+    # ¥1,299.50 charged the old way, 3 × round(9.9966) = ¥30.00
+    params = classroom("en")
+    params.update(p="1299.5", n1="3", fm1="total_yuan", f1="29.99", fr1="period")
+    for name in ("fe1", "du", "kd1"):
+        params.pop(name)
+    back, _, notices = decode(COMPARE, params)
+    assert notices == [] and back["fe1"] == "rate"
+    assert _cost(back) == 30.0
+    back["fe1"] = "fixed"  # today's rule: charged as entered, 9.99 + 9.99 + 10.01
+    assert _cost(back) == 29.99
+
+
+def test_a_cash_discount_in_yuan_kept_or_lost_per_plan():
+    # ¥200 off ¥3,999 for paying in full: cash price 3,799.00.  花呗免息 losing it costs
+    # 3,999 − 3,799 = ¥200.00; keeping it (a card the shop still discounts) costs 0
+    at = run({"lang": "en"})
+    at.number_input(key="cmp-d").set_value(5.0).run()
+    at.selectbox(key="cmp-du").set_value("yuan").run()
+    assert at.number_input(key="cmp-d").value == 199.95  # 5% of 3,999 = 199.95
+    at.number_input(key="cmp-d").set_value(200.0).run()
+    scn = inputs(at)
+    scn.update(ps1="huabei_free", k1="free", fm1="total", f1=0.0, fr1="total")
+    lose = dict(scn)
+    keep = dict(scn, kd1="yes")
+    assert sc.results(lose).cash_price == 3799.0
+    assert _cost(lose) == 200.0 and _cost(keep) == 0.0
+    fresh = run(encode(COMPARE, keep, "en"))
+    assert_clean(fresh)
+    assert results(fresh).loc[1, "total_cost"] == 0.0
+    assert "paying ¥3,799.00 in full" in verdict(fresh) or "¥3,799.00" in all_text(fresh)

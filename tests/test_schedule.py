@@ -18,9 +18,12 @@ from calc.schedule import (
     FEE_ROUNDINGS,
     PlanTerms,
     build_schedule,
+    discount_fraction,
     early_repayment,
+    entered_fee,
     fee_in_mode,
     fee_per_period,
+    with_fee,
 )
 
 ADDON_06x12 = PlanTerms(kind="addon", periods=12, fee_rate=0.006)
@@ -441,3 +444,100 @@ def test_loan_schedule_solves_back_to_its_rate(i, n, price):
     assert periodic_rate(flows) == pytest.approx(i / 12, abs=1e-10)
     # and the rounded schedule stays within rounding of it (fen on ≥ ¥1,000)
     assert nominal_apr(s.rates().periodic, 12) == pytest.approx(i, abs=1e-4)
+
+
+class TestChargedAsEntered:
+    """Issue 19: what the checkout showed is what the plan charges."""
+
+    def test_a_typed_installment_is_reproduced(self):
+        # ¥8,999 × 12 typed as ¥800.00 an installment: the fee is 800 × 12 − 8,999 =
+        # 601.00.  The principal is 8,999 / 12 = 749.9166… cut to 749.91 eleven times,
+        # the last 8,999 − 11 × 749.91 = 8,999 − 8,249.01 = 749.99; each fee is
+        # 800.00 − 749.91 = 50.09, the last 601.00 − 11 × 50.09 = 601.00 − 550.99 = 50.01,
+        # so the last installment is 749.99 + 50.01 = 800.00 too.  (The old rule:
+        # 799.99 × 11 + 800.07, fee 600.96.)
+        t = with_fee(PlanTerms(kind="addon", periods=12), 800.0, "payment", 8999)
+        s = build_schedule(8999, t)
+        assert s.payment.tolist() == [800.0] * 12
+        assert s.fee_total == 601.0 and s.total_cost == 601.0
+        assert s.principal.tolist() == [749.91] * 11 + [749.99]
+        assert s.charge.tolist() == [50.09] * 11 + [50.01]
+
+    @pytest.mark.parametrize("rounding", FEE_ROUNDINGS)
+    def test_a_total_fee_in_yuan_is_charged_as_entered(self, rounding):
+        # ¥1,299.50 over 3 with ¥29.99 in total: 29.99 / 3 = 9.9966… cut to 9.99 twice,
+        # the last 29.99 − 19.98 = 10.01; the old per-installment rule charged
+        # 3 × round(9.9966) = 3 × 10.00 = ¥30.00
+        t = with_fee(PlanTerms(kind="addon", periods=3, fee_rounding=rounding), 29.99,
+                     "total_yuan", 1299.5)
+        s = build_schedule(1299.5, t)
+        assert s.charge.tolist() == [9.99, 9.99, 10.01]
+        assert s.fee_total == 29.99
+
+    def test_links_from_before_turn_a_yuan_fee_into_a_rate(self):
+        # as_entered=False is how v=1 links computed: 29.99 / (1,299.50 × 3) a period,
+        # each fee round(9.9966) = 10.00, ¥30.00 in all
+        t = with_fee(PlanTerms(kind="addon", periods=3), 29.99, "total_yuan", 1299.5,
+                     as_entered=False)
+        assert build_schedule(1299.5, t).fee_total == 30.0
+
+    def test_a_fee_free_first_installment_with_a_total_in_yuan(self):
+        # ¥3,999 over 12, first installment ¥333.25 (its principal share 3,999 / 12, so
+        # no fee), ¥220.00 in all: the other eleven share 220 / 11 = 20.00 each
+        t = with_fee(PlanTerms(kind="addon", periods=12, first_payment=333.25), 220.0,
+                     "total_yuan", 3999)
+        s = build_schedule(3999, t)
+        assert s.payment.tolist() == [333.25] + [353.25] * 11 and s.fee_total == 220.0
+
+    def test_an_installment_below_its_principal_share_is_refused(self):
+        # 8,999 / 12 = 749.92 of principal an installment: ¥700 cannot repay it
+        t = with_fee(PlanTerms(kind="addon", periods=12), 700.0, "payment", 8999)
+        with pytest.raises(InputError) as e:
+            build_schedule(8999, t)
+        assert e.value.params["field"] == "fee_rate"
+
+
+class TestConversionsGiveThePlansFigures:
+    def test_whole_fen_figures(self):
+        # 0.5% a period on ¥3,999 is charged 12 × round(19.995) = 12 × ¥20.00: ¥20.00 a
+        # period, ¥240.00 in all, 333.25 + 20.00 = ¥353.25 an installment (the old
+        # conversions showed ¥19.995 and ¥239.94)
+        t = PlanTerms(kind="addon", periods=12, fee_rate=0.005)
+        assert [entered_fee(3999, t, m) for m in ("period_yuan", "total_yuan", "payment")] \
+            == [20.0, 240.0, 353.25]
+
+    def test_a_fee_free_first_installment_shows_what_the_plan_charges(self):
+        # first installment 333.25 (no fee), the other eleven 20.00: ¥220.00 in all
+        # (the old conversion showed 0.5% × 12 × 3,999 = ¥239.94 → 239.95 in total)
+        t = PlanTerms(kind="addon", periods=12, fee_rate=0.005, first_payment=333.25)
+        assert entered_fee(3999, t, "total_yuan") == 220.0
+
+    def test_a_percent_shows_the_decimals_its_cost_needs(self):
+        # 花呗 8.8% of ¥3,999 rounded once: 351.91.  0.7333% a period charges
+        # 3,999 × 0.007333 × 12 = 351.896 → 351.90; 0.73333% charges 351.910 → 351.91
+        t = PlanTerms(kind="addon", periods=12, fee_rate=0.088 / 12, fee_rounding="total")
+        assert round(100 * entered_fee(3999, t, "period", most=10), 8) == 0.73333
+        assert round(100 * entered_fee(3999, t, "total", most=10), 8) == 8.8
+
+
+class TestCashDiscount:
+    def test_a_discount_in_yuan(self):
+        # "paying in full gets ¥200 off" ¥3,999: cash price 3,799.00; a free plan that
+        # loses it costs 3,999 − 3,799 = 200.00 (12 × 333.25)
+        d = discount_fraction(200, 3999)
+        s = build_schedule(3999, PlanTerms(kind="free", periods=12), d)
+        assert s.cash_price == 3799.0 and s.total_cost == 200.0
+        assert s.payment.tolist() == [333.25] * 12
+
+    def test_a_plan_that_keeps_the_discount(self):
+        # the same free plan on a card the shop still gives ¥200 off on: 3,799 / 12 =
+        # 316.5833… cut to 316.58 eleven times, the last 3,799 − 3,482.38 = 316.62; cost 0
+        d = discount_fraction(200, 3999)
+        s = build_schedule(3999, PlanTerms(kind="free", periods=12, keeps_discount=True), d)
+        assert s.payment.tolist() == [316.58] * 11 + [316.62] and s.total_cost == 0.0
+
+    def test_more_than_half_the_price_is_refused(self):
+        # at most half of ¥3,999 = 1,999.50
+        with pytest.raises(InputError) as e:
+            discount_fraction(2000, 3999)
+        assert e.value.params["field"] == "cash_discount_yuan"

@@ -20,11 +20,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
-__all__ = ["Field", "Group", "Schema", "Notice", "VERSION", "LANGS", "decode", "decode_part",
-           "encode", "to_query", "first_value", "pack", "unpack", "shorten", "expand",
-           "READABLE", "MAX_EXPANDED", "ZDICT"]
+__all__ = ["Field", "Group", "Schema", "Notice", "VERSION", "VERSIONS", "LANGS", "decode",
+           "decode_part", "encode", "to_query", "first_value", "pack", "unpack", "shorten",
+           "expand", "READABLE", "MAX_EXPANDED", "ZDICT"]
 
 VERSION = "1"
+#: Link versions the app has written.  A field's ``absent`` value stands for
+#: what a link of one of these versions meant by leaving it out (it was made
+#: before the field existed).  A link without a version (typed by hand: the
+#: app always writes one) or of an unknown one takes today's defaults for
+#: what it leaves out, each named in a notice.
+VERSIONS = ("1",)
 LANGS = ("zh", "en")
 #: Link parameters the app's shell reads (``ui.state``: the classroom mode and
 #: lesson), not a page's scenario: a page's decoding leaves them alone.
@@ -45,9 +51,10 @@ class Field:
     ``label`` is the catalogue key (``ui.i18n``) of the field's name, for
     notices about a link.  ``absent`` is for a field added after links were
     shared: the value that a link without it meant (the rule the app applied
-    before the field existed).  Such a link reopens as it did, with no
-    notice; a field without ``absent`` that a link lacks is named in a notice
-    and takes its default.
+    before the field existed).  Such a link, of a version the app wrote
+    (:data:`VERSIONS`), reopens as it did, with no notice; a field without
+    ``absent`` that a link lacks, or any field a link without a version
+    lacks (typed by hand), is named in a notice and takes today's default.
 
     ``sparse`` fields are written only when they differ from their default,
     and a link without one means the default: for settings most links leave
@@ -70,10 +77,14 @@ class Field:
     sparse: bool = False
     nested: tuple[Schema, ...] = ()
 
-    def if_missing(self) -> object:
+    def if_missing(self, versioned: bool = True) -> object:
         """What a link without this field means (``None``: nothing; name it
-        in a notice and take the default)."""
-        return self.default if self.sparse else self.absent
+        in a notice and take the default).  ``versioned``: the link is of a
+        version the app wrote; one without (typed by hand) means today's
+        default by leaving a field out, so only a sparse field is silent."""
+        if self.sparse:
+            return self.default
+        return self.absent if versioned else None
 
     def parse(self, raw: str) -> tuple[object, str | None]:
         """(value, None), or (None, notice code) for text that is not a value
@@ -242,9 +253,10 @@ class Schema:
 @dataclass(frozen=True)
 class Notice:
     """What decoding ignored or filled in: ``code`` is one of ``unknown_param``,
-    ``bad_value``, ``out_of_range``, ``missing``, ``bad_version``, or
-    ``unknown_page`` (the link's ``pg`` names no page); ``param`` and
-    ``raw`` are link text (display them only as plain text)."""
+    ``bad_value``, ``out_of_range``, ``missing``, ``bad_version`` (a version
+    the app never wrote), ``no_version`` (a link without one: read as
+    today's), or ``unknown_page`` (the link's ``pg`` names no page);
+    ``param`` and ``raw`` are link text (display them only as plain text)."""
 
     code: str
     param: str
@@ -342,15 +354,21 @@ def decode(
         # no scenario in the link (at most a language), or another page's: the defaults
         return scn, lang, notices
     version = raw.pop("v", None)
-    if version != VERSION:
-        notices.append(Notice("bad_version", "v", version or ""))
+    versioned = version in VERSIONS
+    if not version:  # typed by hand, or cut short: today's version and defaults
+        # named by the values it gives (what it leaves out takes today's defaults)
+        notices.append(Notice("no_version", "v",
+                              ",".join(k for k in raw if schema.locate(k) is not None)))
+    elif not versioned:
+        notices.append(Notice("bad_version", "v", version))
 
     counts = {g.count for g in schema.groups}
 
     def take(name: str, f: Field) -> None:
         if name not in raw:
-            if f.if_missing() is not None:
-                scn[name] = f.if_missing()  # a link from before the field, or a sparse one
+            if f.if_missing(versioned) is not None:
+                # a link of a version from before the field, or a sparse field
+                scn[name] = f.if_missing(versioned)
             else:
                 notices.append(Notice("missing", name))
             return
@@ -471,7 +489,17 @@ ZDICT = (
     b"ps2=ccb_24&nm2=&k2=addon&n2=24&fm2=period&f2=0.62&fr2=period&fi2=0&t2=spread&r2=0&"
     b"u2=annual&dp2=0&uf2=0&fd2=30&er2=charge&pp2=0&ek2=0"
 )
-_ZDICTS = {zlib.adler32(ZDICT): ZDICT}
+#: The dictionary short links are made with since issue 19 added a comparison's
+#: discount unit (``du``), fee entry (``fe``) and discount kept (``kd``):
+#: :data:`ZDICT` with the comparison's link and nested plan as they are written
+#: now.  Frozen like it (never edit this expression): links name it by its Adler-32.
+ZDICT_2 = ZDICT.replace(
+    b"fr1=total&fi1=0&t1=spread", b"fr1=total&fi1=0&fe1=fixed&kd1=no&t1=spread").replace(
+    b"fr2=period&fi2=0&t2=spread", b"fr2=period&fi2=0&fe2=fixed&kd2=no&t2=spread").replace(
+    b"p=3999&d=0&y=0", b"p=3999&d=0&du=pct&y=0").replace(
+    b"p.3999~d.0~y.0", b"p.3999~d.0~du.pct~y.0").replace(
+    b"fr1.total~fi1.0~t1.spread", b"fr1.total~fi1.0~fe1.fixed~kd1.no~t1.spread")
+_ZDICTS = {zlib.adler32(ZDICT): ZDICT, zlib.adler32(ZDICT_2): ZDICT_2}
 
 
 def shorten(params: Mapping[str, str]) -> dict[str, str]:
@@ -499,7 +527,7 @@ def shorten(params: Mapping[str, str]) -> dict[str, str]:
     if len(query) > MAX_EXPANDED:
         return dict(params)
     packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS, 9, zlib.Z_DEFAULT_STRATEGY,
-                              ZDICT)
+                              ZDICT_2)
     data = packer.compress(query) + packer.flush()
     return {**kept, "z": base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")}
 

@@ -429,6 +429,25 @@ ZH: dict[str, str] = {
     "fee_mode.payment": "每期还款额（元）",
     "rounding.period": "每期手续费取整到分",
     "rounding.total": "总手续费取整一次，最后一期补差",
+    # issue 19 part B (h2): fees charged as entered, the discount in yuan, link versions
+    "cmp.discount_unit": "优惠填法",
+    "discount_unit.pct": "价格的 %",
+    "discount_unit.yuan": "元",
+    "cmp.discount_yuan": "一次付清的优惠（元）",
+    "cmp.fee_entry": "按元填写的手续费",
+    "cmp.fee_entry_help": "照填：填的金额就是收的金额（总手续费由它定，不受取整方式影响）。折成费率：先折成每期费率，再按取整方式取整；这是本站早先的算法，旧链接照旧计算。",
+    "fee_entry.fixed": "照填的金额收取",
+    "fee_entry.rate": "折成费率再取整（旧链接）",
+    "cmp.keeps_discount": "一次付清的优惠",
+    "cmp.keeps_discount_help": "有些免息分期（如部分信用卡）仍享受一次付清的优惠：这时分期按优惠后的价格计算。",
+    "keeps.no": "分期就没有这个优惠",
+    "keeps.yes": "分期也有这个优惠",
+    "cmp.fee_unconverted_exact": "这个手续费换成这种填法会改变方案的成本（例如各期手续费并不相同），所以保留了原来的填法。",
+    "cmp.discount_unconverted": "没有有效的价格和优惠，无法换算，所以保留了原来的填法。请先填好价格。",
+    "field.fee_yuan": "按元填写的手续费",
+    "field.cash_discount_yuan": "一次付清的优惠",
+    "notice.no_version": "这个链接没有版本号（v=），已按当前版本 1 读取，链接里没有的值都用今天的默认值",
+    "notice.no_version_given": "这个链接没有版本号（v=），已按当前版本 1 读取：链接只给出了{given}，其余 {n} 项都用今天的默认值",
     "verdict.plan": "{name}：比现在全款多付 {cost}，年化利率 {apr}（单利，i × 12）",
     "verdict.plan_same": "{name}：与现在全款付一样多，年化利率 {apr}",
     "verdict.today": "；按今天的钱算多付 {pv}",
@@ -1014,6 +1033,25 @@ EN: dict[str, str] = {
     "fee_mode.payment": "Installment amount (¥)",
     "rounding.period": "Each installment's fee to the fen",
     "rounding.total": "Total fee once, last installment adjusts",
+    # issue 19 part B (h2): fees charged as entered, the discount in yuan, link versions
+    "cmp.discount_unit": "Discount entered as",
+    "discount_unit.pct": "% of the price",
+    "discount_unit.yuan": "¥",
+    "cmp.discount_yuan": "Discount for paying in full (¥)",
+    "cmp.fee_entry": "A fee entered in ¥",
+    "cmp.fee_entry_help": "As entered: the amount typed is the amount charged (it fixes the whole fee, whatever the rounding). As a rate: turned into a fee per installment, then rounded by the fee rounding; how this site computed it before, so older links still compute that way.",
+    "fee_entry.fixed": "Charged as entered",
+    "fee_entry.rate": "As a rate, rounded (older links)",
+    "cmp.keeps_discount": "Discount for paying in full",
+    "cmp.keeps_discount_help": "Some interest-free plans (some credit cards) still get the discount for paying in full: the installments are then on the discounted price.",
+    "keeps.no": "This plan loses it",
+    "keeps.yes": "This plan keeps it",
+    "cmp.fee_unconverted_exact": "This fee cannot be entered that way without changing what the plan costs (its installments' fees differ, for instance), so it is still entered as before.",
+    "cmp.discount_unconverted": "The discount could not be converted without a valid price and discount, so it is still entered as before. Enter the price first.",
+    "field.fee_yuan": "The fee in ¥",
+    "field.cash_discount_yuan": "The discount for paying in full",
+    "notice.no_version": "this link has no version (v=), so it was read as today's version 1: every value it leaves out takes today's default",
+    "notice.no_version_given": "this link has no version (v=), so it was read as today's version 1: it gives only {given}; the other {n} values take today's defaults",
     "verdict.plan": "{name}: {cost} more than paying now, {apr} a year (APR, simple: i × 12)",
     "verdict.plan_same": "{name}: the same as paying now, {apr} a year",
     "verdict.today": "; {pv} more in today's money",
@@ -1192,7 +1230,8 @@ CATALOG: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}
 _FIELD_UNITS = {
     "price": "yuan", "down_payment": "yuan", "upfront_fee": "yuan",
     "cash_discount": "pct", "savings_yield": "pct", "fee_rate": "pct", "rate": "pct",
-    "penalty_rate": "pct", "first_payment": "yuan",
+    "penalty_rate": "pct", "first_payment": "yuan", "fee_yuan": "yuan",
+    "cash_discount_yuan": "yuan",
     "limit": "yuan", "draw_amount": "yuan", "fee_min": "yuan", "min_floor": "yuan",
     "fixed_payment": "yuan", "late_fee_min": "yuan", "rollover_limit": "yuan",
     "rollover_fee_min": "yuan", "repayment_amount": "yuan",
@@ -1275,12 +1314,24 @@ def notice_lines(notices: Iterable[Notice], lang: str | None = None,
     """One markdown-safe line per ignored value; the missing ones named in
     words (``schema``'s labels) in one line, the first few by name."""
     lines, missing = [], []
+    unversioned: Notice | None = None
     for n in notices:
         if n.code == "missing":
             missing.append(field_label(schema, n.param, lang))
+        elif n.code == "no_version":
+            unversioned = n
         else:
             lines.append(t(f"notice.{n.code}", lang, param=field_label(schema, n.param, lang),
                            raw=md_escape(n.raw[:60])))
+    if unversioned is not None:
+        # a link typed by hand: say what it gave when that is shorter than what it left out
+        given = [field_label(schema, name, lang) for name in unversioned.raw.split(",") if name]
+        if given and len(given) <= _MAX_NAMED < len(missing):
+            lines.insert(0, t("notice.no_version_given", lang, given=t("list.sep", lang).join(
+                given), n=len(missing)))
+            missing = []
+        else:
+            lines.insert(0, t("notice.no_version", lang))
     if missing:
         named = t("list.sep", lang).join(missing[:_MAX_NAMED])
         if len(missing) > _MAX_NAMED:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from calc.compare import Comparison, compare
-from calc.errors import InputError
+from calc.errors import CalcError, InputError
+from calc.money import round_fen
 from calc.presets import INSTALLMENT_PRESETS
 from calc.schedule import (
     EARLY_RULES,
@@ -17,8 +18,10 @@ from calc.schedule import (
     KINDS,
     LIMITS,
     PlanTerms,
-    fee_in_mode,
-    fee_per_period,
+    cash_price,
+    discount_fraction,
+    entered_fee,
+    with_fee,
 )
 from calc.units import RATE_UNITS
 from ui.codec import Field, Group, Schema
@@ -26,8 +29,10 @@ from ui.scenarios import num, whole
 from ui.scenarios.household import HOUSEHOLD
 
 __all__ = ["MAX_PLANS", "PRESET_CHOICES", "SHARED", "PER_PLAN", "PLANS", "COMPARE", "VIEWS",
-           "MORE_TERMS", "FEE_UNIT", "preset_fields", "more_terms_in_use", "financed",
-           "convert_fee", "matches_preset", "plan_count", "plan_terms",
+           "MORE_TERMS", "FEE_UNIT", "DISCOUNT_UNITS", "FEE_ENTRY", "KEEPS", "preset_fields",
+           "more_terms_in_use", "financed", "convert_fee", "convert_discount", "places",
+           "fee_format", "discount_format", "discount", "matches_preset", "plan_count",
+           "plan_terms",
            "CompareInputs", "inputs", "results"]
 
 MAX_PLANS = 6
@@ -35,11 +40,25 @@ PRESET_CHOICES = ("custom", *INSTALLMENT_PRESETS)
 
 _p = LIMITS
 
+#: How the discount for paying in full is entered: a percent of the price, or yuan.
+DISCOUNT_UNITS = ("pct", "yuan")
+#: How a fee entered in yuan is charged: ``fixed``, as entered (the figure
+#: fixes the whole fee, calc.schedule's *Conventions*); ``rate``, turned into a
+#: fee per period and rounded by the fee rounding, as links made before did.
+FEE_ENTRY = ("fixed", "rate")
+#: Whether a plan keeps the discount for paying in full (``yes``: a 免息 card
+#: the shop still gives it on) or loses it (``no``).
+KEEPS = ("no", "yes")
+
 SHARED = {
     "p": Field("float", 3999.0, 0.0, _p["price"][1], lo_open=True,
               label="cmp.price"),
+    # percent of the price, or yuan (du); calc bounds it to half the price
     "d": Field("float", 0.0, 0.0, 100 * _p["cash_discount"][1],
               label="cmp.discount"),
+    # added with the discount in yuan (issue 19): a link from before meant a percent
+    "du": Field("code", "pct", choices=DISCOUNT_UNITS, absent="pct",
+               label="cmp.discount_unit"),
     "y": Field("float", 0.0, 0.0, 100.0,
               label="cmp.yield"),
     "np": Field("int", 2, 1, MAX_PLANS,
@@ -67,6 +86,12 @@ PER_PLAN = {
                label="cmp.fee_rounding"),
     "fi": Field("float", 0.0, 0.0, _p["price"][1], absent=0.0,
                label="cmp.first_payment"),  # 0: like the others
+    # added with fees charged as entered (issue 19): a link from before turned a
+    # fee in yuan into a rate, rounded by fr, and every plan lost the discount
+    "fe": Field("code", "fixed", choices=FEE_ENTRY, absent="rate",
+               label="cmp.fee_entry"),
+    "kd": Field("code", "no", choices=KEEPS, absent="no",
+               label="cmp.keeps_discount"),
     "t": Field("code", "spread", choices=FEE_TIMINGS,
               label="cmp.fee_timing"),
     "r": Field("float", 0.0, 0.0, 100 * _p["rate_annual"][1],
@@ -88,7 +113,7 @@ PER_PLAN = {
 }
 
 #: The name and the less common terms, behind a switch.
-MORE_TERMS = ("nm", "dp", "uf", "fd", "fi", "fr", "er", "pp")
+MORE_TERMS = ("nm", "dp", "uf", "fd", "fi", "fr", "fe", "kd", "er", "pp")
 
 #: The unit of the fee field in each fee mode: percent of the price, or yuan.
 FEE_UNIT = {"period": "pct", "total": "pct", "period_yuan": "yuan", "total_yuan": "yuan",
@@ -127,6 +152,7 @@ COMPARE = Schema(page="cmp", shared=SHARED, groups=(PLANS,), parts=(HOUSEHOLD,))
 #: alone, as the body's last run drew them (``None``: the body reruns).
 VIEWS: dict[str, object] = {"edit": 1, "chart": "cum", "more": False, "detail": 1,
                             "math_on": False, "math": 1, "addps": "custom", "unconverted": 0,
+                            "undiscounted": False,
                             "priced": None}
 
 
@@ -156,35 +182,93 @@ def _fee_from_calc(value: float, mode: str) -> float:
     return value * 100 if FEE_UNIT[mode] == "pct" else value
 
 
-def convert_fee(scn: Mapping[str, object], i: int, old: str, new: str) -> float | None:
-    """Plan ``i``'s fee, entered in mode ``old``, as the same fee in mode ``new``
-    (calc's exact conversion); ``None`` when it cannot be converted (no valid
-    price or periods to convert with)."""
-    n, f = whole(scn, f"n{i}"), financed(scn, i)
+#: The fewest and the most decimals a field shows: a fee in percent shows at
+#: least four (0.5000%), yuan two; a converted figure that needs more shows them.
+_PLACES = {"pct": (4, 8), "yuan": (2, 6), "discount": (2, 8)}
+
+
+def places(value: float, unit: str) -> int:
+    """How many decimals a field of ``unit`` shows for ``value``: the fewest,
+    from the unit's least, that show it exactly (so what a field shows, typed
+    back, is what it holds); at most the unit's most."""
+    lo, hi = _PLACES[unit]
+    for d in range(lo, hi + 1):
+        if abs(round(value, d) - value) <= 1e-9 * max(1.0, abs(value)):
+            return d
+    return hi
+
+
+def fee_format(value: float, mode: str) -> str:
+    """The fee field's format (``number_input``'s) for ``value`` in ``mode``."""
+    return f"%.{places(value, FEE_UNIT.get(mode, 'pct'))}f"
+
+
+def discount_format(value: float) -> str:
+    """The discount field's format for ``value`` (percent or yuan)."""
+    return f"%.{places(value, 'discount')}f"
+
+
+def discount(scn: Mapping[str, object]) -> float:
+    """The discount for paying in full as calc's fraction of the price; raises
+    :class:`~calc.errors.InputError` for a yuan discount calc cannot take."""
+    d = num(scn, "d")
+    return discount_fraction(d, num(scn, "p")) if scn["du"] == "yuan" else d / 100
+
+
+def convert_discount(scn: Mapping[str, object], old: str, new: str) -> float | None:
+    """The discount entered in unit ``old`` as the same discount in ``new``:
+    in yuan, what it takes off the price (to the fen); in percent, the
+    shortest that gives the same cash price.  ``None`` without a valid price
+    and discount to convert."""
     try:
-        r = fee_per_period(_fee_to_calc(num(scn, f"f{i}"), old), old, n, f)
-        return _fee_from_calc(fee_in_mode(r, new, n, f), new)
-    except (InputError, KeyError):
+        p = num(scn, "p")
+        was = dict(scn)
+        was["du"] = old
+        paid = cash_price(p, discount(was))
+    except (CalcError, KeyError):
         return None
+    if new == old:
+        return num(scn, "d")
+    if new == "yuan":
+        return round_fen(p - paid)
+    exact = 100 * (p - paid) / p
+    for d in range(_PLACES["discount"][0], _PLACES["discount"][1] + 1):
+        if cash_price(p, round(exact, d) / 100) == paid:
+            return round(exact, d)
+    return None
+
+
+def convert_fee(scn: Mapping[str, object], i: int, old: str, new: str) -> float | None:
+    """Plan ``i``'s fee, entered in mode ``old``, as the same fee in mode ``new``:
+    the plan's own figure (calc's :func:`~calc.schedule.entered_fee`), which
+    typed back gives the same cost; ``None`` when it cannot be converted (no
+    valid price, periods or fee to convert with, or no figure in ``new`` that
+    keeps the cost)."""
+    was = dict(scn)
+    was[f"fm{i}"] = old
+    unit = FEE_UNIT[new]
+    hi = _PLACES[unit][1]
+    shift = 2 if unit == "pct" else 0  # percent shown, fraction in calc
+    try:
+        got = entered_fee(num(scn, "p"), plan_terms(was, i), new, discount(scn),
+                          most=hi + shift)
+    except (CalcError, KeyError):
+        return None
+    if got is None:
+        return None
+    return round(_fee_from_calc(got, new), hi)
 
 
 def plan_terms(scn: Mapping[str, object], i: int) -> PlanTerms:
     """Plan ``i`` of the scenario as calc's terms: percent → fraction, and the
-    fee as entered turned into the fee per period by calc's own rule."""
+    fee as entered turned into calc's terms by calc's own rule
+    (:func:`~calc.schedule.with_fee`)."""
     n = whole(scn, f"n{i}")
     mode = str(scn[f"fm{i}"])
-    fee = num(scn, f"f{i}")
-    if mode in FEE_UNIT:
-        fee = _fee_to_calc(fee, mode)
-        try:
-            fee = fee_per_period(fee, mode, n, financed(scn, i))
-        except InputError:
-            # periods or price out of range: calc reports those, which are the real fault
-            fee = 0.0 if FEE_UNIT[mode] == "yuan" else fee
-    return PlanTerms(
+    terms = PlanTerms(
         kind=str(scn[f"k{i}"]),
         periods=n,
-        fee_rate=fee,
+        fee_rate=0.0,
         fee_timing=str(scn[f"t{i}"]),
         rate=num(scn, f"r{i}") / 100,
         rate_unit=str(scn[f"u{i}"]),
@@ -195,7 +279,26 @@ def plan_terms(scn: Mapping[str, object], i: int) -> PlanTerms:
         penalty_rate=num(scn, f"pp{i}") / 100,
         fee_rounding=str(scn[f"fr{i}"]),
         first_payment=num(scn, f"fi{i}"),
+        keeps_discount=scn[f"kd{i}"] == "yes",
     )
+    fee = _fee_to_calc(num(scn, f"f{i}"), mode)
+    try:
+        return with_fee(terms, fee, mode, _fee_base(scn, i),
+                        as_entered=scn[f"fe{i}"] == "fixed")
+    except InputError:
+        # periods or price out of range: calc reports those, which are the real fault
+        return replace(terms, fee_rate=0.0 if FEE_UNIT[mode] == "yuan" else fee)
+
+
+def _fee_base(scn: Mapping[str, object], i: int) -> float:
+    """What plan ``i``'s fee is charged on: :func:`financed`, or the cash
+    price less the down payment when the plan keeps the discount."""
+    if scn[f"kd{i}"] != "yes":
+        return financed(scn, i)
+    try:
+        return cash_price(num(scn, "p"), discount(scn)) - num(scn, f"dp{i}")
+    except CalcError:
+        return financed(scn, i)
 
 
 @dataclass(frozen=True)
@@ -213,7 +316,7 @@ def inputs(scn: Mapping[str, object]) -> CompareInputs:
     plans = range(1, plan_count(scn) + 1)
     return CompareInputs(
         price=num(scn, "p"),
-        cash_discount=num(scn, "d") / 100,
+        cash_discount=discount(scn),
         savings_yield=num(scn, "y") / 100,
         plans=tuple(plan_terms(scn, i) for i in plans),
         early_after=tuple(whole(scn, f"ek{i}") for i in plans),
