@@ -129,7 +129,9 @@ def test_every_pages_default_link_round_trips(schema, lang):
 def test_nested_and_the_longest_links_round_trip_under_the_cap():
     for params in (budget_of_three(), longest_budget()):
         assert expand(shorten(params)) == (params, [])
-    assert len(to_query(longest_budget())) < MAX_EXPANDED * 0.6  # room to grow
+    # room to grow: the comparison's per-plan fee-entry and discount fields (issue 19)
+    # took the longest budget from about 9,800 to 9,871 characters of the 16,384
+    assert len(to_query(longest_budget())) < MAX_EXPANDED * 0.65
 
 
 def test_a_query_over_the_cap_is_not_shortened():

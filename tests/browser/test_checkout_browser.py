@@ -47,11 +47,12 @@ def test_a_shopper_types_the_checkout_numbers(pages, app_url):
 
 def test_a_fee_mode_change_keeps_the_plans_cost(pages, app_url):
     # 花呗 12 期, 8.8% in total: ¥351.91 more; as a percent per installment it is
-    # 8.8 / 12 = 0.7333% (not 8.8% a period), and still ¥351.91 more
+    # 8.8 / 12 = 0.73333…% a period (not 8.8% a period; 0.7333 would charge
+    # 351.90), still ¥351.91 more
     pg = pages.take(f"{app_url}/?lang=en")
     expect(verdict(pg)).to_contain_text("¥351.91 more than paying now, 15.86% a year")
     choose(pg, "cmp-fm1", CATALOG["en"]["fee_mode.period"])
-    holds(pg, "cmp-f1", "0.7333")
+    holds(pg, "cmp-f1", "0.73333")
     expect(verdict(pg)).to_contain_text("¥351.91 more than paying now, 15.86% a year")
     choose(pg, "cmp-fm1", CATALOG["en"]["fee_mode.total_yuan"])
     holds(pg, "cmp-f1", "351.91")
