@@ -350,8 +350,9 @@ def from_cash_line(result: CashLineResult, *, lender: str = "",
         ``balance`` the largest principal outstanding; ``nominal_rate`` the
         rate the lines are held against (``result.held_rate``: the higher of
         the realised APR and the contract's simple rate), ``effective_rate``
-        the realised effective rate (``None`` if none); ``rollover`` when any payment was borrowed from a
-        second line (``result.totals.rolled > 0``).
+        the realised effective rate (``None`` if none); ``rollover`` when
+        any payment was borrowed from a second line (``result.totals.rolled >
+        0``).
 
     Examples
     --------

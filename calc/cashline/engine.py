@@ -48,8 +48,9 @@ Ints = npt.NDArray[np.int64]
 #: than that month's interest, so the debt grew; ``rollover_limit_hit``: the
 #: second line refused a rollover; ``debt_doubled``: total owed reached twice
 #: what was drawn; ``no_rate``: no realised rate (not paid off within the
-#: horizon, or the flows have none: ``CashLineResult.no_rate_reason``); ``debt_cap``: the debt passed :data:`~calc.cashline.DEBT_CAP`
-#: and the run stopped there (it was never going to be paid off); ``stalled``:
+#: horizon, or the flows have none: ``CashLineResult.no_rate_reason``);
+#: ``debt_cap``: the debt passed :data:`~calc.cashline.DEBT_CAP` and the run
+#: stopped there (it was never going to be paid off); ``stalled``:
 #: a revolving balance stopped changing (a percentage minimum with no floor
 #: rounds to nothing on a few fen), so the run stopped: it never clears.
 FLAGS = ("payment_below_interest", "rollover_limit_hit", "debt_doubled", "no_rate",
