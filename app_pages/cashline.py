@@ -11,7 +11,7 @@ import streamlit as st
 from calc import cashline as cl
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
-from calc.units import RATE_UNITS
+from calc.units import MONTHS_PER_YEAR, RATE_UNITS
 from ui import afford, charts, classroom, tables
 from ui.codec import Group
 from ui.fmt import pct, yuan
@@ -186,6 +186,21 @@ def fault_inputs() -> None:
 # -------------------------------------------------------------------- results
 
 
+def rate_rule(r: cl.CashLineResult) -> str:
+    """How the rates above were worked out: the realised APR's unit period
+    (Reg Z App. J) or why there is none, and the rate the lines are held
+    against (domain.md §2, §3)."""
+    if r.rates is None:
+        parts = [t(f"cash.no_rate.{r.no_rate_reason}")]
+        if r.held_rate is not None:
+            parts.append(t("cash.held_rule_contract", held=pct(r.held_rate)))
+        return " ".join(parts)
+    rt = r.rates
+    months = f"{MONTHS_PER_YEAR / rt.periods_per_year:.4g}"
+    return " ".join((t(f"cash.rate_rule.{rt.unit}", days=rt.term_days or 0, months=months),
+                     t("cash.held_rule", held=pct(rt.held))))
+
+
 def summary(r: cl.CashLineResult) -> None:
     tot = r.totals
     row = grid("top")
@@ -195,11 +210,13 @@ def summary(r: cl.CashLineResult) -> None:
                help=t("cash.cost_help", i=yuan(tot.interest), f=yuan(tot.fees),
                       p=yuan(tot.penalties)))
     if r.rates is not None:
-        row.metric(t("col.apr"), pct(r.rates.nominal), help=t("formula.apr"), **card,
+        row.metric(t("cash.apr"), pct(r.rates.nominal), help=t("cash.apr_help"), **card,
                    delta=t("cash.effective_short", eff=pct(r.rates.effective)),
                    delta_color="off", delta_arrow="off")
     else:
-        row.metric(t("col.apr"), "—", help=t("cash.flag.no_rate"), **card)
+        row.metric(t("cash.apr"), "—", help=t(f"cash.no_rate.{r.no_rate_reason}"), **card)
+    row.metric(t("cash.contract"), pct(r.contract_rate), **card,
+               help=t(f"cash.contract_help.{scn['u']}", d=f"{num(scn, 'r'):g}%"))
     if r.status == "paid_off":
         row.metric(t("cash.payoff"), t("cash.payoff_value", m=r.payoff_month),
                    delta=t("cash.payoff_day", d=r.payoff_day), delta_color="off",
@@ -212,16 +229,20 @@ def summary(r: cl.CashLineResult) -> None:
             msg += " " + t("cash.clear_in", p12=yuan(r.clear_in_12),
                            p36=yuan(r.clear_in_36 or 0.0))
         st.error(msg, icon=":material/error:")
-    if r.rates is not None and r.rates.above_line:
-        st.warning(t("cash.above_line", apr=pct(r.rates.nominal)), icon=":material/warning:")
-    elif r.rates is not None and r.rates.effective_above_line:
-        st.info(t("cash.effective_above_line", apr=pct(r.rates.nominal),
+    st.caption(rate_rule(r))
+    if r.above_line and r.held_rate is not None:
+        by_contract = r.rates is None or r.rates.held_is_contract
+        st.warning(t("cash.above_line_contract" if by_contract else "cash.above_line",
+                     apr=pct(r.held_rate)), icon=":material/warning:")
+    elif r.rates is not None and r.effective_above_line:
+        st.info(t("cash.effective_above_line", apr=pct(r.rates.held),
                   eff=pct(r.rates.effective)), icon=":material/info:")
     for flag in r.flags:
         if flag == "no_rate" and r.rates is None:
             continue
         st.warning(t(f"cash.flag.{flag}", m=r.doubled_month or 0), icon=":material/warning:")
-    st.markdown(terms_line(("cash_line", "apr", "effective", "equal_payment", "equal_principal",
+    st.markdown(terms_line(("cash_line", "apr", "contract_rate", "effective", "equal_payment",
+                            "equal_principal",
                             "interest_only", "flexible", "cash_advance", "minimum_payment",
                             "penalty_interest", "late_fee", "rollover"), lang()))
 

@@ -38,7 +38,10 @@ Conventions
   never make ¥30,000.
 * Rates are fractions a year: ``nominal_rate`` is ``i × 12`` (the form the
   24% line is held against, ``domain.md`` §3), ``effective_rate`` is
-  ``(1 + i)^12 - 1``.
+  ``(1 + i)^12 - 1``.  A cash line's ``nominal_rate`` is the rate its lines
+  are held against, :attr:`calc.cashline.CashLineResult.held_rate`: the
+  higher of its realised APR (Reg Z App. J's unit period) and its contract's
+  simple rate, or the contract rate alone when it has no realised rate.
 
 Example
 -------
@@ -359,14 +362,18 @@ def from_cash_line(result: CashLineResult, *, lender: str = "",
     Obligation
         ``kind="cash_line"``; payments ``result.statements.paid`` (out of
         pocket, by statement month, clearing a second line included);
-        ``balance`` the largest principal outstanding; the realised rates
-        (``None`` if none); ``rollover`` when any payment was borrowed from a
-        second line (``result.totals.rolled > 0``).
+        ``balance`` the largest principal outstanding; ``nominal_rate`` the
+        rate the lines are held against (``result.held_rate``: the higher of
+        the realised APR and the contract's simple rate), ``effective_rate``
+        the realised effective rate (``None`` if none); ``rollover`` when
+        any payment was borrowed from a second line (``result.totals.rolled >
+        0``).
 
     Examples
     --------
     A card cash advance of ¥5,000 repaid on day 30: ¥5,000 + ¥50 fee + ¥75
-    interest in month 1, 30% a year:
+    interest in month 1; one advance, one payment over 30 days: 125 / 5,000 ×
+    365 / 30 = 30.42% a year:
 
     >>> from calc.cashline import Draw, LineTerms, Repayment, RepaymentPlan, simulate
     >>> card = LineTerms(limit=50_000, rate=0.0005, fee_rate=0.01, fee_min=10,
@@ -375,7 +382,7 @@ def from_cash_line(result: CashLineResult, *, lender: str = "",
     >>> o = from_cash_line(simulate([Draw(5_000)], card, plan), line=card, plan=plan,
     ...                    cash_advance=True)
     >>> o.payments, o.balance, f"{o.nominal_rate:.2%}", o.cash_advance
-    ((5125.0,), 5000.0, '30.00%', True)
+    ((5125.0,), 5000.0, '30.42%', True)
     """
     if not isinstance(result, CashLineResult):
         raise InputError("not_a_number", field="result", got=result)
@@ -385,7 +392,7 @@ def from_cash_line(result: CashLineResult, *, lender: str = "",
         payments=tuple(float(x) for x in result.statements.paid),
         balance=float(result.ledger.principal.max(initial=0.0)),
         lender=lender,
-        nominal_rate=None if rates is None else rates.nominal,
+        nominal_rate=result.held_rate,
         effective_rate=None if rates is None else rates.effective,
         cash_advance=cash_advance,
         minimum_only=(plan is not None and plan.method == "revolving"

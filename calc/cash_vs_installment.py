@@ -40,8 +40,12 @@ class WayToPay:
     counts); ``total_paid`` is out of pocket, the down payment included;
     ``payments`` counts the days money left the pocket; ``payoff_month`` in
     months from the purchase (fractional for an odd first period), ``None``
-    when never paid off; ``nominal`` (i × 12) and ``effective`` ((1 + i)^12 −
-    1) rates of the realised flows, ``None`` when they have none.
+    when never paid off; ``nominal`` (APR, i × periods a year) and
+    ``effective`` ((1 + i)^(periods a year) − 1) rates of the realised flows,
+    ``None`` when they have none (a cash line never repaid); ``held`` the rate
+    the lines are held against: on the cash line the higher of its realised
+    APR and its contract's simple rate
+    (:attr:`calc.cashline.CashLineResult.held_rate`), on the plan its APR.
     """
 
     method: str
@@ -57,11 +61,12 @@ class WayToPay:
     payoff_month: float | None
     nominal: float | None
     effective: float | None
+    held: float | None
 
     @property
     def above_line(self) -> bool:
-        """The nominal rate is above the 24% line (domain.md §3)."""
-        return self.nominal is not None and above_rate_line(self.nominal)
+        """The held rate is above the 24% line (domain.md §3)."""
+        return self.held is not None and above_rate_line(self.held)
 
     @property
     def effective_above_line(self) -> bool:
@@ -96,6 +101,7 @@ def _cash_line(result: CashLineResult, method: str, down_payment: float) -> WayT
         payoff_month=None if result.payoff_month is None else float(result.payoff_month),
         nominal=None if result.rates is None else result.rates.nominal,
         effective=None if result.rates is None else result.rates.effective,
+        held=result.held_rate,
     )
 
 
@@ -110,7 +116,7 @@ def _installment(schedule: Schedule) -> WayToPay:
         payments=schedule.n, first_payment=float(schedule.payment[0]),
         max_payment=float(schedule.payment.max()),
         payoff_month=float(schedule.due_period[-1] + schedule.due_fraction[-1]),
-        nominal=r.nominal, effective=r.effective,
+        nominal=r.nominal, effective=r.effective, held=r.nominal,
     )
 
 
@@ -131,7 +137,10 @@ def compare_with_installment(
     from pocket, and is repaid by ``plan`` with ``faults`` and ``rollover``
     as in :func:`calc.cashline.simulate`: a rollover's second line is part of
     what the purchase costs.  The plan is :func:`calc.schedule.build_schedule`.
-    Rates of both are per month with the same month and odd-day convention.
+    The plan's rates are per month; the cash line's follow Reg Z App. J's
+    unit period (:func:`calc.cashline.result.realised_rates`: a single
+    payment's term, else a month), so a loan at 18% a year shows 18.00%
+    either way.
 
     Raises
     ------

@@ -222,10 +222,14 @@ class TestCardCashAdvance:
         r = simulate([Draw(5_000)], CARD_CASH, plan)
         assert (r.totals.fees, r.totals.interest, r.totals.cost) == (50.0, 75.0, 125.0)
         assert r.totals.paid == 5125.0
-        # flows +5,000 at month 0, −5,125 at month 1: i = 2.5%, APR 30%
-        # (domain.md: "≈30% annualised for 30 days"), effective 1.025^12 − 1 = 34.49%
-        assert round(r.rates.nominal, 4) == 0.30
-        assert round(r.rates.effective, 4) == 0.3449
+        # one advance, one payment (Reg Z App. J (b)(4)(ii)): the unit period is
+        # the 30-day term, i = 125 / 5,000 = 2.5%, 365 / 30 of them a year: APR
+        # 0.025 × 12.1667 = 30.42% (domain.md: "≈30% annualised for 30 days");
+        # effective 1.025^12.1667 − 1 = e^(12.1667 × 0.0246926) − 1 =
+        # e^0.300427 − 1 = 35.04%
+        assert r.rates.unit == "term_days" and r.rates.term_days == 30
+        assert round(r.rates.nominal, 4) == 0.3042
+        assert round(r.rates.effective, 4) == 0.3504
 
     def test_fee_minimum(self):
         # 1% of 500 is 5, below the ¥10 minimum
@@ -241,27 +245,34 @@ class TestCardCashAdvance:
 
 
 class TestTheLine24:
-    """domain.md §3: the 24% line is held against the nominal rate i × 12; an
-    effective rate above it while the nominal is not is a milder note."""
+    """domain.md §3: the 24% line is held against the higher of the realised
+    APR and the contract's simple rate; an effective rate above it while
+    neither is is a milder note."""
 
     def test_a_30_percent_cash_advance_is_above(self):
-        # ¥5,000 for 30 days, ¥125: i = 2.5% a month, nominal 30% > 24%
+        # ¥5,000 for 30 days, ¥125: i = 2.5% over 30 days, APR 30.42% > 24%
         plan = RepaymentPlan("flexible", repayments=(Repayment(30),))
         rates = simulate([Draw(5_000)], CARD_CASH, plan).rates
         assert rates.above_line and not rates.effective_above_line
 
     def test_24_percent_is_on_the_line_and_only_its_effective_rate_above(self):
-        # 随星借's top rate, 24% a year as 24%/365 a day, 等额本息 over 12 months:
-        # the schedule's monthly rate is 0.24/365 × 365/12 = 2%; the payment
-        # 10,000 × 0.02 / (1 − 1.02^−12) = 945.596 is rounded to 945.60, a hair
-        # more, so i is a hair over 2%: nominal 24.00% as shown (on the line, not
-        # above), effective a hair over 1.02^12 − 1 = 26.824% (above: the milder note)
+        # 随星借's top rate, 24% a year as d = 24%/365 a day, 等额本息 over 12
+        # months on a line priced per day: each statement charges B × d × its
+        # days, the first 10,000 × 0.24 / 365 × 30 = 197.26; the level payment is
+        # the annuity at the monthly equivalent d × 365 / 12 = 2%: 10,000 × 0.02
+        # / (1 − 1.02^−12) = 945.596 -> 945.60.  The contract's simple rate is
+        # 365 d = 24.00%, on the line, not above; the two 30-day months come
+        # first, when the balance is largest, so the realised APR is a little
+        # under 24%, and the line is held against the higher, 24.00%.  The
+        # effective rate, (1 + i)^12 − 1 with i near 2%, is near 1.02^12 − 1 =
+        # 26.8% (above: the milder note)
         p = CASH_LINE_PRESETS["suixingjie_high"]
         line = LineTerms(limit=p.limit, rate=p.rate, rate_unit=p.rate_unit)
         r = simulate([Draw(10_000)], line, RepaymentPlan(p.method))
-        assert r.statements.paid[0] == 945.6
-        assert round(r.rates.nominal, 4) == 0.24 and r.rates.nominal > 0.24
-        assert 1.02**12 - 1 < r.rates.effective < 0.27
+        assert r.statements.paid[0] == 945.6 and r.statements.interest[0] == 197.26
+        assert r.rates.nominal < 0.24 and round(r.rates.held, 4) == 0.24
+        assert r.rates.contract == pytest.approx(0.24)
+        assert 0.26 < r.rates.effective < 0.27
         assert not r.rates.above_line and r.rates.effective_above_line
 
     def test_18_percent_is_below_both_ways(self):
@@ -325,7 +336,11 @@ class TestRevolving:
         r = simulate([Draw(10_000)], line, RepaymentPlan("flexible"))
         assert r.status == "not_paid_off"
         assert len(r.ledger.day) == HORIZON_DAYS + 1 and r.ledger.balance[-1] == 10_000.0
-        assert r.rates.nominal == 0.0
+        # never repaid: no realised rate, and the reason (domain.md §2)
+        assert r.rates is None and r.no_rate_reason == "not_repaid"
+        assert "no_rate" in r.flags
+        # no interest was charged at the contract's 0%: nothing to hold a line against
+        assert r.contract_rate == 0.0 and r.held_rate is None
         # at 0% the payment that clears it in 12 months is 10,000 / 12 = 833.34 rounded up
         assert r.clear_in_12 == 833.34
 

@@ -222,14 +222,16 @@ def test_choosing_a_minimum_rule_sets_its_rate():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_24_percent_line(lang):
-    # ¥5,000 card cash advance for 30 days: ¥125, 2.5% a month, 30% nominal:
-    # above the line, with its source
+    # ¥5,000 card cash advance for 30 days: ¥125; one draw, one repayment, so
+    # the unit period is the 30-day term (Reg Z App. J): 125 / 5,000 × 365 / 30
+    # = 30.42%, above the line, with its source
     at = run(link(lang, **{**cash_preset_fields("card_cash"), "a1": 5000.0}), page=PAGE)
     assert_clean(at)
     text = " ".join(w.value for w in at.warning)
-    assert "30.00%" in text and "2025-10-01" in text
-    # 随星借 at 24% a year: 24.00% nominal is on the line; its effective rate,
-    # (1.02)^12 − 1 ≈ 26.8%, is above it: the milder note, not a warning
+    assert "30.42%" in text and "2025-10-01" in text
+    # 随星借 at 24% a year (as a daily rate): the contract's 365 d = 24.00% is on
+    # the line; its effective rate, near (1.02)^12 − 1 ≈ 26.8%, is above it:
+    # the milder note, not a warning
     top = run(link(lang, **cash_preset_fields("suixingjie_high")), page=PAGE)
     assert_clean(top)
     assert not [w for w in top.warning if "24%" in w.value]
@@ -280,3 +282,83 @@ def test_an_edited_preset_can_be_restored():
     scn = at.session_state["cash:scenario"]
     assert scn["r"] == 0.05 and "cash-do-restore" not in [b.key for b in at.button]
     assert_clean(at)
+
+
+# ------------------------------------------------------------ issue 19 A: the rates
+
+
+def flexible(lang: str = "zh", rate: float = 0.07, repay: int | None = 365, **values):
+    """¥10,000 drawn on day 0 at ``rate`` % a day, 随借随还, repaid in full on
+    day ``repay`` (``None``: never)."""
+    reps = {"nr": 1, "rd1": repay, "ra1": 0.0} if repay is not None else {"nr": 0}
+    return link(lang, ps="custom", m="flexible", r=rate, u="daily", a1=10_000.0, **reps,
+                **values)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_loan_above_the_line_is_called_above(lang):
+    # ¥10,000 at 0.07%/day repaid on day 365: 10,000 × 0.0007 × 365 = ¥2,555.00;
+    # one advance, one payment, the unit period is its 365-day term (Reg Z App.
+    # J): 2,555 / 10,000 × 365 / 365 = 25.55%; the contract's 365 × 0.07% =
+    # 25.55%.  Above 24%: the warning with its source, and no "not above" note;
+    # the old 12 × (1.2555^(1/12) − 1) = 22.97% is nowhere
+    cat = CATALOG[lang]
+    at = run(flexible(lang), page=PAGE)
+    assert_clean(at)
+    shown = metrics(at)
+    assert shown[cat["cash.total_cost"]] == "¥2,555.00"
+    assert shown[cat["cash.apr"]] == "25.55%" and shown[cat["cash.contract"]] == "25.55%"
+    warning = " ".join(w.value for w in at.warning)
+    assert "25.55%" in warning and "2025-10-01" in warning
+    assert not at.info or "24%" not in " ".join(i.value for i in at.info)
+    assert "22.97%" not in all_text(at)
+    # the page names the convention it used: the term as the unit period
+    assert cat["cash.rate_rule.term_days"].format(days=365) in all_text(at)
+
+
+@pytest.mark.parametrize(("days", "rule"), [(10, "term_days"), (45, "term_days"),
+                                            (730, "year")])
+def test_wan5_repaid_once_shows_its_app_j_rate(days, rule):
+    # 0.05%/day repaid once after D days: 365 × 0.05% = 18.25% for D ≤ 365 (the
+    # issue: 18.00 / 17.91% before); after 730 days the unit period is a year:
+    # (1 + 730 × 0.0005)^½ − 1 = √1.365 − 1 = 16.83% (1.1683² = 1.3649), held
+    # against the contract's 18.25%
+    at = run(flexible("en", rate=0.05, repay=days), page=PAGE)
+    assert_clean(at)
+    want = "16.83%" if days == 730 else "18.25%"
+    assert metrics(at)[CATALOG["en"]["cash.apr"]] == want
+    assert metrics(at)[CATALOG["en"]["cash.contract"]] == "18.25%"
+    assert CATALOG["en"]["cash.rate_rule." + rule].format(days=days) in all_text(at)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_draw_never_repaid_shows_a_dash_the_reason_and_the_contract(lang):
+    # 0.05%/day, nothing repaid: not paid off within 100 years; no realised rate
+    # (the old page showed 2.96%), the reason, and 365 × 0.05% = 18.25%
+    cat = CATALOG[lang]
+    at = run(flexible(lang, rate=0.05, repay=None), page=PAGE)
+    assert_clean(at)
+    shown = metrics(at)
+    assert shown[cat["cash.apr"]] == "—" and shown[cat["cash.contract"]] == "18.25%"
+    text = all_text(at)
+    assert cat["cash.no_rate.not_repaid"] in text
+    assert cat["cash.held_rule_contract"].format(held="18.25%") in text
+    assert "2.96%" not in text
+    # at 0.07%/day the contract's 25.55% is above the line: the warning says so
+    above = run(flexible(lang, repay=None), page=PAGE)
+    warning = " ".join(w.value for w in above.warning)
+    assert cat["cash.above_line_contract"].split("{")[0] in warning and "25.55%" in warning
+
+
+def test_equal_payments_on_a_by_the_day_line_charge_the_daily_rate():
+    # ¥5,000 at 0.035%/day, 等额本息 over 12 months: statement 1 (30 days) charges
+    # 5,000 × 0.00035 × 30 = ¥52.50 (the old page: a month's 5,000 × 0.035% ×
+    # 365 / 12 = ¥53.23); the level payment, the annuity at 1.0645833% a month, is
+    # 5,000 × 0.0106458 / (1 − 1.0106458^−12) = 53.229 / 0.119331 = ¥446.06
+    at = run(link("en", ps="custom", m="equal_payment", tm=12, r=0.035, a1=5_000.0), page=PAGE)
+    assert_clean(at)
+    rows = table(at, TABLES.index("statements"))
+    assert rows["interest"].tolist()[0] == 52.5
+    assert rows["paid"].tolist()[:11] == [446.06] * 11
+    # the contract's 365 × 0.035% = 12.78% (12.775) beside the realised APR
+    assert metrics(at)[CATALOG["en"]["cash.contract"]] == "12.78%"

@@ -171,15 +171,23 @@ def test_minimum_payment():
 
 
 def test_rollover():
-    # Line 1, 微粒贷's terms: ¥10,000 in 12 equal payments at 0.05% a day, i.e.
-    # i = 0.0005 × 365 / 12 a month (calc.units); the payment is
-    # 10,000 i / (1 − (1+i)^−12) = 917.9901… → ¥917.99, and the last one keeps
-    # that amount (calc.schedule), so on time it costs 12 × 917.99 − 10,000 = ¥1,015.88.
+    # Line 1, 微粒贷's terms: ¥10,000 in 12 equal payments at 0.05% a day.  On a
+    # line priced per day (issue 19 A, domain.md §2) the level payment is the
+    # annuity at the monthly equivalent i = 0.0005 × 365 / 12: 10,000 i / (1 −
+    # (1+i)^−12) = 917.9901… → ¥917.99; each statement charges the principal
+    # owed × 0.0005 × its actual days (30, 30, 31, 30, 31, 30, 30, 31, 30, 31,
+    # 30, 31), and the last repays what is left with its interest:
+    #   150.00, 138.48, 131.01, 114.98, 106.37, 90.76, 78.35, 67.95, 53.01,
+    #   41.37, 26.89, 13.97 → ¥1,013.14 on time (11 × 917.99 + 915.25)
     i = 0.0005 * 365 / 12
     level = fen(10_000 * i / (1 - (1 + i) ** -12))
     assert level == Decimal("917.99")
-    on_time = 12 * level - 10_000
-    assert on_time == Decimal("1015.88")
+    owed, on_time = Decimal(10_000), Decimal(0)
+    for m in range(1, 13):
+        charge = fen(owed * Decimal("0.0005") * (365 * m // 12 - 365 * (m - 1) // 12))
+        on_time += charge
+        owed -= (level - charge) if m < 12 else owed
+    assert on_time == Decimal("1013.14")
     # Line 2, a card cash advance (card_cash: 1% a draw, min ¥10, 0.05% a day,
     # compounded on statement days): statements 1–6 each roll 917.99 + max(9.18, 10)
     # = 927.99 onto it.  Statement m first charges B × 0.0005 × (E(m) − E(m−1)) days,
@@ -188,7 +196,7 @@ def test_rollover():
     #   m=2: 13.92 → 1,869.90   m=3: 28.98 → 2,826.87   m=4: 42.40 → 3,797.26
     #   m=5: 58.86 → 4,784.11   m=6: 71.76 → 5,783.86
     #   m=7: 86.76 → 5,870.62, cleared with month 7's 917.99: ¥6,788.61 at once
-    # interest 302.68 and fees 6 × 10 = 60 on top of line 1's 1,015.88: ¥1,378.56
+    # interest 302.68 and fees 6 × 10 = 60 on top of line 1's 1,013.14: ¥1,375.82
     fee = max(fen(level * Decimal("0.01")), Decimal(10))
     balance, interest = Decimal(0), Decimal(0)
     for m in range(1, 8):
@@ -200,15 +208,15 @@ def test_rollover():
             balance += level + fee
     assert (balance, interest) == (Decimal("5870.62"), Decimal("302.68"))
     total = on_time + 6 * fee + interest
-    assert total == Decimal("1378.56")
+    assert total == Decimal("1375.82")
     lesson = LESSONS["rollover"]
     assert fen(lesson.answer()) == total
     r = cash.simulate(cash.inputs(lesson.scenario()))
     assert float(r.statements.paid[6]) == float(balance + level) == 6788.61
     plain = cash.simulate(cash.inputs({**lesson.scenario(), "ro": 0}))
     assert plain.totals.cost == float(on_time)
-    says("rollover", "question", "¥10,000", "¥917.99", "¥1,015.88", "6", "1%", "¥10", "0.05%")
-    says("rollover", "explain", "¥1,015.88", "¥10", "¥6,788.61", "7")
+    says("rollover", "question", "¥10,000", "¥917.99", "¥1,013.14", "6", "1%", "¥10", "0.05%")
+    says("rollover", "explain", "¥1,013.14", "¥10", "¥6,788.61", "7")
 
 
 def test_stacking():

@@ -8,7 +8,7 @@ Keys:
   ``lesson.<id>.question`` (the question to the class, saying what to guess
   and in what unit; no placeholder, it is shown before the reveal);
   ``lesson.<id>.explain`` (after the reveal; ``{answer}`` the answer as
-  formatted for its kind: ``13.03%``, ``¥1,378.56``, ``37`` months, the text
+  formatted for its kind: ``13.03%``, ``¥1,375.82``, ``37`` months, the text
   adding the unit); ``lesson.<id>.prompt1``, ``lesson.<id>.prompt2`` (two
   discussion prompts, no placeholder).
 * the card's frame: ``lesson.guess_label.<kind>`` for each
@@ -103,8 +103,8 @@ ZH: dict[str, str] = {
     "lesson.minimum_payment.prompt2": "银行为什么把最低还款额定得这么低？这对谁有利？",
     # 6. borrowing to repay
     "lesson.rollover.title": "以贷养贷：借新还旧要多付多少？",
-    "lesson.rollover.question": "你在备用金里借了 ¥10,000，等额本息 12 期，每天 0.05% 计息，每月还 ¥917.99；按时自己还，一共多付 ¥1,015.88。可前 6 个月你还不上，每月就用信用卡预借现金来还（每笔手续费 1%，最少 ¥10，每天 0.05% 计息，按月计复利）；第 7 个月起自己还，并一次还清信用卡那边的欠款。你猜：这 ¥10,000 一共要多付多少钱（利息加手续费，元）？",
-    "lesson.rollover.explain": "一共要多付 {answer}，按时自己还只要 ¥1,015.88。多出来的是信用卡每笔 ¥10 的手续费和利滚利的利息；更要命的是，第 7 个月一次要还 ¥6,788.61。借新还旧没有让债务消失，只是把它搬到更贵的地方，再推到同一个月集中到期。监管部门把以贷养贷、以卡养卡列为债务陷阱。还不上的时候，应该直接找原来的贷款机构协商，而不是再借一笔。",
+    "lesson.rollover.question": "你在备用金里借了 ¥10,000，等额本息 12 期，每天 0.05% 计息，每月还 ¥917.99；按时自己还，一共多付 ¥1,013.14。可前 6 个月你还不上，每月就用信用卡预借现金来还（每笔手续费 1%，最少 ¥10，每天 0.05% 计息，按月计复利）；第 7 个月起自己还，并一次还清信用卡那边的欠款。你猜：这 ¥10,000 一共要多付多少钱（利息加手续费，元）？",
+    "lesson.rollover.explain": "一共要多付 {answer}，按时自己还只要 ¥1,013.14。多出来的是信用卡每笔 ¥10 的手续费和利滚利的利息；更要命的是，第 7 个月一次要还 ¥6,788.61。借新还旧没有让债务消失，只是把它搬到更贵的地方，再推到同一个月集中到期。监管部门把以贷养贷、以卡养卡列为债务陷阱。还不上的时候，应该直接找原来的贷款机构协商，而不是再借一笔。",
     "lesson.rollover.prompt1": "如果一直借新还旧到第 11 个月，会怎样？在页面上把月数改成 11 试试。",
     "lesson.rollover.prompt2": "第 7 个月一次要还 ¥6,788.61，你还有什么办法？第 1 个月还不上的时候，更好的选择是什么？",
     # 7. stacking installments against a student's income
@@ -119,7 +119,7 @@ ZH: dict[str, str] = {
     "gloss.fee_rate.name": "手续费率",
     "gloss.fee_rate.text": "每期手续费占本金的比例，例如“每期 0.6%”。分期的手续费通常按原始本金收，不随欠款减少而减少，所以每期费率 × 12（宣传费率）会低估真实成本：0.6% × 12 = 7.2%，名义年化利率却是 13.03%。",
     "gloss.apr.name": "年化利率（名义，i × 12）",
-    "gloss.apr.text": "先求出月利率 i：按这个利率把每笔还款折回今天，加起来正好等于你拿到的钱。名义年化利率 = i × 12（单利折算），是人行公告〔2021〕第3号允许、国内机构披露常用的口径，24% 红线也按它衡量。本应用的“名义年化”就是它。",
+    "gloss.apr.text": "先求出每个计息周期的利率 i：按这个利率把每笔还款折回今天，加起来正好等于你拿到的钱。名义年化利率 = i × 一年的周期数（单利折算），是人行公告〔2021〕第3号允许、国内机构披露常用的口径，也是美国 Reg Z 附录 J 的 APR。计息周期按附录 J：分期和多次还款是一个月（i × 12）；一次借、一次还，周期就是借款期限（最长一年），所以 D 天按日利率 d 单利计息，年化就是 365 × d：¥10,000 按每天 0.07% 借 365 天，利息 ¥2,555.00，年化 25.55%；超过一年时周期为一年，借 730 天是 (1 + 730 × d)^½ − 1。本应用的“名义年化”“年化利率（单利，APR）”就是它。",
     "gloss.effective.name": "实际年利率（复利）",
     "gloss.effective.text": "把月利率 i 按复利折成一年：(1+i)^12 − 1，即人行的复利（内部收益率法）口径，也是欧盟的 APRC。它总比名义年化高一些：每期 0.6% × 12 期的例子是 13.84%，名义年化是 13.03%。本应用的“实际年化”就是它。",
     "gloss.irr.name": "内部收益率（IRR）",
@@ -129,17 +129,21 @@ ZH: dict[str, str] = {
     "gloss.interest_free.name": "免息",
     "gloss.interest_free.text": "买家不付手续费的分期，手续费由商家或银行承担。可如果一次付清有优惠，选免息就放弃了这笔优惠，免息仍然有成本：¥3,999 花呗 12 期免息、放弃 5% 的优惠，相当于名义年化 9.58%。",
     "gloss.equal_payment.name": "等额本息",
-    "gloss.equal_payment.text": "每月还款额相同，里面的利息越来越少、本金越来越多。月供 = 本金 × i ÷ （1 − (1+i)^−n），i 是月利率，n 是期数：¥10,000、年利率 18%、分 12 期，每月还 ¥916.80。",
+    "gloss.equal_payment.text": "每月还款额相同，里面的利息越来越少、本金越来越多。月供 = 本金 × i ÷ （1 − (1+i)^−n），i 是月利率，n 是期数：¥10,000、年利率 18%、分 12 期，每月还 ¥916.80。按日计息的备用金（按日利率 d 报价）每期利息是剩余本金 × d × 本期实际天数，月供按月利率 d × 365 ÷ 12 算，最后一期多退少补：¥5,000 按每天 0.035%，第一期（30 天）利息 ¥52.50。",
     "gloss.equal_principal.name": "等额本金",
     "gloss.equal_principal.text": "每月还同样多的本金（本金 ÷ n），再加上当月剩余本金的利息（剩余本金 × i），所以第一期月供最高，以后逐月减少。因为本金还得早，总利息比等额本息少。",
     "gloss.interest_only.name": "先息后本",
     "gloss.interest_only.text": "每月只还利息（本金 × i），最后一期连本金一起还清。平时月供小，但最后一个月要一次拿出全部本金；本金一直没减少，所以总利息在几种还款方式里最多。",
     "gloss.flexible.name": "随借随还",
     "gloss.flexible.text": "随时借、随时还，按实际借款天数计息：利息 = 本金 × 日利率 × 天数（单利，没还的利息不再生息）。¥10,000 按每天 0.05% 计息、45 天后还清，利息 ¥225.00。",
+    # issue 19 A (h1): the contract's simple rate beside the realised APR
+    "gloss.contract_rate.name": "合同年化（单利）",
+    "gloss.contract_rate.text": "按日利率报价的额度，合同写的年化利率是日利率 × 365（单利）：每天 0.05% 是 18.25%，每天 0.07% 是 25.55%。本应用把它放在实际的年化利率（APR）旁边；24% 红线和 4 倍 LPR 按两者中较高的衡量。借了没还清就没有实际年化，只显示“—”和合同年化。",
+    # end of issue 19 A (h1)
     "gloss.cash_line.name": "备用金",
-    "gloss.cash_line.text": "可以随时提取现金的信用额度，例如小米随星借、借呗、微粒贷。通常按日利率报价：“日息万5”就是每天 0.05%，折合名义年化 18.25%。还款方式有等额本息、等额本金、先息后本和随借随还。",
+    "gloss.cash_line.text": "可以随时提取现金的信用额度，例如小米随星借、借呗、微粒贷。通常按日利率报价：“日息万5”就是每天 0.05%，合同年化（单利）18.25%。还款方式有等额本息、等额本金、先息后本和随借随还；按日计息的额度上，每期利息 = 剩余本金 × 日利率 × 本期实际天数（30 或 31 天）。",
     "gloss.cash_advance.name": "取现（预借现金）",
-    "gloss.cash_advance.text": "用信用卡提取现金。没有免息期：从取现当天起按日计息（常见每天 0.05%），另收手续费（例如 1%，最少 ¥10）。取现 ¥5,000 用 30 天，手续费 ¥50、利息 ¥75，折合年化约 30%。",
+    "gloss.cash_advance.text": "用信用卡提取现金。没有免息期：从取现当天起按日计息（常见每天 0.05%），另收手续费（例如 1%，最少 ¥10）。取现 ¥5,000 用 30 天，手续费 ¥50、利息 ¥75：一次借、一次还，年化 = 125 ÷ 5,000 × 365 ÷ 30 = 30.42%。",
     "gloss.minimum_payment.name": "最低还款",
     "gloss.minimum_payment.text": "信用卡账单上最少要还的金额，常见是账单金额的 10% 加上到期的费用和分期。只还最低额不算逾期，但整张账单都不再免息，没还的部分从消费当天起按日计息（常见每天 0.05%）：欠 ¥10,000 每月只还最低（最少 ¥100），要 37 个月才还清。",
     "gloss.late_fee.name": "违约金",
@@ -149,7 +153,7 @@ ZH: dict[str, str] = {
     "gloss.rollover.name": "以贷养贷",
     "gloss.rollover.text": "借一笔新的钱去还旧的欠款，例如用信用卡取现去还备用金，或者以卡养卡。欠款没有减少，反而多了手续费和利息，并被推到同一个月集中到期。监管部门把以贷养贷、多头借贷列为债务陷阱（原银保监会风险提示，2020 年和 2022 年）。",
     "gloss.rate_line_24.name": "24% 红线",
-    "gloss.rate_line_24.text": "综合融资成本不超过年化 24% 的监管要求：助贷业务自 2025-10-01 起执行，小额贷款公司被要求立即停止新发放超过 24% 的贷款（国家金融监督管理总局 2025 年 4 月、人行和金融监管总局 2025 年 12 月，据媒体报道）。它按名义年化（i × 12）衡量；本应用会标出超过它的方案。",
+    "gloss.rate_line_24.text": "综合融资成本不超过年化 24% 的监管要求：助贷业务自 2025-10-01 起执行，小额贷款公司被要求立即停止新发放超过 24% 的贷款（国家金融监督管理总局 2025 年 4 月、人行和金融监管总局 2025 年 12 月，据媒体报道）。它按单利年化衡量：名义年化（APR），按日计息的额度再和合同年化（日利率 × 365）比，取较高的那个，所以超过红线的单利借款不会被说成没超过；本应用会标出超过它的方案。",
     "gloss.lpr.name": "LPR（贷款市场报价利率）",
     "gloss.lpr.text": "每月公布的贷款市场报价利率；一年期 LPR 自 2025-05-20 起为 3.00%。法院保护的民间借贷利率上限是一年期 LPR 的 4 倍：4 × 3.00% = 12.00%；持牌金融机构不受这条上限约束。",
     "gloss.debt_share.name": "负债收入比",
@@ -217,8 +221,8 @@ EN: dict[str, str] = {
     "lesson.minimum_payment.prompt2": "Why would a bank set the minimum payment so low? Who gains from it?",
     # 6. borrowing to repay
     "lesson.rollover.title": "Borrowing to repay: what does it cost?",
-    "lesson.rollover.question": "You borrowed ¥10,000 on a cash line, 12 equal payments of ¥917.99 with interest at 0.05% a day; paid on time, it costs ¥1,015.88 in all. But for the first 6 months you cannot pay, so you draw each payment as a credit-card cash advance (a 1% fee, at least ¥10, then 0.05% a day, compounded monthly); from month 7 you pay yourself and clear the card at once. Guess what the ¥10,000 costs in all, interest and fees, in yuan.",
-    "lesson.rollover.explain": "It costs {answer} in all, against ¥1,015.88 paid on time. The difference is the card's ¥10 fee on every draw and its interest on interest; worse, month 7 asks for ¥6,788.61 at once. Borrowing to repay does not make the debt go away: it moves it somewhere dearer and piles it up in one month. Regulators name borrowing to repay (以贷养贷) and card to card (以卡养卡) a debt trap. When you cannot pay, talk to the original lender instead of borrowing again.",
+    "lesson.rollover.question": "You borrowed ¥10,000 on a cash line, 12 equal payments of ¥917.99 with interest at 0.05% a day; paid on time, it costs ¥1,013.14 in all. But for the first 6 months you cannot pay, so you draw each payment as a credit-card cash advance (a 1% fee, at least ¥10, then 0.05% a day, compounded monthly); from month 7 you pay yourself and clear the card at once. Guess what the ¥10,000 costs in all, interest and fees, in yuan.",
+    "lesson.rollover.explain": "It costs {answer} in all, against ¥1,013.14 paid on time. The difference is the card's ¥10 fee on every draw and its interest on interest; worse, month 7 asks for ¥6,788.61 at once. Borrowing to repay does not make the debt go away: it moves it somewhere dearer and piles it up in one month. Regulators name borrowing to repay (以贷养贷) and card to card (以卡养卡) a debt trap. When you cannot pay, talk to the original lender instead of borrowing again.",
     "lesson.rollover.prompt1": "What if you kept borrowing to repay until month 11? Set the months to 11 on the page and see.",
     "lesson.rollover.prompt2": "Month 7 asks for ¥6,788.61 at once: what else could you do? When month 1's payment could not be paid, what would have been better?",
     # 7. stacking installments against a student's income
@@ -233,7 +237,7 @@ EN: dict[str, str] = {
     "gloss.fee_rate.name": "Fee rate (手续费率)",
     "gloss.fee_rate.text": "The fee per installment as a share of the amount financed, e.g. \"0.6% an installment\". Installment fees are usually charged on the original principal and do not fall as you repay, so the fee rate × 12 (the advertised rate) understates the cost: 0.6% × 12 = 7.2%, while the nominal APR is 13.03%.",
     "gloss.apr.name": "Nominal APR (年化利率, i × 12)",
-    "gloss.apr.text": "First find the monthly rate i at which every payment, brought back to today, adds up to exactly what you received. The nominal APR is i × 12 (simple), the form PBoC Announcement [2021] No. 3 allows and Chinese lenders disclose; the 24% line is held against it. The app's \"APR\" is this rate.",
+    "gloss.apr.text": "First find the rate i per unit period at which every payment, brought back to today, adds up to exactly what you received. The nominal APR is i × unit periods a year (simple), the form PBoC Announcement [2021] No. 3 allows and Chinese lenders disclose, and the US Reg Z App. J APR. The unit period follows App. J: a month for installments and several payments (i × 12); for one draw repaid at once, the term, at most a year, so D days of simple daily interest at d give 365 × d: ¥10,000 at 0.07% a day for 365 days costs ¥2,555.00, 25.55% a year; beyond a year the unit period is a year, and 730 days give (1 + 730 × d)^½ − 1. The app's \"APR\" is this rate.",
     "gloss.effective.name": "Effective annual rate (实际年利率)",
     "gloss.effective.text": "The monthly rate i compounded over a year: (1+i)^12 − 1, the PBoC's compound (IRR) form and the EU's APRC. It is always a little above the nominal APR: 13.84% against 13.03% for 0.6% × 12. The app's \"Effective\" rate is this one.",
     "gloss.irr.name": "Internal rate of return (IRR)",
@@ -243,17 +247,21 @@ EN: dict[str, str] = {
     "gloss.interest_free.name": "Interest-free (免息)",
     "gloss.interest_free.text": "An installment plan whose fee the buyer does not pay: the merchant or the bank pays it. But when paying in full earns a discount, the free plan gives it up, so interest-free still has a cost: 12 free installments on a ¥3,999 phone instead of 5% off come to a nominal APR of 9.58%.",
     "gloss.equal_payment.name": "Equal payments (等额本息)",
-    "gloss.equal_payment.text": "The same payment every month; the interest in it falls and the principal rises. Payment = principal × i ÷ (1 − (1+i)^−n), with i the monthly rate and n the number of payments: ¥10,000 at 18% a year over 12 months pays ¥916.80 a month.",
+    "gloss.equal_payment.text": "The same payment every month; the interest in it falls and the principal rises. Payment = principal × i ÷ (1 − (1+i)^−n), with i the monthly rate and n the number of payments: ¥10,000 at 18% a year over 12 months pays ¥916.80 a month. On a cash line priced at a daily rate d, each statement's interest is the principal owed × d × its actual days, the payment is worked out at the monthly rate d × 365 ÷ 12, and the last payment absorbs the difference: ¥5,000 at 0.035% a day pays ¥52.50 of interest on its first, 30-day statement.",
     "gloss.equal_principal.name": "Equal principal (等额本金)",
     "gloss.equal_principal.text": "The same principal every month (principal ÷ n) plus the month's interest on what is still owed (balance × i), so the first payment is the largest and each one after is smaller. Since the principal is repaid sooner, it costs less interest in total than equal payments.",
     "gloss.interest_only.name": "Interest only (先息后本)",
     "gloss.interest_only.text": "Each month pays only the interest (principal × i); the last payment repays the whole principal with it. The monthly payments are small, but the last month needs the whole principal at once, and since the principal never falls, the total interest is the largest of the repayment methods.",
     "gloss.flexible.name": "Repay any day (随借随还)",
     "gloss.flexible.text": "Borrow and repay on any day, with interest by the day: interest = principal × daily rate × days (simple: unpaid interest earns no interest). ¥10,000 at 0.05% a day repaid after 45 days costs ¥225.00.",
+    # issue 19 A (h1): the contract's simple rate beside the realised APR
+    "gloss.contract_rate.name": "Contract rate (合同年化, simple)",
+    "gloss.contract_rate.text": "On a line priced by the day, the annual rate the contract states is the daily rate × 365 (simple): 0.05% a day is 18.25%, 0.07% a day 25.55%. The app shows it beside the realised APR, and holds the 24% line and 4 × LPR against the higher of the two. A draw not paid off has no realised rate: the app shows “—” and the contract rate.",
+    # end of issue 19 A (h1)
     "gloss.cash_line.name": "Cash line (备用金)",
-    "gloss.cash_line.text": "A credit line you can draw cash from at any time, such as Xiaomi Suixingjie, Jiebei or Weilidai. It is usually priced by the day: \"日息万5\" is 0.05% a day, a nominal 18.25% a year. It is repaid by equal payments, equal principal, interest only, or on any day.",
+    "gloss.cash_line.text": "A credit line you can draw cash from at any time, such as Xiaomi Suixingjie, Jiebei or Weilidai. It is usually priced by the day: \"日息万5\" is 0.05% a day, a contract rate of 18.25% a year (simple). It is repaid by equal payments, equal principal, interest only, or on any day; on a line priced by the day each statement's interest is the principal owed × the daily rate × the statement's actual days (30 or 31).",
     "gloss.cash_advance.name": "Cash advance (取现)",
-    "gloss.cash_advance.text": "Drawing cash on a credit card (预借现金). There is no interest-free period: interest runs by the day from the day of the draw (commonly 0.05% a day), plus a fee (e.g. 1%, at least ¥10). ¥5,000 for 30 days costs a ¥50 fee and ¥75 of interest, about 30% a year.",
+    "gloss.cash_advance.text": "Drawing cash on a credit card (预借现金). There is no interest-free period: interest runs by the day from the day of the draw (commonly 0.05% a day), plus a fee (e.g. 1%, at least ¥10). ¥5,000 for 30 days costs a ¥50 fee and ¥75 of interest: one draw, one repayment, so 125 ÷ 5,000 × 365 ÷ 30 = 30.42% a year.",
     "gloss.minimum_payment.name": "Minimum payment (最低还款)",
     "gloss.minimum_payment.text": "The least a card statement lets you pay, commonly 10% of the statement plus the fees and installments due. Paying only the minimum is not late, but the whole statement loses its interest-free period and what is left pays interest by the day from each purchase (commonly 0.05% a day): ¥10,000 paid by the minimum (at least ¥100) takes 37 months to clear.",
     "gloss.late_fee.name": "Late fee (违约金)",
@@ -263,7 +271,7 @@ EN: dict[str, str] = {
     "gloss.rollover.name": "Borrowing to repay (以贷养贷)",
     "gloss.rollover.text": "Borrowing anew to repay what you owe, e.g. a card cash advance to pay a cash line, or one card to pay another. The debt does not shrink: it gains fees and interest and comes due later, all in one month. Regulators name borrowing to repay and borrowing from many lenders a debt trap (CBIRC alerts, 2020 and 2022).",
     "gloss.rate_line_24.name": "The 24% line (24% 红线)",
-    "gloss.rate_line_24.text": "The rule that the comprehensive financing cost stay at or below 24% a year: for loan facilitation from 2025-10-01, and micro-lenders told to stop new loans above it at once (NFRA 2025-04 and PBoC + NFRA 2025-12, as reported by the press). It is held against the nominal APR (i × 12); the app flags every plan above it.",
+    "gloss.rate_line_24.text": "The rule that the comprehensive financing cost stay at or below 24% a year: for loan facilitation from 2025-10-01, and micro-lenders told to stop new loans above it at once (NFRA 2025-04 and PBoC + NFRA 2025-12, as reported by the press). It is held against a simple annual rate: the nominal APR, and on a line priced by the day the contract rate (daily rate × 365) if that is higher, so a simple-interest loan above the line is never called below it; the app flags every plan above it.",
     "gloss.lpr.name": "LPR (loan prime rate)",
     "gloss.lpr.text": "The loan prime rate, published every month; the one-year LPR has been 3.00% since 2025-05-20. Courts protect private lending only up to 4 times the one-year LPR: 4 × 3.00% = 12.00%; licensed lenders are not bound by that cap.",
     "gloss.debt_share.name": "Debt-to-income share (负债收入比)",

@@ -14,6 +14,7 @@ GLOSSARY: tuple[str, ...] = (
     # what a plan costs, and the rates that say it
     "fee_rate",         # 手续费率
     "apr",              # 年化利率（名义，i × 12）
+    "contract_rate",    # 合同年化（单利），日利率 × 365
     "effective",        # 实际年利率，(1+i)^12 − 1
     "irr",              # 内部收益率
     "average_balance",  # 平均余额法

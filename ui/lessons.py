@@ -27,7 +27,7 @@ early_repayment    cmp    rate    teach_06x12 paid off with installment 4,
                                   every fee charged → 24.14% (§1: ≈24%)
 minimum_payment    cash   months  card_revolve, ¥10,000, 10% / ¥100 floor → 37 (§2)
 rollover           cash   cost    weilidai ¥10,000 over 12, 6 payments drawn as
-                                  card cash advances (card_cash) → ¥1,378.56
+                                  card cash advances (card_cash) → ¥1,375.82
 stacking           bud    share   ¥2,000 income, ¥1,500 essentials; 花呗 12 期
                                   on ¥3,999, 花呗 6 期 on ¥1,200, ¥300 × 6 by
                                   hand → 43.58% in month 1

@@ -346,10 +346,10 @@ def pay_rules(outcomes: Sequence[cl.PayRuleOutcome]) -> Table:
             continue
         r = o.result
         notes = [] if r.status == "paid_off" else [_unpaid(r)]
-        if r.rates is None:
+        if r.rates is None and r.status == "paid_off":  # an unpaid run's reason says why
             notes.append(t("cash.flag.no_rate"))
-        else:
-            notes += _line_notes(r.rates.above_line, r.rates.effective_above_line)
+        # held against the higher of the APR and the contract rate (issue 19 A)
+        notes += _line_notes(r.above_line, r.effective_above_line)
         rows.append({
             "rule": label, "paid": r.totals.paid, "cost": r.totals.cost,
             "apr": None if r.rates is None else 100 * r.rates.nominal,

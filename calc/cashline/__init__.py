@@ -35,14 +35,27 @@ Conventions
   out accrues ``balance * d``, from the day of a draw up to, not including,
   the day it is repaid (``accrual="daily"``; with ``accrual="monthly"`` each
   month accrues ``r / 12`` spread over its days, as a US card calculator's
-  "22%/12 a month").  **Interest by the month** (``equal_payment``,
-  ``equal_principal``, ``interest_only``): each month charges ``balance * r /
-  12`` whether it has 30 or 31 days, as lenders' 等额本息 contracts do, and the
-  schedule is :func:`calc.schedule.build_schedule`'s, so ¥10,000 at 18% over
-  12 months pays ¥916.80 a month.  A term draw made between due days pays
-  ``days / 30`` of a month for its odd first period (calc.schedule; Reg Z: a
-  day is 1/30 of a month).  The daily ledger spreads each month's charge
-  evenly over the days it covers.
+  "22%/12 a month").
+* **Term methods** (``equal_payment`` 等额本息, ``equal_principal`` 等额本金,
+  ``interest_only`` 先息后本).  On a line priced **per day** (借呗-like, the
+  default daily accrual) each statement charges ``round_fen(B * d * days)``
+  on the principal ``B`` outstanding over the statement's actual days (30 or
+  31; the first from the draw's day), "按日计息"; the level payment of
+  等额本息 is the annuity at the monthly equivalent ``d * 365 / 12``, every
+  installment but the last repays the level payment less its interest, and
+  the last repays what is left with its interest, absorbing the difference
+  (:func:`~calc.cashline.engine.by_day_installments`; domain.md §2, grade C
+  for lender practice: a lender's own contract decides).  So ¥5,000 at
+  0.035% a day over 12 months pays 5,000 × 0.00035 × 30 = ¥52.50 on the
+  first statement and accrues ¥1.75 a day.  On a line priced **per year**
+  each month charges ``balance * r / 12`` whether it has 30 or 31 days, as
+  banks' 等额本息 loans do, on :func:`calc.schedule.build_schedule`'s
+  schedule, so ¥10,000 at 18% over 12 months pays ¥916.80 a month and
+  ¥1,001.60 of interest (likewise a daily price with
+  ``accrual="monthly"``).  A term draw made between due days pays ``days /
+  30`` of a month for its odd first period there (calc.schedule; Reg Z: a
+  day is 1/30 of a month).  The daily ledger spreads each installment's
+  charge evenly over the days it covers.
 * **Compounding** (by-the-day methods, :data:`COMPOUNDING`, a term of the
   line).  ``none``: simple daily interest on the principal outstanding;
   interest, fees and penalties left unpaid are owed but earn nothing, so
@@ -89,14 +102,35 @@ Conventions
   the first statement nothing is rolled (the months are over, the second
   line's limit would be exceeded, or nothing is due) the borrower pays that
   statement and clears the second line out of pocket.
-* **Rates of the realised flows.** Money to the borrower + (draws), from the
-  borrower − (out-of-pocket payments).  The unit period is one month: day
-  ``t`` is ``p`` whole months (statements on or before ``t``) plus the
-  fraction ``(t - E(p)) / (E(p+1) - E(p))``, odd days simple (Reg Z), the
-  same unit as calc.schedule, so a loan at 18% a year shows 18.00% either
-  way.  ``nominal = i * 12``, ``effective = (1 + i)**12 - 1``; the 24% line
-  is held against the nominal rate (:attr:`LineRates.above_line`, domain.md
-  §3).  A plan not paid off counts what it still owes as paid on its last day.
+* **Rates of the realised flows** (Reg Z App. J, PBoC Ann. [2021] No. 3;
+  domain.md §2).  Money to the borrower + (draws), from the borrower −
+  (out-of-pocket payments).  *A single advance repaid by a single payment*
+  has its term as its unit period, at most a year (App. J (b)(4)(ii),
+  (b)(5)(vi)–(vii)): over ``D <= 365`` days APR ``= (paid / drawn − 1) ×
+  365 / D``, so simple daily interest ``d`` shows ``365 d`` whatever ``D``
+  (¥10,000 at 0.07% a day repaid on day 365: ¥2,555.00, **25.55%**); on a
+  line charging by the month, a term of ``m`` months gives ``× 12 / m``;
+  over more than a year the unit period is a year, ``t`` whole years and a
+  fraction ``f`` odd days simple, so 730 days give ``(1 + 730 d)^½ − 1``.
+  *Any other run* has the month as its unit period (the statements' most
+  common period): day ``t`` is ``p`` whole months (statements on or before
+  ``t``) plus the fraction ``(t - E(p)) / (E(p+1) - E(p))``, odd days simple,
+  the same unit as calc.schedule, so a loan at 18% a year shows 18.00% either
+  way; APR ``= 12 i``, effective ``(1 + i)^12 − 1``
+  (:func:`~calc.cashline.result.realised_rates`).
+* **The contract rate, and the rate a line is held against.** Every result
+  carries the contract's simple rate a year, ``365 d`` for a daily ``d`` (or
+  the annual rate): 年化利率(单利), the form Chinese lenders disclose.  The
+  24% line and 4 × LPR are held against the higher of the realised APR and
+  the contract rate (:attr:`LineRates.held`, domain.md §3), so a
+  simple-interest loan above a line is never called below it; the contract
+  rate counts only when interest was charged at it (a card purchase paid in
+  full costs nothing).  Only the effective rate above a line is a milder
+  note.
+* **Never repaid.** A run not paid off within the horizon has no realised
+  rate (``rates`` is ``None``, flag ``no_rate``, ``no_rate_reason``
+  ``"not_repaid"``): a rate from a truncated run would be no rate at all.
+  Its lines are held against the contract rate.
 * **Horizon.** At most :data:`HORIZON_MONTHS` months (100 years, enough for
   domain.md's 80-year card example), and no further than the statement on
   which the debt passes :data:`DEBT_CAP` (flag ``debt_cap``) or on which a
@@ -109,8 +143,9 @@ Conventions
 Examples
 --------
 A card cash advance (预借现金) of ¥5,000 repaid after 30 days, 1% fee (min ¥10)
-and 0.05% a day: ¥50 fee + ¥5,000 × 0.05% × 30 = ¥75 interest, ¥125 in all,
-30% a year:
+and 0.05% a day: ¥50 fee + ¥5,000 × 0.05% × 30 = ¥75 interest, ¥125 in all;
+one advance, one payment: 125 / 5,000 × 365 / 30 = 30.42% a year, held
+against the line above the contract's 0.05% × 365 = 18.25%:
 
 >>> card = LineTerms(limit=50_000, rate=0.0005, rate_unit="daily", fee_rate=0.01,
 ...                  fee_min=10, compounding="monthly")
@@ -118,8 +153,8 @@ and 0.05% a day: ¥50 fee + ¥5,000 × 0.05% × 30 = ¥75 interest, ¥125 in all
 ...              RepaymentPlan("flexible", repayments=(Repayment(day=30),)))
 >>> r.totals.fees, r.totals.interest, r.totals.cost, r.payoff_day
 (50.0, 75.0, 125.0, 30)
->>> f"{r.rates.nominal:.2%}"
-'30.00%'
+>>> f"{r.rates.nominal:.2%} APR, contract {r.contract_rate:.2%}, held {r.held_rate:.2%}"
+'30.42% APR, contract 18.25%, held 30.42%'
 """
 
 from __future__ import annotations
@@ -128,7 +163,9 @@ from .days import HORIZON_DAYS, HORIZON_MONTHS, statement_days
 from .engine import FLAGS, ROLLOVER_STOPS
 from .payrules import PayRuleOutcome, compare_pay_rules
 from .result import (
+    NO_RATE_REASONS,
     STATUSES,
+    UNIT_PERIODS,
     CashLineResult,
     Ledger,
     LineRates,
@@ -167,6 +204,8 @@ __all__ = [
     "ACCRUALS",
     "RATE_UNITS",
     "STATUSES",
+    "UNIT_PERIODS",
+    "NO_RATE_REASONS",
     "FLAGS",
     "ROLLOVER_STOPS",
     "HORIZON_MONTHS",

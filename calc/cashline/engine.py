@@ -25,8 +25,9 @@ import numpy as np
 import numpy.typing as npt
 
 from calc.errors import InputError
-from calc.money import round_fen, round_fen_array
+from calc.money import round_fen, round_fen_array, split_evenly
 from calc.schedule import DAYS_PER_PERIOD, PlanTerms, build_schedule
+from calc.units import DAYS_PER_YEAR, MONTHS_PER_YEAR, annuity_payment
 
 from .days import (
     HORIZON_MONTHS,
@@ -38,7 +39,7 @@ from .days import (
 from .terms import DEBT_CAP, TERM_METHODS, Inputs, charge_with_minimum
 
 __all__ = ["FLAGS", "ROLLOVER_STOPS", "KINDS", "EventLog", "LineState", "TermSchedule",
-           "Run", "Engine", "run", "day_rates"]
+           "Run", "Engine", "run", "day_rates", "charges_by_day", "by_day_installments"]
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -46,9 +47,10 @@ Ints = npt.NDArray[np.int64]
 #: ``payment_below_interest``: some statement's payment (paid or rolled) was less
 #: than that month's interest, so the debt grew; ``rollover_limit_hit``: the
 #: second line refused a rollover; ``debt_doubled``: total owed reached twice
-#: what was drawn; ``no_rate``: the realised flows have no rate (e.g. nothing
-#: was paid back); ``debt_cap``: the debt passed :data:`~calc.cashline.DEBT_CAP`
-#: and the run stopped there (it was never going to be paid off); ``stalled``:
+#: what was drawn; ``no_rate``: no realised rate (not paid off within the
+#: horizon, or the flows have none: ``CashLineResult.no_rate_reason``);
+#: ``debt_cap``: the debt passed :data:`~calc.cashline.DEBT_CAP` and the run
+#: stopped there (it was never going to be paid off); ``stalled``:
 #: a revolving balance stopped changing (a percentage minimum with no floor
 #: rounds to nothing on a few fen), so the run stopped: it never clears.
 FLAGS = ("payment_below_interest", "rollover_limit_hit", "debt_doubled", "no_rate",
@@ -209,6 +211,18 @@ class LineState:
 # ----------------------------------------------------------------------------- term methods
 
 
+def charges_by_day(inp: Inputs) -> bool:
+    """Whether interest is charged by the actual day: a by-the-day method
+    accrued daily, or a term method on a line priced per day and accrued
+    daily (按日计息).  Otherwise it is charged by the month: a term method
+    on a line priced per year (``r / 12`` a month whatever the month's
+    length), or ``accrual="monthly"``."""
+    if inp.line.accrual != "daily":
+        return False
+    return inp.plan.method not in TERM_METHODS or inp.line.rate_unit == "daily"
+
+
+
 @dataclass(frozen=True)
 class TermSchedule:
     """Every term draw's schedule added up, by statement ``m`` (index ``m``):
@@ -223,10 +237,75 @@ class TermSchedule:
     per_day: Floats
 
 
+def by_day_installments(amount: float, d: float, method: str,
+                        days: Ints) -> tuple[Floats, Floats]:
+    """A term method on a line priced **per day** (按日计息): the interest
+    and principal of each installment, rounded.
+
+    Parameters
+    ----------
+    amount : float
+        The draw, in yuan (whole fen).
+    d : float
+        The daily rate.
+    method : str
+        ``equal_payment``, ``equal_principal`` or ``interest_only``.
+    days : ndarray of int
+        The actual days each installment covers (its statement's days; the
+        first from the draw's day).
+
+    Returns
+    -------
+    interest, principal : ndarray
+        ``interest[k] = round_fen(B_k * d * days[k])`` on the principal
+        ``B_k`` still owed.  ``equal_payment``: the level payment is the
+        annuity at the monthly equivalent ``i = d * 365 / 12``, ``A =
+        round_fen(B i / (1 - (1 + i)^-n))``; each installment but the last
+        repays ``A - interest[k]`` of principal (never less than 0), and the
+        last repays what is left with its interest, so it absorbs the
+        difference the months' lengths make.  ``equal_principal``:
+        :func:`calc.money.split_evenly`'s parts.  ``interest_only``: the whole
+        principal with the last.
+
+    Examples
+    --------
+    ¥5,000 at 0.035% a day, 等额本息 over 12 statements of 30, 30, 31, ...
+    days: the first charges 5,000 × 0.00035 × 30 = ¥52.50 (not a month's
+    5,000 × 1.0645833% = ¥53.23); the level payment is the annuity at the
+    monthly equivalent 0.035% × 365 / 12 = 1.0645833%: 1.0106458^12 = 1.135500,
+    5,000 × 0.0106458 / (1 − 1 / 1.1355) = 53.229 / 0.119331 = ¥446.06:
+
+    >>> days = np.diff(np.asarray(STATEMENT_DAYS[:13]))
+    >>> interest, principal = by_day_installments(5_000, 0.00035, "equal_payment", days)
+    >>> float(interest[0]), float(interest[0] + principal[0])
+    (52.5, 446.06)
+    """
+    n = len(days)
+    interest = np.zeros(n)
+    principal = np.zeros(n)
+    level = 0.0
+    if method == "equal_principal":
+        principal[:] = split_evenly(amount, n)
+    elif method == "interest_only":
+        principal[-1] = amount
+    else:
+        level = round_fen(annuity_payment(amount, d * DAYS_PER_YEAR / MONTHS_PER_YEAR, n))
+    bal = amount
+    for k in range(n):
+        interest[k] = round_fen(bal * d * float(days[k]))
+        if method == "equal_payment":
+            principal[k] = bal if k == n - 1 else min(bal, max(round_fen(level - interest[k]),
+                                                                0.0))
+        bal = round_fen(bal - principal[k])
+    return interest, principal
+
+
 def term_schedule(inp: Inputs, horizon: int) -> TermSchedule:
-    """Each draw's :func:`calc.schedule.build_schedule` from the first
-    statement after it (an odd first period of ``days / 30`` months), cut at
-    the horizon."""
+    """Each draw's schedule from the first statement after it, cut at the
+    horizon: on a line priced per day (accrued by the day), interest by the
+    statement's actual days (:func:`by_day_installments`); otherwise
+    :func:`calc.schedule.build_schedule`'s, by the month (an odd first period
+    of ``days / 30`` months)."""
     size = horizon + 2
     interest = np.zeros(size)
     principal = np.zeros(size)
@@ -234,24 +313,32 @@ def term_schedule(inp: Inputs, horizon: int) -> TermSchedule:
     ends: list[Ints] = []
     per_day: list[Floats] = []
     n = inp.plan.term_months
+    by_day = charges_by_day(inp)
     for day, amount in inp.draws:
         m0 = int(accrual_month(np.array([day]))[0])  # first statement after the draw
         if m0 > horizon:
             continue
-        first_days = (DAYS_PER_PERIOD if STATEMENT_DAYS[m0 - 1] == day
-                      else STATEMENT_DAYS[m0] - day)
-        s = build_schedule(amount, PlanTerms(kind=inp.plan.method, periods=n,
-                                             rate=inp.line.rate, rate_unit=inp.line.rate_unit,
-                                             first_days=first_days))
+        if by_day:
+            ends_n = np.array(STATEMENT_DAYS[m0:m0 + n], dtype=np.int64)
+            lengths = np.diff(np.concatenate(([day], ends_n)))
+            charge, repaid = by_day_installments(amount, inp.daily, inp.plan.method, lengths)
+        else:
+            first_days = (DAYS_PER_PERIOD if STATEMENT_DAYS[m0 - 1] == day
+                          else STATEMENT_DAYS[m0] - day)
+            s = build_schedule(amount, PlanTerms(kind=inp.plan.method, periods=n,
+                                                 rate=inp.line.rate,
+                                                 rate_unit=inp.line.rate_unit,
+                                                 first_days=first_days))
+            charge, repaid = s.charge, s.principal
         k = min(n, horizon - m0 + 1)
-        interest[m0:m0 + k] += s.charge[:k]
-        principal[m0:m0 + k] += s.principal[:k]
+        interest[m0:m0 + k] += charge[:k]
+        principal[m0:m0 + k] += repaid[:k]
         start = np.array(STATEMENT_DAYS[m0 - 1:m0 - 1 + k], dtype=np.int64)
         start[0] = day
         end = np.array(STATEMENT_DAYS[m0:m0 + k], dtype=np.int64)
         starts.append(start)
         ends.append(end)
-        per_day.append(s.charge[:k] / (end - start))
+        per_day.append(charge[:k] / (end - start))
     if not starts:
         empty = np.zeros(0, np.int64)
         return TermSchedule(round_fen_array(interest), round_fen_array(principal), empty,

@@ -14,7 +14,7 @@ from calc.errors import RateError
 from calc.money import ceil_fen, floor_fen, round_fen, round_fen_array
 from calc.presets import above_rate_line
 from calc.rates import CashFlow, effective_annual, nominal_apr, periodic_rate
-from calc.units import MONTHS_PER_YEAR, annuity_payment
+from calc.units import DAYS_PER_YEAR, MONTHS_PER_YEAR, annuity_payment, yearly_rate
 
 from . import engine as ev
 from .days import HORIZON_MONTHS, STATEMENT_DAYS, accrual_month, flow_on_day, statement_month
@@ -30,8 +30,8 @@ from .terms import (
     check,
 )
 
-__all__ = ["STATUSES", "Ledger", "Statements", "Totals", "LineRates", "CashLineResult",
-           "simulate", "clear_payment"]
+__all__ = ["STATUSES", "UNIT_PERIODS", "NO_RATE_REASONS", "Ledger", "Statements", "Totals",
+           "LineRates", "CashLineResult", "simulate", "clear_payment", "realised_rates"]
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -127,20 +127,57 @@ class Totals:
     rolled: float
 
 
+#: The unit period of the realised rates (Reg Z App. J (b)(4)): ``term_days``
+#: / ``term_months``, a single advance repaid by a single payment within a
+#: year (the unit period is the term, counted in days on a line charging
+#: interest by the day, in months on one charging by the month); ``year``, the
+#: same over more than a year; ``month``, any other run (the most common
+#: period: the monthly statement).
+UNIT_PERIODS = ("term_days", "term_months", "year", "month")
+#: Why a run has no realised rate: ``not_repaid`` (not paid off within the
+#: horizon: a rate from a truncated run would be no rate at all), ``no_solution``
+#: (the flows have none, e.g. drawn and repaid the same day).
+NO_RATE_REASONS = ("not_repaid", "no_solution")
+
+
 @dataclass(frozen=True)
 class LineRates:
-    """Rates of the realised flows: ``periodic`` per month, ``nominal`` = i × 12
-    (APR, 单利), ``effective`` = (1 + i)^12 − 1 (IRR, 复利)."""
+    """Rates of the realised flows, and the contract's simple rate beside them.
+
+    ``periodic`` is the rate per unit period (``unit`` from
+    :data:`UNIT_PERIODS`, ``periods_per_year`` of them a year: ``365 / D`` for
+    a term of ``D`` days, ``12 / m`` for ``m`` months, 1 for a year, 12 for a
+    month); ``nominal`` = i × periods a year (APR, 单利), ``effective`` = (1 +
+    i)^(periods a year) − 1 (复利); ``term_days`` the single payment's term
+    (``None`` for ``month``).  ``contract`` is the contract's simple rate
+    (365 × the daily rate, or the annual rate) when the line charged interest
+    at it, else ``None`` (a card purchase paid in full, a 0% line).
+    """
 
     periodic: float
     nominal: float
     effective: float
+    unit: str = "month"
+    periods_per_year: float = MONTHS_PER_YEAR
+    term_days: int | None = None
+    contract: float | None = None
+
+    @property
+    def held(self) -> float:
+        """The rate a line (24%, 4 × LPR) is held against: the higher of the
+        realised APR and the contract's simple rate (domain.md §3)."""
+        return self.nominal if self.contract is None else max(self.nominal, self.contract)
+
+    @property
+    def held_is_contract(self) -> bool:
+        """The contract's simple rate is above the realised APR as shown (to
+        0.01%): the line was held against it."""
+        return self.contract is not None and above_rate_line(self.contract, self.nominal)
 
     @property
     def above_line(self) -> bool:
-        """The nominal rate is above the 24% line (domain.md §3 holds the line
-        against i × 12)."""
-        return above_rate_line(self.nominal)
+        """The held rate is above the 24% line (domain.md §3)."""
+        return above_rate_line(self.held)
 
     @property
     def effective_above_line(self) -> bool:
@@ -155,8 +192,13 @@ class CashLineResult:
 
     ``status`` from :data:`STATUSES`; ``payoff_day`` / ``payoff_month`` are
     ``None`` when not paid off; ``flags`` a tuple of
-    :data:`~calc.cashline.FLAGS` codes; ``rates`` ``None`` with flag
-    ``no_rate``; ``clear_in_12`` / ``clear_in_36``: for a by-the-day plan not
+    :data:`~calc.cashline.FLAGS` codes; ``rates`` the realised rates, ``None``
+    with flag ``no_rate`` and ``no_rate_reason`` (:data:`NO_RATE_REASONS`);
+    ``contract_rate`` the contract's simple rate a year (365 × the daily rate,
+    or the annual rate) whatever happened, ``held_rate`` the rate the lines
+    are held against (:attr:`LineRates.held`; with no realised rate, the
+    contract rate if interest was charged at it, else ``None``);
+    ``clear_in_12`` / ``clear_in_36``: for a by-the-day plan not
     paid off, the fixed monthly payment that would clear the same draws
     within 12 / 36 statements, else ``None``.  ``rollover_stop_month`` /
     ``rollover_stop_reason`` (:data:`~calc.cashline.ROLLOVER_STOPS`) when a
@@ -172,12 +214,25 @@ class CashLineResult:
     payoff_month: int | None
     flags: tuple[str, ...]
     rates: LineRates | None
+    no_rate_reason: str | None
+    contract_rate: float
+    held_rate: float | None
     flows: tuple[CashFlow, ...]
     clear_in_12: float | None
     clear_in_36: float | None
     rollover_stop_month: int | None
     rollover_stop_reason: str | None
     doubled_month: int | None
+
+    @property
+    def above_line(self) -> bool:
+        """The held rate is above the 24% line (domain.md §3)."""
+        return self.held_rate is not None and above_rate_line(self.held_rate)
+
+    @property
+    def effective_above_line(self) -> bool:
+        """Only the realised effective rate is above the 24% line."""
+        return self.rates is not None and self.rates.effective_above_line
 
 
 # ----------------------------------------------------------------------------- assembly
@@ -263,6 +318,83 @@ def _flows(ledger: Ledger, paid_off: bool) -> tuple[CashFlow, ...]:
     return tuple(flow_on_day(int(t), float(net[t])) for t in days)
 
 
+def realised_rates(net: Floats, by_day: bool, contract: float | None = None) -> LineRates:
+    """The realised rates of a paid-off run whose money moved ``net[t]`` on
+    day ``t`` (+ to the borrower, − from), following Reg Z App. J.
+
+    Parameters
+    ----------
+    net : ndarray
+        Draws less out-of-pocket payments, by day.
+    by_day : bool
+        The line charges interest by the day (so a single payment's term is
+        counted in days), else by the month (:func:`engine.charges_by_day`).
+    contract : float, optional
+        The contract's simple rate a year, when interest was charged at it.
+
+    Returns
+    -------
+    LineRates
+        *A single advance repaid by a single payment* (one flow in, one out)
+        has the term as its unit period, at most a year (App. J (b)(4)(ii),
+        (b)(5)(vi)–(vii)).  Over ``D <= 365`` days, ``i = paid / drawn − 1``
+        and APR ``= i × 365 / D``; simple daily interest ``d`` gives ``i = D
+        d``, so APR ``= 365 d`` whatever ``D`` (``term_days``).  On a line
+        charging by the month, a term of ``m <= 12`` months (statement to
+        statement, or ``days / E``-month fractions as the ledger counts them)
+        gives APR ``= i × 12 / m`` (``term_months``).  Over more than a year
+        the unit period is a year: ``t`` whole years and a fraction ``f``
+        (odd days simple, App. J (b)(5)(iii)), ``drawn (1 + f i)(1 + i)^t =
+        paid``, so 730 days give ``i = (1 + 730 d)^½ − 1`` (``year``).
+        *Anything else* has the month as its unit period (the statements' most
+        common period): flows at whole statements plus the fraction of the
+        month in progress, odd days simple (``month``); APR ``= 12 i``.
+
+    Raises
+    ------
+    RateError
+        When the flows have no rate (``not_a_loan``, ``no_rate``).
+
+    Examples
+    --------
+    ¥10,000 at 0.07% a day repaid on day 365: ¥2,555.00 interest, ``i =
+    0.2555`` over one 365-day unit period, APR 25.55% (not the 22.97% that
+    ``12 × ((1.2555)^(1/12) − 1)`` gives):
+
+    >>> net = np.zeros(366); net[0], net[365] = 10_000, -12_555
+    >>> r = realised_rates(net, by_day=True)
+    >>> r.unit, f"{r.nominal:.2%}", f"{r.effective:.2%}"
+    ('term_days', '25.55%', '25.55%')
+    """
+    days = np.nonzero(np.abs(net) >= 0.005)[0]
+    amounts = [round_fen(float(net[t])) for t in days]
+    if len(days) == 2 and amounts[0] > 0 > amounts[1]:
+        first, last = int(days[0]), int(days[1])
+        term = last - first
+        ratio = -amounts[1] / amounts[0]
+        f0, f1 = flow_on_day(first, 0.0), flow_on_day(last, 0.0)
+        months = (f1.period + f1.fraction) - (f0.period + f0.fraction)
+        if by_day and term <= DAYS_PER_YEAR:
+            ppy = DAYS_PER_YEAR / term
+            i = ratio - 1.0
+            return LineRates(i, nominal_apr(i, ppy), effective_annual(i, ppy), "term_days",
+                             ppy, term, contract)
+        if not by_day and months <= MONTHS_PER_YEAR + 1e-9:
+            ppy = MONTHS_PER_YEAR / months
+            i = ratio - 1.0
+            return LineRates(i, nominal_apr(i, ppy), effective_annual(i, ppy), "term_months",
+                             ppy, term, contract)
+        years, odd = divmod(term, DAYS_PER_YEAR)
+        i = periodic_rate([CashFlow(amounts[0], 0), CashFlow(amounts[1], years,
+                                                              odd / DAYS_PER_YEAR)],
+                          odd_days="simple")
+        return LineRates(i, i, i, "year", 1.0, term, contract)
+    flows = [flow_on_day(int(t), a) for t, a in zip(days, amounts, strict=True)]
+    i = periodic_rate(flows, odd_days="simple")
+    return LineRates(i, nominal_apr(i, MONTHS_PER_YEAR), effective_annual(i, MONTHS_PER_YEAR),
+                     "month", MONTHS_PER_YEAR, None, contract)
+
+
 def assemble(inp: Inputs, run: ev.Run) -> CashLineResult:
     """The result of a run: ledger, statements, totals, flags, rates, and for
     a by-the-day plan never paid off the payments that would clear it."""
@@ -280,14 +412,21 @@ def assemble(inp: Inputs, run: ev.Run) -> CashLineResult:
 
     paid_off = run.payoff_day is not None
     flows = _flows(ledger, paid_off)
-    rates: LineRates | None
-    try:
-        i = periodic_rate(flows, odd_days="simple")
-        rates = LineRates(i, nominal_apr(i, MONTHS_PER_YEAR),
-                          effective_annual(i, MONTHS_PER_YEAR))
-    except RateError:
-        rates = None
+    contract_rate = yearly_rate(inp.line.rate, inp.line.rate_unit)
+    charged = run.log.total(ev.INTEREST) > 0.0
+    contract = contract_rate if charged else None
+    rates: LineRates | None = None
+    reason: str | None = None
+    if not paid_off:
+        reason = "not_repaid"
+    else:
+        try:
+            rates = realised_rates(ledger.drawn - ledger.paid, ev.charges_by_day(inp), contract)
+        except RateError:
+            reason = "no_solution"
+    if rates is None:
         flags.add("no_rate")
+    held = rates.held if rates is not None else contract
 
     clear12 = clear36 = None
     if not paid_off and inp.plan.method in ("flexible", "revolving"):
@@ -298,7 +437,8 @@ def assemble(inp: Inputs, run: ev.Run) -> CashLineResult:
         ledger=ledger, statements=statements, totals=totals,
         status="paid_off" if paid_off else "not_paid_off",
         payoff_day=run.payoff_day, payoff_month=payoff_month,
-        flags=tuple(f for f in ev.FLAGS if f in flags), rates=rates, flows=flows,
+        flags=tuple(f for f in ev.FLAGS if f in flags), rates=rates, no_rate_reason=reason,
+        contract_rate=contract_rate, held_rate=held, flows=flows,
         clear_in_12=clear12, clear_in_36=clear36,
         rollover_stop_month=run.rollover.stop_month,
         rollover_stop_reason=run.rollover.reason, doubled_month=doubled_month,
