@@ -130,3 +130,27 @@ def test_the_chart_toolbar_leaves_the_title_alone_on_a_phone(pages, app_url):
     title = chart.locator(".g-ytitle").bounding_box()
     ticks = [t.bounding_box() for t in chart.locator(".yaxislayer-above text").all()]
     assert all(title["x"] + title["width"] <= t["x"] for t in ticks if t), (title, ticks)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_typed_installment_is_what_the_plan_charges(pages, app_url, lang):
+    """¥8,999 in 12 installments, the checkout shows ¥800.00 each: the fee is
+    12 × 800.00 − 8,999 = ¥601.00, and every installment, the last included,
+    is ¥800.00 (8,999 / 12 = 749.9166…: principal 749.91 × 11 + 749.99, fee
+    50.09 × 11 + 50.01, each pair 800.00).  The old code charged 799.99 × 11 +
+    800.07: the share was cut to the fen while the fee was rounded against it."""
+    pg = pages.take(f"{app_url}/?lang={lang}")
+    type_number(pg, "cmp-p", 8999)
+    wait_idle(pg)
+    choose(pg, "cmp-fm1", CATALOG[lang]["fee_mode.payment"])
+    type_number(pg, "cmp-f1", 800)
+    wait_idle(pg)
+    holds(pg, "cmp-f1", "800.00")
+    more = {"en": "¥601.00 more than paying now", "zh": "比现在全款多付 ¥601.00"}[lang]
+    expect(verdict(pg)).to_contain_text(more)
+    button = pg.locator(".st-key-cmp-do-csv button")
+    with pg.expect_download() as got:
+        button.click()
+    rows = list(csv.reader(io.StringIO(open(got.value.path(), "rb").read().decode("utf-8-sig"))))
+    assert [r[2] for r in rows[1:]] == ["800.00"] * 12, rows
+    save_full_screenshot(pg, f"compare_{lang}_typed_installment.png", "wide")
