@@ -100,3 +100,28 @@ def test_share_control_gives_the_full_link(pages, app_url):
     shared = code.inner_text().replace("\n", "")
     assert shared.startswith(app_url + "/cashline?")
     assert "a1=7500" in shared and "v=1" in shared and "lang=en" in shared and "pg=cash" in shared
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_loan_above_the_24_percent_line_is_called_above_it(pages, app_url, lang):
+    """Issue 19, as a user types it: ¥10,000 at 0.07% a day, 随借随还, repaid
+    once on day 365.  Interest 10,000 × 0.0007 × 365 = ¥2,555.00; one advance
+    repaid by one payment has the term as its unit period (Reg Z App. J
+    (b)(5)(vi)), so APR = 2,555 / 10,000 = 25.55%, and 365 × 0.07% = 25.55% is
+    the contract's simple rate too: above the 24% line.  The old page showed
+    22.97% (a monthly IRR × 12) and said the loan was below the line."""
+    from tests.browser.test_journeys_browser import choose, type_number
+
+    pg = pages.take(f"{app_url}/cashline?lang={lang}")
+    type_number(pg, "cash-r", 0.07)
+    wait_idle(pg)
+    choose(pg, "cash-m", CATALOG[lang]["method.flexible"])
+    pg.locator(".st-key-cash-do-add_rep button").click()
+    wait_idle(pg)
+    type_number(pg, "cash-rd1", 365)
+    wait_idle(pg)
+    wait_metric(pg, "25.55%")
+    line = CATALOG[lang]["cash.above_line"].split("{apr}")[0]
+    assert pg.get_by_text(line, exact=False).first.is_visible()
+    assert "22.97%" not in pg.locator("[data-testid='stMain']").inner_text()
+    save_full_screenshot(pg, f"cashline_{lang}_above_24.png", "desktop")
