@@ -20,12 +20,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from calc import validate
 from calc.burden import LIMITS as BURDEN_LIMITS
 from calc.burden import Obligation, Timeline, fixed_payment, from_cash_line, from_schedule
 from calc.burden import timeline as build_timeline
 from calc.cashline import HORIZON_MONTHS, CashLineResult
 from calc.compare import PlanResult
-from calc import validate
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS, above_rate_line
 from calc.warnings import DebtWarning, Thresholds, evaluate
