@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 __all__ = ["Field", "Group", "Schema", "Notice", "VERSION", "VERSIONS", "LANGS", "decode",
            "decode_part", "encode", "to_query", "first_value", "pack", "unpack", "shorten",
-           "expand", "READABLE", "MAX_EXPANDED", "ZDICT"]
+           "expand", "READABLE", "MAX_EXPANDED", "ZDICT", "MAX_INT"]
 
 VERSION = "1"
 #: Link versions the app has written.  A field's ``absent`` value stands for
@@ -36,6 +36,9 @@ LANGS = ("zh", "en")
 #: lesson), not a page's scenario: a page's decoding leaves them alone.
 SHELL_PARAMS = ("mode", "lesson")
 MAX_TEXT = 40
+#: The largest whole number a link's int field holds: 2**53 - 1, the last one
+#: a float (and the browser's number input, a JavaScript number) holds exactly.
+MAX_INT = 2**53 - 1
 #: Longest nested link (a whole cash-line scenario is about 400 characters).
 MAX_LINK = 4000
 #: What a nested link may hold, unescaped: URL-unreserved characters, so a link
@@ -89,7 +92,15 @@ class Field:
     def parse(self, raw: str) -> tuple[object, str | None]:
         """(value, None), or (None, notice code) for text that is not a value
         of this kind, or (value, "out_of_range") for a value outside the
-        field's bounds (the caller decides whether to keep it)."""
+        field's bounds (the caller decides whether to keep it).  A whole
+        number beyond :data:`MAX_INT` is (None, "out_of_range"): read
+        through a float it is no longer the number written (``1e308`` came
+        back as 309 digits, most of them not in the link), and a browser's
+        number input cannot hold it, so it is never kept.
+
+        >>> Field("int", 0, 0, 10).parse("11"), Field("int", 0, 0, 10).parse("1e19")
+        ((11, 'out_of_range'), (None, 'out_of_range'))
+        """
         if self.kind == "code":
             return (raw, None) if raw in self.choices else (None, "bad_value")
         if self.kind == "link":
@@ -107,6 +118,8 @@ class Field:
         if self.kind == "int":
             if x != int(x):
                 return None, "bad_value"
+            if abs(x) > MAX_INT:
+                return None, "out_of_range"  # not held exactly: never kept
             x = int(x)
         if self.lo is not None and (x <= self.lo if self.lo_open else x < self.lo):
             return x, "out_of_range"
@@ -334,7 +347,11 @@ def decode(
     outside its field's bounds is kept as it is, so a link reopens exactly
     what was entered and the page explains what is wrong with it, as it did
     for whoever made the link; only a group's count, which decides how many
-    items there are, must be within its bounds.
+    items there are, must be within its bounds, and a whole number must be
+    one a float holds exactly (:data:`MAX_INT`).  A value kept out of its
+    bounds is checked by whatever is sized by it before it is sized (calc's
+    checks, ``ui.scenarios.budget``'s start month), and
+    ``tests/test_hostile_fields.py`` holds every field to that.
 
     The parameters of the schema's parts are left for :func:`decode_part`;
     a "link" field's nested scenario is decoded as a link of its own, its
@@ -373,7 +390,7 @@ def decode(
                 notices.append(Notice("missing", name))
             return
         value, problem = f.parse(raw.pop(name))
-        if problem == "out_of_range" and name not in counts:
+        if problem == "out_of_range" and name not in counts and value is not None:
             problem = None
         if not problem and f.nested and value:
             value, problem = _nested(f, name, str(value), notices)
@@ -431,7 +448,7 @@ def decode_part(
         if name in params:
             raw = first_value(params[name])
             value, problem = f.parse(raw)
-            if problem in (None, "out_of_range"):
+            if problem is None or (problem == "out_of_range" and value is not None):
                 scn[name] = value  # out of range: kept, and the page explains it
             else:
                 notices.append(Notice(problem, name, raw))

@@ -481,6 +481,20 @@ ZH: dict[str, str] = {
     "field.first_payment": "首期还款",
     "field.fee_rounding": "手续费取整方式",
     "field.penalty_rate": "违约金比例",
+    # issue 20 part A (h4): bounded values, errors and notices
+    "field.start": "开始的月份",
+    "field.interest_free": "免息期开关",
+    "err.too_large": "{field}太大了：不能超过 {max}。",
+    "err.too_large_open": "{field}太大了：必须小于 {max}。",
+    "err.too_small": "{field}太小了：不能小于 {min}。",
+    "err.too_small_open": "{field}太小了：必须大于 {min}。",
+    "notice.too_large": "“{param}”的值“{raw}”太大了（最多 {max}），已改用默认值",
+    "notice.too_small": "“{param}”的值“{raw}”太小了（最少 {min}），已改用默认值",
+    "notice.more": "……同类的还有 {n} 项",
+    "notice.too_many_params": "这个链接有 {n} 个参数，超过了服务器一次最多读取的 {max} 个，所以整个链接都没有读入：页面显示的是默认值。",
+    "app.share_qr_too_long": "这个链接有 {n} 个字符，一个二维码最多只能放 {max} 个，做不成二维码。请复制下面的链接发送：",
+    "cmp.early_bad": "链接里的提前还款设在第 {k} 期之后，但这个方案只能选 0（不提前还）到 {last} 期。",
+    "cmp.early_reset": "改为不提前还款",
     "chart.still_owed": "仍欠本金",
     "chart.fee_charged": "本期手续费或利息",
     "chart.fee_balance_title": "手续费与仍欠的本金",
@@ -1101,6 +1115,20 @@ EN: dict[str, str] = {
     "field.first_payment": "The first installment",
     "field.fee_rounding": "The fee rounding",
     "field.penalty_rate": "The penalty",
+    # issue 20 part A (h4): bounded values, errors and notices
+    "field.start": "The start month",
+    "field.interest_free": "The interest-free switch",
+    "err.too_large": "{field} is too large: it must be at most {max}.",
+    "err.too_large_open": "{field} is too large: it must be below {max}.",
+    "err.too_small": "{field} is too small: it must be at least {min}.",
+    "err.too_small_open": "{field} is too small: it must be above {min}.",
+    "notice.too_large": "{param} = “{raw}” is too large (at most {max}); the default is used",
+    "notice.too_small": "{param} = “{raw}” is too small (at least {min}); the default is used",
+    "notice.more": "…and {n} more like this",
+    "notice.too_many_params": "This link has {n} parameters, more than the {max} the server reads at once, so none of it was read: the page shows the defaults.",
+    "app.share_qr_too_long": "This link has {n} characters, more than the {max} one QR code holds, so it cannot be made into one. Copy the link and send it instead:",
+    "cmp.early_bad": "The link sets the early repayment after installment {k}, but this plan can only take 0 (none) to {last}.",
+    "cmp.early_reset": "Set to no early repayment",
     "chart.still_owed": "Principal still owed",
     "chart.fee_charged": "Fee or interest this installment",
     "chart.fee_balance_title": "The fee against what is still owed",
@@ -1300,16 +1328,41 @@ def _show(field: str, value: object) -> str:
     return md_escape(value)
 
 
+#: A value this far from zero is named by the bound it breaks ("too large: at
+#: most ¥100,000,000.00"), not digit by digit: no bound of the app is near it,
+#: and ``?p=1e308`` printed a 309-digit amount.
+HUGE = 1e12
+
+
 def error_text(err: CalcError, lang: str | None = None) -> str:
-    """A calc error in the user's language, bounds in the field's own units."""
+    """A calc error in the user's language, bounds in the field's own units;
+    a value out of range by :data:`HUGE` or more is "too large" (or "too
+    small") with the bound, without its digits.
+
+    >>> from calc.errors import InputError
+    >>> error_text(InputError("out_of_range", field="price", got=1e308, min=0.0,
+    ...                       max=1e8, min_open=True), "en")
+    'The price is too large: it must be at most ¥100,000,000.00.'
+    >>> error_text(InputError("out_of_range", field="start", got=0, min=1, max=120), "en")
+    'The start month must be between 1 and 120 (it is 0).'
+    """
     p = err.params
     field = str(p.get("field", ""))
     name = t(f"field.{field}", lang) if f"field.{field}" in CATALOG["en"] else md_escape(field)
     if err.code == "out_of_range":
+        got = p.get("got")
+        if isinstance(got, (int, float)) and not isinstance(got, bool) and abs(got) >= HUGE:
+            # far out (a link's 1e308): the bound, not a 309-digit amount
+            high = got > 0
+            key = "err.too_large" if high else "err.too_small"
+            if p.get("max_open" if high else "min_open"):
+                key += "_open"
+            return t(key, lang, field=name, min=_show(field, p.get("min")),
+                     max=_show(field, p.get("max")))
         key = "err.range_min_open" if p.get("min_open") else (
             "err.range_max_open" if p.get("max_open") else "err.range")
         return t(key, lang, field=name, min=_show(field, p.get("min")),
-                 max=_show(field, p.get("max")), got=_show(field, p.get("got")))
+                 max=_show(field, p.get("max")), got=_show(field, got))
     if err.code in ("not_a_number", "not_integer", "unknown_code"):
         return t(f"err.{err.code}", lang, field=name, got=_show(field, p.get("got")))
     return t(f"err.{err.code}", lang, field=name)

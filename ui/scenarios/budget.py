@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from calc import validate
 from calc.burden import LIMITS as BURDEN_LIMITS
 from calc.burden import Obligation, Timeline, fixed_payment, from_cash_line, from_schedule
 from calc.burden import timeline as build_timeline
@@ -166,8 +167,22 @@ def cash_obligation(link: str) -> Obligation:
 
 def _starting(o: Obligation, start: int) -> Obligation:
     """``o`` with its first payment in month ``start``; a payment past the
-    timeline's horizon (100 years) is not shown."""
-    payments = ((0.0,) * (start - 1) + o.payments)[:HORIZON_MONTHS]
+    timeline's horizon (100 years) is not shown.  ``start`` is checked first
+    (1 to :data:`START_MAX`, else :class:`~calc.errors.InputError` naming
+    ``start``): the months before it are built as a tuple of its length, and a
+    link's or an input's ``start`` of 100,000,000 took 1.5 GB and seconds
+    before anything looked at it.
+
+    >>> o = fixed_payment(500, 2, 0)
+    >>> _starting(o, 3).payments
+    (0.0, 0.0, 500.0, 500.0)
+    >>> _starting(o, 10**8)
+    Traceback (most recent call last):
+    ...
+    calc.errors.InputError: out_of_range(field='start', got=100000000, min=1, max=120)
+    """
+    first = validate.integer("start", start, 1, START_MAX)
+    payments = ((0.0,) * (first - 1) + o.payments)[:HORIZON_MONTHS]
     return replace(o, payments=payments)
 
 
