@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from calc import cashline as cl
+from calc.burden import Obligation
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import MONTHS_PER_YEAR, RATE_UNITS
@@ -286,7 +287,11 @@ def affordability(r: cl.CashLineResult, run: sc.CashInputs) -> None:
     button adding the line to the budget.  A section: the household's inputs
     change nothing above it."""
     name = afford.line_name(scn)
-    o = bs.from_line(r, run, str(scn["ps"]))
+    o: Obligation | CalcError
+    try:
+        o = bs.from_line(r, run, str(scn["ps"]))
+    except CalcError as err:  # a line at its own limits: its burden cannot be worked out
+        o = err
     afford.burden_section(ps.parts[0], [(name, o)], ps.key("el", "afford"),
                           afford.SHOWN_BY_RESULTS)
     afford.add_buttons(ps.page, [(name, functools.partial(bs.cash_link, scn))])

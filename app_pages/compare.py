@@ -370,12 +370,14 @@ def affordability() -> None:
     if got is None:
         return
     c, names = got
-    choices: list[tuple[str, Obligation | None]] = []
+    choices: list[tuple[str, Obligation | CalcError | None]] = []
     for j, r in enumerate(c.plans):
         try:
             choices.append((names[j], bs.from_plan(r, str(scn[f"ps{j + 1}"]))))
-        except CalcError:
-            choices.append((names[j], None))  # the plan's error shows in the verdict
+        except CalcError as err:
+            # a plan that failed says why in the verdict; a plan computed whose
+            # burden cannot be says why here
+            choices.append((names[j], None if not r.ok else err))
     afford.burden_section(ps.parts[0], choices, ps.key("el", "afford"),
                           afford.SHOWN_BY_RESULTS)
     afford.add_buttons(ps.page, [(names[j], functools.partial(bs.plan_link, scn, j + 1))
@@ -405,11 +407,25 @@ def plan_details() -> None:
     early_section(r, i)
 
 
+def _reset_early(i: int) -> None:
+    """The reset button's on_click: no early repayment for plan ``i``."""
+    ps.scn[f"ek{i}"] = 0
+
+
 def early_section(r: PlanResult, i: int) -> None:
     s = r.schedule
     if s is None or s.n < 2:
         return
     k = whole(scn, f"ek{i}")
+    field = ps.schema.field(f"ek{i}")
+    top = int(field.hi) if field is not None and field.hi is not None else s.n - 1
+    if not 0 <= k <= top:
+        # a hand-edited link (-1, 2^53): no slider can hold it; say so, offer the
+        # reset, and leave the value as the link gave it until then
+        st.warning(t("cmp.early_bad", k=k, last=s.n - 1))
+        st.button(t("cmp.early_reset"), key=ps.key("do", f"early_reset{i}"),
+                  on_click=_reset_early, args=(i,))
+        return
     if k > s.n - 1:  # the plan was shortened after the slider was set
         st.warning(t("cmp.early_out_of_range", k=k, n=s.n))
     inp.slider(st, f"ek{i}", "cmp.early", 0, max(s.n - 1, k), help_key="cmp.early_help")

@@ -98,13 +98,16 @@ def warned(warnings: Sequence[DebtWarning]) -> str:
     return t("list.sep").join(t(f"afford.count_{s}", n=n) for s, n in counts if n)
 
 
-def burden_section(hh: PartState, choices: Sequence[tuple[str, Obligation | None]],
+def burden_section(hh: PartState,
+                   choices: Sequence[tuple[str, Obligation | CalcError | None]],
                    key: str, shown_above: Collection[str] = ()) -> None:
     """The household's inputs, then each choice's heaviest month against it
     (a table) and the warnings it would trigger, with their sources.
 
-    ``choices`` are (name, obligation), ``None`` for a choice that could not
-    be computed (its page says why); ``key`` the table's element key;
+    ``choices`` are (name, obligation): ``None`` for a choice that could not
+    be computed where its page already says why, a :class:`CalcError` for one
+    whose burden cannot be (its row shows "—" and the reason is said below
+    the table, so no error escapes the page); ``key`` the table's element key;
     ``shown_above`` the warning codes the page already shows beside its
     results (the 24% line), not repeated here.
     """
@@ -119,9 +122,12 @@ def burden_section(hh: PartState, choices: Sequence[tuple[str, Obligation | None
     names: list[str] = []
     peaks: list[Peak | None] = []
     found: list[tuple[str, tuple[DebtWarning, ...]]] = []
+    errors: list[tuple[str, CalcError]] = []
     for name, o in choices:
         names.append(name)
-        if o is None:
+        if o is None or isinstance(o, CalcError):
+            if o is not None:
+                errors.append((name, o))
             peaks.append(None)
             found.append((name, ()))
             continue
@@ -130,6 +136,9 @@ def burden_section(hh: PartState, choices: Sequence[tuple[str, Obligation | None
         found.append((name, headline(tuple(w for w in evaluate(tl, th)
                                            if w.code not in shown_above))))
     tables.show(st, tables.burden(names, peaks, [warned(ws) for _, ws in found]), key)
+    for name, err in errors:
+        st.warning(t("afford.cannot", name=md_escape(name), reason=error_text(err)),
+                   icon=":material/error:")
     for name, ws in found:
         if ws:
             if len(found) > 1:

@@ -107,3 +107,14 @@ def test_the_readme_points_to_the_deployment_guide():
     for topic in ("Community Cloud", "Docker", "Kubernetes", "deploy/replicas.py", HEALTH):
         assert topic in text, topic
     assert "docs/deploy.md" in (REPO / "README.md").read_text()
+
+
+def test_the_shipped_config_sends_no_traceback_to_a_browser():
+    """Streamlit's default ``client.showErrorDetails = "full"`` sends every
+    exception's traceback, with server paths, to every browser (issue 20);
+    "type" shows the exception's type only, "none" a generic message."""
+    import tomllib
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] in ("type", "none")
+    assert config["client"]["toolbarMode"] == "viewer"
