@@ -39,7 +39,8 @@ from ui.frames import to_frame
 from ui.i18n import error_text, t
 
 __all__ = ["Table", "Column", "money_col", "rate_col", "int_col", "text_col", "show",
-           "csv_on_demand", "csv_text", "neutral", "FORMULA_START", "comparison", "amortization", "flows", "statements", "ledger",
+           "csv_on_demand", "csv_text", "neutral", "FORMULA_START", "comparison",
+           "amortization", "flows", "statements", "ledger",
            "pay_rules", "versus", "burden", "budget"]
 
 

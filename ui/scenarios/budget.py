@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from calc.burden import LIMITS as BURDEN_LIMITS
 from calc.burden import Obligation, Timeline, fixed_payment, from_cash_line, from_schedule
@@ -28,6 +27,7 @@ from calc.compare import PlanResult
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS, above_rate_line
 from calc.warnings import DebtWarning, Thresholds, evaluate
+from ui import memo
 from ui.codec import Field, Group, Schema, decode, pack, unpack
 from ui.scenarios import cashline as cash
 from ui.scenarios import compare as cmp
@@ -136,7 +136,7 @@ def from_plan(r: PlanResult, preset: str) -> Obligation:
     return o
 
 
-@lru_cache(maxsize=256)
+@memo.cached
 def plan_obligation(link: str) -> Obligation:
     """The one-plan comparison scenario a link value holds, as an obligation
     (:func:`from_plan`)."""
@@ -151,7 +151,7 @@ def from_line(result: CashLineResult, run: cash.CashInputs, preset: str) -> Obli
     return from_cash_line(result, lender=lender, line=run.line, plan=run.plan)
 
 
-@lru_cache(maxsize=256)
+@memo.cached
 def cash_obligation(link: str) -> Obligation:
     """The cash-line scenario a link value holds, as an obligation
     (:func:`from_line`)."""

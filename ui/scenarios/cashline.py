@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, fields, replace
+
+import numpy as np
 
 from calc import cashline as cl
 from calc.cash_vs_installment import CashVsInstallment, compare_with_installment
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import RATE_UNITS
+from ui import memo
 from ui.codec import Field, Group, Schema
 from ui.scenarios import num, whole
 from ui.scenarios.household import HOUSEHOLD
@@ -18,7 +20,8 @@ from ui.scenarios.household import HOUSEHOLD
 __all__ = ["CASH_PRESET_CHOICES", "CASH_SHARED", "DRAWS", "REPAYMENTS", "CASH", "VIEWS",
            "MAX_DRAWS", "MAX_REPAYMENTS", "cash_preset_fields", "matches_cash_preset",
            "min_rule_fields",
-           "CashInputs", "inputs", "simulate", "pay_rules", "versus", "quoted"]
+           "CashInputs", "inputs", "SAMPLE_DAYS", "sampled", "simulate", "simulate_full",
+           "pay_rules", "versus", "quoted"]
 
 CASH_PRESET_CHOICES = ("custom", *CASH_LINE_PRESETS)
 MAX_DRAWS = 5
@@ -169,24 +172,56 @@ def inputs(scn: Mapping[str, object]) -> CashInputs:
     return CashInputs(draws, line, plan, faults, rollover)
 
 
-@lru_cache(maxsize=256)
-def simulate(inp: CashInputs) -> cl.CashLineResult:
-    """The line simulated day by day (cached); raises CalcError on bad terms."""
+#: Days of a daily ledger the page keeps: the balance chart draws at most
+#: 1,500 (:func:`ui.charts.balance_over_time`).
+SAMPLE_DAYS = 1500
+
+
+def sampled(r: cl.CashLineResult) -> cl.CashLineResult:
+    """``r`` with its daily ledger cut to what the page reads of it: every day
+    up to :data:`SAMPLE_DAYS`; past that, ``SAMPLE_DAYS - 1`` days evenly
+    spread (the first and last among them) and the day the most principal was
+    owed (the budget's balance, :func:`calc.burden.from_cash_line`).  A
+    century's ledger is 36,501 days, 4 MB: kept whole in a cache and in every
+    session's sections it took the server past a gigabyte (issue 20).  The
+    whole ledger, for the download, is :func:`simulate_full`'s."""
+    led = r.ledger
+    n = len(led.day)
+    if n <= SAMPLE_DAYS:
+        return r
+    days = np.linspace(0, n - 1, SAMPLE_DAYS - 1).round().astype(np.int64)
+    k = np.unique(np.append(days, np.argmax(led.principal)))
+    return replace(r, ledger=cl.Ledger(**{f.name: getattr(led, f.name)[k]
+                                          for f in fields(cl.Ledger)}))
+
+
+def simulate_full(inp: CashInputs) -> cl.CashLineResult:
+    """The line simulated day by day with its whole daily ledger, not cached
+    (for the ledger's download: a century's is 4 MB)."""
     return cl.simulate(list(inp.draws), inp.line, inp.plan, inp.faults, inp.rollover)
 
 
-@lru_cache(maxsize=256)
+@memo.cached
+def simulate(inp: CashInputs) -> cl.CashLineResult:
+    """The line simulated day by day (cached in bytes, :mod:`ui.memo`), its
+    ledger :func:`sampled`; raises CalcError on bad terms."""
+    return sampled(simulate_full(inp))
+
+
+@memo.cached
 def pay_rules(inp: CashInputs) -> tuple[cl.PayRuleOutcome, ...]:
     """The same draws on a revolving line paid in full, by the minimum, by a
-    fixed amount (cached)."""
-    return cl.compare_pay_rules(list(inp.draws), inp.line, inp.plan, inp.faults)
+    fixed amount (cached, ledgers :func:`sampled`)."""
+    return tuple(o if o.result is None else replace(o, result=sampled(o.result))
+                 for o in cl.compare_pay_rules(list(inp.draws), inp.line, inp.plan, inp.faults))
 
 
-@lru_cache(maxsize=256)
+@memo.cached
 def _versus(inp: CashInputs, preset_id: str) -> CashVsInstallment:
-    return compare_with_installment(inp.draws[0].amount, inp.line, inp.plan,
-                                    INSTALLMENT_PRESETS[preset_id].terms(),
-                                    faults=inp.faults, rollover=inp.rollover)
+    c = compare_with_installment(inp.draws[0].amount, inp.line, inp.plan,
+                                 INSTALLMENT_PRESETS[preset_id].terms(),
+                                 faults=inp.faults, rollover=inp.rollover)
+    return replace(c, result=sampled(c.result))
 
 
 def versus(inp: CashInputs, scn: Mapping[str, object]) -> CashVsInstallment:
