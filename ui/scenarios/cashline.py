@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from calc import cashline as cl
 from calc.cash_vs_installment import CashVsInstallment, compare_with_installment
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import RATE_UNITS
+from ui import memo
 from ui.codec import Field, Group, Schema
 from ui.scenarios import num, whole
 from ui.scenarios.household import HOUSEHOLD
@@ -169,20 +169,21 @@ def inputs(scn: Mapping[str, object]) -> CashInputs:
     return CashInputs(draws, line, plan, faults, rollover)
 
 
-@lru_cache(maxsize=256)
+@memo.cached
 def simulate(inp: CashInputs) -> cl.CashLineResult:
-    """The line simulated day by day (cached); raises CalcError on bad terms."""
+    """The line simulated day by day (cached within a byte budget,
+    :mod:`ui.memo`, its arrays read-only); raises CalcError on bad terms."""
     return cl.simulate(list(inp.draws), inp.line, inp.plan, inp.faults, inp.rollover)
 
 
-@lru_cache(maxsize=256)
+@memo.cached
 def pay_rules(inp: CashInputs) -> tuple[cl.PayRuleOutcome, ...]:
     """The same draws on a revolving line paid in full, by the minimum, by a
-    fixed amount (cached)."""
+    fixed amount (cached within the byte budget)."""
     return cl.compare_pay_rules(list(inp.draws), inp.line, inp.plan, inp.faults)
 
 
-@lru_cache(maxsize=256)
+@memo.cached
 def _versus(inp: CashInputs, preset_id: str) -> CashVsInstallment:
     return compare_with_installment(inp.draws[0].amount, inp.line, inp.plan,
                                     INSTALLMENT_PRESETS[preset_id].terms(),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from calc.compare import Comparison, compare
 from calc.errors import CalcError, InputError
@@ -24,6 +23,7 @@ from calc.schedule import (
     with_fee,
 )
 from calc.units import RATE_UNITS
+from ui import memo
 from ui.codec import Field, Group, Schema
 from ui.scenarios import num, whole
 from ui.scenarios.household import HOUSEHOLD
@@ -323,7 +323,7 @@ def inputs(scn: Mapping[str, object]) -> CompareInputs:
     )
 
 
-@lru_cache(maxsize=256)
+@memo.cached
 def _compare(inp: CompareInputs) -> Comparison:
     return compare(inp.price, inp.cash_discount, inp.savings_yield, list(inp.plans),
                    list(inp.early_after))
