@@ -53,6 +53,8 @@ def size_of(obj: object, _seen: set[int] | None = None) -> int:
         return 0
     seen.add(id(obj))
     if isinstance(obj, np.ndarray):
+        if obj.base is None:  # owns its buffer: getsizeof counts header and buffer
+            return sys.getsizeof(obj)
         base = obj.base if isinstance(obj.base, np.ndarray) else None
         return sys.getsizeof(obj) + (size_of(base, seen) if base is not None else obj.nbytes)
     n = sys.getsizeof(obj)
