@@ -9,8 +9,6 @@ this entrypoint's language switch and share link.)
 
 from __future__ import annotations
 
-import gc
-
 import streamlit as st
 
 from ui import classroom, state
@@ -95,17 +93,8 @@ if opened:  # a value typed on the page left comes after the link's request
     state.await_late_values()
 
 
-@st.cache_resource
-def _freeze_startup_objects() -> bool:
-    """Once per server process, after its first run: Streamlit collects garbage
-    after every run, and moving what the imports and the first run made out of
-    the collector's sight keeps that collection short (../shared/streamlit.md,
-    Performance). Holds no user data."""
-    gc.freeze()
-    return True
-
-
-_freeze_startup_objects()
+# once per process, in module state a client's clear-cache cannot reset
+state.freeze_startup_objects()
 
 with st.sidebar:
     from ui import share

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -52,7 +53,8 @@ from ui.codec import (
 __all__ = ["APP", "init_lang", "lang", "set_lang", "MODES", "init_mode", "mode", "set_mode",
            "lesson", "set_lesson", "PageState", "PartState", "follow_link", "share_url",
            "share_params", "page_gate", "fragment_rerun", "rerun_page", "note_widget", "note_page",
-           "fresh_page", "await_late_values", "shown_page", "left_page", "stay_on_page"]
+           "fresh_page", "await_late_values", "shown_page", "left_page", "stay_on_page",
+           "freeze_startup_objects"]
 
 #: Page code of the shell (the entrypoint's language switch, share link, routing).
 APP = "app"
@@ -181,7 +183,29 @@ def _with_lesson(params: dict[str, str]) -> dict[str, str]:
     return {**lesson.params(lang_code if lang_code in LANGS else "zh"), **params}
 
 
-@st.cache_resource
+#: Process-wide invariants live in module state, never in ``st.cache_resource``:
+#: any client may send ``BackMsg.clear_cache``, which empties every resource
+#: cache (``runtime/app_session.py``), so a lock kept there was replaced while
+#: runs still held the old one, and a once-only flag ran again (issue 20).
+_GATE = threading.RLock()
+_FREEZE_LOCK = threading.Lock()
+_frozen = False
+
+
+def freeze_startup_objects() -> bool:
+    """Once per server process, after its first run: ``gc.freeze()`` moves
+    what the imports and the first run made out of the collector's sight,
+    which keeps every later collection short.  ``True`` for the call that
+    froze.  Holds no user data."""
+    global _frozen
+    with _FREEZE_LOCK:
+        if _frozen:
+            return False
+        gc.freeze()
+        _frozen = True
+        return True
+
+
 def page_gate() -> threading.RLock:
     """One page script (or part of one) at a time in this process.  The
     scripts share one interpreter lock anyway: a class's fifty first runs
@@ -189,8 +213,8 @@ def page_gate() -> threading.RLock:
     (bench/bench_class.py: fifty sessions opening one link, p95 1.20 s
     interleaved, 0.92 s in turn; a hundred, 2.16 s and 1.49 s).  Reentrant:
     a full run holds it while its sections (:meth:`PageState.section`) take
-    it again.  Holds no user data."""
-    return threading.RLock()
+    it again.  Holds no user data; the same lock for the process's life."""
+    return _GATE
 
 
 def fragment_rerun() -> bool:
