@@ -69,3 +69,18 @@ def test_an_early_repayment_no_slider_can_hold_is_named_and_can_be_reset(k):
     assert at.query_params["ek1"] == ["0"] or at.query_params["ek1"] == "0"
     assert not any(w.value.startswith(CATALOG["en"]["cmp.early_bad"].split("{")[0])
                    for w in at.warning)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_link_of_990_unknown_parameters_gives_a_short_notice(lang):
+    # the old notice had one line per unknown parameter: 990 lines
+    from ui.i18n import notice_lines
+    from ui.scenarios import compare as cmp
+
+    params = encode(cmp.COMPARE, cmp.COMPARE.defaults(), lang)
+    params.update({f"junk{i}": "x" for i in range(990)})
+    _, _, notices = decode(cmp.COMPARE, params)
+    lines = notice_lines(notices, lang, cmp.COMPARE)
+    assert len(lines) <= 8
+    # six named, then the count of the 984 others
+    assert CATALOG[lang]["notice.more"].format(n=984) in lines

@@ -1402,14 +1402,22 @@ def notice_lines(notices: Iterable[Notice], lang: str | None = None,
     words (``schema``'s labels) in one line, the first few by name."""
     lines, missing = [], []
     unversioned: Notice | None = None
+    per_code: dict[str, int] = {}
     for n in notices:
         if n.code == "missing":
             missing.append(field_label(schema, n.param, lang))
         elif n.code == "no_version":
             unversioned = n
         else:
-            lines.append(t(f"notice.{n.code}", lang, param=field_label(schema, n.param, lang),
-                           raw=md_escape(n.raw[:60])))
+            # a few lines per kind, then a count: a link of 990 unknown
+            # parameters once made a 992-line notice
+            per_code[n.code] = per_code.get(n.code, 0) + 1
+            if per_code[n.code] <= _MAX_NAMED:
+                lines.append(t(f"notice.{n.code}", lang,
+                               param=field_label(schema, n.param, lang),
+                               raw=md_escape(n.raw[:60])))
+    lines += [t("notice.more", lang, n=count - _MAX_NAMED)
+              for count in per_code.values() if count > _MAX_NAMED]
     if unversioned is not None:
         # a link typed by hand: say what it gave when that is shorter than what it left out
         given = [field_label(schema, name, lang) for name in unversioned.raw.split(",") if name]
