@@ -178,22 +178,15 @@ def show(where: Any, table: Table, key: str, **kw: Any) -> None:
                     **kw)
 
 
-def csv_on_demand(table: Table, source: Callable[[], Table] | None = None) -> Callable[[], str]:
+def csv_on_demand(table: Table) -> Callable[[], str]:
     """A function giving the table as CSV text for Excel (module docstring):
-    for ``st.download_button``, which calls it only when the file is asked for.
-
-    With ``source`` the function keeps only the headers and ``source`` (a
-    function of the scenario's inputs, e.g. a ``functools.partial``), and
-    builds the data again when called: a session holds its download buttons'
-    functions while it lives and two minutes after it closes, and a century's
-    daily ledger is 4 MB (issue 20)."""
+    for ``st.download_button``, which calls it only when the file is asked for."""
     # headers now, in the run's language: the file is made later, outside the
     # script run, where the session's language cannot be read
     headers = table.headers()
-    kept = None if source is not None else table
 
     def make() -> str:
-        return csv_text(kept if kept is not None else source(), headers)  # type: ignore[misc]
+        return csv_text(table, headers)
 
     return make
 
