@@ -87,8 +87,9 @@ opened = state.note_page(next(code for code, p in PAGES.items()
                               if p.url_path == page.url_path), page)
 
 
-with state.page_gate():  # one script at a time (ui.state.page_gate)
-    page.run()
+# no lock around the page: a computation a link can stretch (a century's
+# cash line) waits for its turn at ui.memo.TURNS, and nothing else waits
+page.run()
 if opened:  # a value typed on the page left comes after the link's request
     state.await_late_values()
 

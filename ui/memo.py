@@ -17,6 +17,19 @@ frozen dataclasses and tuples already.
 
 Nothing here holds a user's data beyond the results of the scenarios asked
 for, keyed by those scenarios' values (never by a session).
+
+**Turns.**  A computation whose cost a link can stretch (a cash line
+simulated day by day for up to a century, a budget's nested lines) is
+declared with :func:`cached_in_turn`: on a miss it waits for its turn at
+:data:`TURNS`, one at a time in the order asked, and looks in the store again
+once its turn comes (the class opening one link computes it once).  Nothing
+else waits: a page run, a cache hit and a bounded computation (a comparison's
+plans) go on beside it, sharing the interpreter as Python's threads do.  This
+replaced a lock every page run took (``ui.state.page_gate``): a plain visitor
+opening ``/`` then waited behind every century run queued before it (1.24 s
+beside 60 century links, 2.73 s beside 20 budgets of century lines), and with
+no lock at all behind eight of them at once (1.36 s, 1.44 s): with the turns,
+0.35 s and 0.18 s (``bench/bench_hostile.py``, issue 20).
 """
 
 from __future__ import annotations
@@ -25,13 +38,14 @@ import dataclasses
 import functools
 import sys
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Hashable
 from typing import ParamSpec, TypeVar
 
 import numpy as np
 
-__all__ = ["BUDGET_BYTES", "ByteLRU", "STORE", "cached", "size_of", "freeze"]
+__all__ = ["BUDGET_BYTES", "ByteLRU", "STORE", "Turns", "TURNS", "cached", "cached_in_turn",
+           "size_of", "freeze"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -140,9 +154,83 @@ class ByteLRU:
 STORE = ByteLRU(BUDGET_BYTES)
 
 
+class Turns:
+    """At most ``n`` holders at once, the others served in the order they
+    asked: a release hands its place to the longest waiter, so a thread that
+    releases and asks again (a budget computing its next line) queues behind
+    those already waiting (``threading.Semaphore`` lets it take the place
+    back first: one budget of eight century lines then kept the turn for
+    all eight while another link waited 9 s).
+
+    Taken once per thread: a computation inside a computation that holds a
+    turn (a budget's line simulating its cash line) goes on in that turn.
+    Process-wide module state, never ``st.cache_resource``, which any
+    client's "Clear cache" empties (``ui.state``).
+    """
+
+    def __init__(self, n: int) -> None:
+        self._free = n
+        self._waiting: deque[threading.Event] = deque()
+        self._lock = threading.Lock()
+        self._mine = threading.local()
+
+    def held(self) -> bool:
+        """Whether this thread holds a turn."""
+        return bool(getattr(self._mine, "depth", 0))
+
+    def waiting(self) -> int:
+        """How many threads wait for a turn."""
+        with self._lock:
+            return len(self._waiting)
+
+    def __enter__(self) -> Turns:
+        depth = getattr(self._mine, "depth", 0)
+        if depth == 0:
+            with self._lock:
+                if self._free and not self._waiting:
+                    self._free -= 1
+                    ready = None
+                else:
+                    ready = threading.Event()
+                    self._waiting.append(ready)
+            if ready is not None:
+                ready.wait()  # the releasing thread gave its place to this one
+        self._mine.depth = depth + 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._mine.depth -= 1
+        if self._mine.depth:
+            return
+        with self._lock:
+            if self._waiting:
+                self._waiting.popleft().set()  # the place passes on, never freed between
+            else:
+                self._free += 1
+
+
+#: One computation a link can stretch at a time (:func:`cached_in_turn`): the
+#: machine has two cores, and the other one is left to everything else.
+TURNS = Turns(1)
+
+
 def cached(fn: Callable[P, R]) -> Callable[P, R]:
     """``fn`` with its results kept in :data:`STORE` by its (hashable)
-    arguments, read-only (:func:`freeze`).  An exception is not kept."""
+    arguments, read-only (:func:`freeze`).  An exception is not kept.  For a
+    computation bounded by its inputs' bounds (milliseconds at most):
+    one a link can stretch is :func:`cached_in_turn`."""
+    return _cached(fn, False)
+
+
+def cached_in_turn(fn: Callable[P, R]) -> Callable[P, R]:
+    """:func:`cached`, and on a miss ``fn`` runs in its turn at
+    :data:`TURNS` (module docstring): for a computation a link can make long
+    (a century's daily simulation), so that it never holds up the runs that
+    need none."""
+    return _cached(fn, True)
+
+
+def _cached(fn: Callable[P, R], in_turn: bool) -> Callable[P, R]:
     name = f"{fn.__module__}.{fn.__qualname__}"
 
     @functools.wraps(fn)
@@ -151,11 +239,21 @@ def cached(fn: Callable[P, R]) -> Callable[P, R]:
         hit, value = STORE.get(key)
         if hit:
             return value  # type: ignore[return-value]
-        result = fn(*args, **kwargs)
-        freeze(result)
-        STORE.put(key, result, size_of(result))
-        return result
+        if not in_turn or TURNS.held():
+            return _compute(key, fn, *args, **kwargs)
+        with TURNS:
+            hit, value = STORE.get(key)  # made meanwhile, by the turn before
+            if hit:
+                return value  # type: ignore[return-value]
+            return _compute(key, fn, *args, **kwargs)
 
     call.cache_clear = STORE.clear  # type: ignore[attr-defined]
     return call
+
+
+def _compute(key: Hashable, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    result = fn(*args, **kwargs)
+    freeze(result)
+    STORE.put(key, result, size_of(result))
+    return result
 

@@ -52,7 +52,7 @@ from ui.codec import (
 
 __all__ = ["APP", "init_lang", "lang", "set_lang", "MODES", "init_mode", "mode", "set_mode",
            "lesson", "set_lesson", "PageState", "PartState", "follow_link", "share_url",
-           "share_params", "page_gate", "fragment_rerun", "rerun_page", "note_widget", "note_page",
+           "share_params", "fragment_rerun", "rerun_page", "note_widget", "note_page",
            "fresh_page", "await_late_values", "shown_page", "left_page", "stay_on_page",
            "freeze_startup_objects"]
 
@@ -187,7 +187,8 @@ def _with_lesson(params: dict[str, str]) -> dict[str, str]:
 #: any client may send ``BackMsg.clear_cache``, which empties every resource
 #: cache (``runtime/app_session.py``), so a lock kept there was replaced while
 #: runs still held the old one, and a once-only flag ran again (issue 20).
-_GATE = threading.RLock()
+#: (Page runs take no lock: a computation a link can stretch waits for its
+#: turn instead, :data:`ui.memo.TURNS`.)
 _FREEZE_LOCK = threading.Lock()
 _frozen = False
 
@@ -204,17 +205,6 @@ def freeze_startup_objects() -> bool:
         gc.freeze()
         _frozen = True
         return True
-
-
-def page_gate() -> threading.RLock:
-    """One page script (or part of one) at a time in this process.  The
-    scripts share one interpreter lock anyway: a class's fifty first runs
-    interleaved all finish late, in turn the first are done early
-    (bench/bench_class.py: fifty sessions opening one link, p95 1.20 s
-    interleaved, 0.92 s in turn; a hundred, 2.16 s and 1.49 s).  Reentrant:
-    a full run holds it while its sections (:meth:`PageState.section`) take
-    it again.  Holds no user data; the same lock for the process's life."""
-    return _GATE
 
 
 def fragment_rerun() -> bool:
@@ -380,7 +370,7 @@ class PageState:
         draws (and the link), unless they name the sections to rerun instead
         (:meth:`rerun_sections`, which the ``key`` is for).  After a rerun of
         its own it writes the link, as the page does at the end of a full
-        run; it waits its turn at :func:`page_gate` like a full run.
+        run.
 
         A section rerun calls ``draw`` with the arguments of the run that last
         drew it: what an edit elsewhere can change is read inside it.
@@ -394,7 +384,7 @@ class PageState:
 
             @functools.wraps(draw)
             def run(*args: Any, **kwargs: Any) -> None:
-                with page_gate(), self._drawing(name):
+                with self._drawing(name):
                     draw(*args, **kwargs)
                     # the link, by the outermost sections a fragment run runs
                     if fragment_rerun() and len(_sections_running()) == 1:
@@ -566,9 +556,8 @@ def await_late_values() -> None:
     (:func:`left_page`).  Arriving after the run had finished, it was lost:
     the finished run forgot the old page's widgets, so no callback ran, and
     the section named was not on the page, so nothing else did.  Waiting
-    here turns the second case into the first; nothing is sent meanwhile,
-    and the page gate is not held.  Nothing in AppTest, whose runs are not
-    the browser's."""
+    here turns the second case into the first; nothing is sent meanwhile.
+    Nothing in AppTest, whose runs are not the browser's."""
     ctx = get_script_run_ctx()
     if ctx is None or not _keeps_elements():
         return

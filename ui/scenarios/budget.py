@@ -156,7 +156,7 @@ def from_line(result: CashLineResult, run: cash.CashInputs, preset: str) -> Obli
                           plan=run.plan, cash_advance=p is not None and p.cash_advance)
 
 
-@memo.cached
+@memo.cached_in_turn
 def cash_obligation(link: str) -> Obligation:
     """The cash-line scenario a link value holds, as an obligation
     (:func:`from_line`)."""

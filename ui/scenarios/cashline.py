@@ -169,21 +169,21 @@ def inputs(scn: Mapping[str, object]) -> CashInputs:
     return CashInputs(draws, line, plan, faults, rollover)
 
 
-@memo.cached
+@memo.cached_in_turn
 def simulate(inp: CashInputs) -> cl.CashLineResult:
     """The line simulated day by day (cached within a byte budget,
     :mod:`ui.memo`, its arrays read-only); raises CalcError on bad terms."""
     return cl.simulate(list(inp.draws), inp.line, inp.plan, inp.faults, inp.rollover)
 
 
-@memo.cached
+@memo.cached_in_turn
 def pay_rules(inp: CashInputs) -> tuple[cl.PayRuleOutcome, ...]:
     """The same draws on a revolving line paid in full, by the minimum, by a
     fixed amount (cached within the byte budget)."""
     return cl.compare_pay_rules(list(inp.draws), inp.line, inp.plan, inp.faults)
 
 
-@memo.cached
+@memo.cached_in_turn
 def _versus(inp: CashInputs, preset_id: str) -> CashVsInstallment:
     return compare_with_installment(inp.draws[0].amount, inp.line, inp.plan,
                                     INSTALLMENT_PRESETS[preset_id].terms(),
