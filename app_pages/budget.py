@@ -8,6 +8,7 @@ and its table, and the thresholds a teacher may move.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import streamlit as st
@@ -219,8 +220,14 @@ def results() -> None:
                 large=classroom.projector())
     table = tables.budget(tl, names)
     tables.show(st, table, ps.key("el", "table"), height=min(35 * (table.rows() + 1) + 3, 458))
-    st.download_button(t("bud.download"), tables.csv_on_demand(table), file_name="budget.csv",
-                       mime="text/csv", key=ps.key("do", "csv"), on_click="ignore")
+    # the file is built again from copies of the inputs when asked for, not
+    # kept with the button for the session's life (ui.tables.csv_on_demand)
+    again = functools.partial(bs.timeline, dict(scn), dict(hh.scn), th)
+    st.download_button(t("bud.download"),
+                       tables.csv_on_demand(table, functools.partial(tables.budget_of, again,
+                                                                     tuple(names))),
+                       file_name="budget.csv", mime="text/csv", key=ps.key("do", "csv"),
+                       on_click="ignore")
 
 
 @ps.section

@@ -268,14 +268,20 @@ def chart(r: cl.CashLineResult, rollover: cl.Rollover | None) -> None:
                 large=classroom.projector())
 
 
-def statements(r: cl.CashLineResult) -> None:
+def statements(r: cl.CashLineResult, run: sc.CashInputs) -> None:
     table = tables.statements(r)
     tables.show(st, table, ps.key("el", "statements"), height=320)
-    # files are made when the button is clicked, not on every run
-    st.download_button(t("cash.download_statements"), tables.csv_on_demand(table),
+    # files are made when the button is clicked, not on every run, from the
+    # inputs: a button keeps what it was given while the session lives, and a
+    # century's daily ledger is 4 MB (ui.tables.csv_on_demand)
+    again = functools.partial(sc.simulate, run)
+    st.download_button(t("cash.download_statements"),
+                       tables.csv_on_demand(table, functools.partial(tables.statements_of, again)),
                        file_name="statements.csv", mime="text/csv",
                        key=ps.key("do", "csv_statements"), on_click="ignore")
-    st.download_button(t("cash.download_ledger"), tables.csv_on_demand(tables.ledger(r)),
+    st.download_button(t("cash.download_ledger"),
+                       tables.csv_on_demand(tables.Table(None, tables.ledger_columns()),
+                                            functools.partial(tables.ledger_of, again)),
                        file_name="daily_ledger.csv", mime="text/csv",
                        key=ps.key("do", "csv_ledger"), on_click="ignore",
                        help=t("cash.ledger_help"))
@@ -342,7 +348,7 @@ def results() -> None:
     summary(result)
     chart(result, run.rollover)
     with st.expander(t("cash.statements_title")):
-        statements(result)
+        statements(result, run)
     affordability(result, run)
     pay_rule_comparison(run)
     versus_installment(run)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
 import numpy as np
@@ -40,8 +40,9 @@ from ui.i18n import error_text, t
 
 __all__ = ["Table", "Column", "money_col", "rate_col", "int_col", "text_col", "show",
            "csv_on_demand", "csv_text", "neutral", "FORMULA_START", "comparison",
-           "amortization", "flows", "statements", "ledger",
-           "pay_rules", "versus", "burden", "budget"]
+           "amortization", "flows", "statements", "statements_of", "ledger", "ledger_columns",
+           "ledger_of",
+           "pay_rules", "versus", "burden", "budget", "budget_of"]
 
 
 @dataclass(frozen=True)
@@ -178,15 +179,25 @@ def show(where: Any, table: Table, key: str, **kw: Any) -> None:
                     **kw)
 
 
-def csv_on_demand(table: Table) -> Callable[[], str]:
+def csv_on_demand(table: Table, source: Callable[[], Table] | None = None) -> Callable[[], str]:
     """A function giving the table as CSV text for Excel (module docstring):
-    for ``st.download_button``, which calls it only when the file is asked for."""
+    for ``st.download_button``, which calls it only when the file is asked for.
+
+    With ``source`` the function keeps only ``table``'s headers and
+    ``source``, a function of the scenario's inputs (a ``functools.partial``
+    over them) that builds the table again when the file is asked for: a
+    session holds its download buttons' functions while it lives and two
+    minutes after it closes, and a century's daily ledger is 36,501 rows,
+    4 MB (issue 20).  ``table`` may then hold no data (:func:`ledger_columns`)."""
     # headers now, in the run's language: the file is made later, outside the
     # script run, where the session's language cannot be read
     headers = table.headers()
-
-    def make() -> str:
-        return csv_text(table, headers)
+    if source is None:
+        def make() -> str:
+            return csv_text(table, headers)
+    else:
+        def make() -> str:
+            return csv_text(source(), headers)
 
     return make
 
@@ -399,16 +410,31 @@ def statements(r: cl.CashLineResult) -> Table:
 _EXACT = ("interest", "line2_interest", "accrued", "line2_accrued")
 
 
+def ledger_columns() -> dict[str, Column]:
+    """The daily ledger's columns, one per calc field: exact accruals to 4
+    decimals, every other amount to the fen (no data needed: the download's
+    headers, :func:`csv_on_demand`)."""
+    return {f.name: (int_col("cash.ledger.day") if f.name == "day"
+                     else Column(f"cash.ledger.{f.name}", "exact") if f.name in _EXACT
+                     else money_col(f"cash.ledger.{f.name}"))
+            for f in fields(cl.Ledger)}
+
+
 def ledger(r: cl.CashLineResult) -> Table:
-    """The daily ledger, one column per calc field (for the CSV); exact
-    accruals to 4 decimals, every other amount to the fen.  Formatting waits
-    for :func:`csv_on_demand`: a century's ledger is 36,500 rows."""
-    data = to_frame(r.ledger)
-    columns = {name: (int_col("cash.ledger.day") if name == "day"
-                      else Column(f"cash.ledger.{name}", "exact") if name in _EXACT
-                      else money_col(f"cash.ledger.{name}"))
-               for name in data.columns}
-    return Table(data, columns)
+    """The daily ledger (:func:`ledger_columns`), for the CSV.  Formatting
+    waits for :func:`csv_on_demand`: a century's ledger is 36,501 rows."""
+    return Table(to_frame(r.ledger), ledger_columns())
+
+
+def ledger_of(result: Callable[[], cl.CashLineResult]) -> Table:
+    """:func:`ledger` of ``result()``: for :func:`csv_on_demand`'s ``source``,
+    ``result`` a function of the scenario's inputs."""
+    return ledger(result())
+
+
+def statements_of(result: Callable[[], cl.CashLineResult]) -> Table:
+    """:func:`statements` of ``result()`` (as :func:`ledger_of`)."""
+    return statements(result())
 
 
 def _unpaid(r: cl.CashLineResult) -> str:
@@ -539,3 +565,12 @@ def budget(tl: Timeline, names: Sequence[str]) -> Table:
         data["left"] = tl.left
         columns["left"] = money_col("bud.col.left")
     return Table(pd.DataFrame(data), columns)
+
+
+def budget_of(timeline: Callable[[], Timeline | None], names: Sequence[str]) -> Table:
+    """:func:`budget` of ``timeline()`` (as :func:`ledger_of`); no rows when
+    there is none."""
+    tl = timeline()
+    if tl is None:
+        return Table(pd.DataFrame({"month": []}), {"month": int_col("bud.col.month")})
+    return budget(tl, names)

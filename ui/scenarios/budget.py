@@ -234,3 +234,10 @@ def budget(scn: Mapping[str, object], hh: Mapping[str, object],
     except CalcError as err:
         return Budget(None, tuple(shown), errors, (), err)
     return Budget(tl, tuple(shown), errors, evaluate(tl, thresholds), None)
+
+
+def timeline(scn: Mapping[str, object], hh: Mapping[str, object],
+             thresholds: Thresholds) -> Timeline | None:
+    """:func:`budget`'s timeline: what a download builds again from the
+    scenario when the file is asked for (``ui.tables.csv_on_demand``)."""
+    return budget(scn, hh, thresholds).timeline
