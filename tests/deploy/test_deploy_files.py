@@ -118,3 +118,12 @@ def test_the_shipped_config_sends_no_traceback_to_a_browser():
     config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] in ("type", "none")
     assert config["client"]["toolbarMode"] == "viewer"
+
+
+def test_the_tables_export_only_through_the_pages_neutralised_csv():
+    """The dataframe toolbar's CSV writes the cells as shown (text, names as
+    typed, a formula included); the pages' downloads neutralise them (issue 20)."""
+    import tomllib
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True
