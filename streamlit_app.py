@@ -123,5 +123,4 @@ with st.sidebar:
                 with qr_tab:
                     # a data: URL, not a media file: any replica serves it; shown at
                     # its own size, about 432 px (ui.share.SHOWN_PX), less on a phone
-                    st.image(share.qr_src(found.for_qr), caption=t("app.share_qr"),
-                             alt=t("app.share_qr_alt"), width="content")
+                    share.show_qr(found.for_qr, t("app.share_qr"))

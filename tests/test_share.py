@@ -281,3 +281,37 @@ def test_the_popover_shows_both_links_and_a_qr_of_the_short_one():
     assert src.startswith("data:image/png;base64,")
     assert read_qr(base64.b64decode(src.split(",", 1)[1])).text == short
     assert image.proto.imgs[0].caption == CATALOG["en"]["app.share_qr"]
+
+
+def _distinct_name(i: int) -> str:
+    """Forty Chinese characters that no dictionary or repeat compresses."""
+    return "".join(chr(0x4E00 + (i * 7919 + k * 104729) % 20000) for k in range(40))
+
+
+def test_a_link_too_long_for_a_qr_code_says_so_and_offers_the_link():
+    # a budget of eight plans, each named in forty characters of its own, and
+    # each obligation too: the short link is about 3,600 characters, past the
+    # 2,331 bytes a QR code holds at level M (version 40, ISO/IEC 18004 Table 7);
+    # the old code raised segno's DataOverflowError in the share box
+    scn = bs.BUDGET.defaults()
+    for i in range(1, bs.MAX_OBLIGATIONS + 1):
+        plans = cmp.COMPARE.defaults()
+        plans["nm1"] = _distinct_name(100 + i)
+        bs.add(scn, bs.plan_link(plans, 1))
+        scn[f"bn{i}"] = _distinct_name(i)
+    params = encode(bs.BUDGET, scn, "en")
+    assert len(to_query(shorten(params))) > 2331
+    at = run(shorten(params), page="app_pages/budget.py")
+    at.session_state["app-share"] = True
+    at.run()
+    assert_clean(at)
+    assert not at.sidebar.get("image")
+    full, short, again = (c.value for c in at.sidebar.get("code"))
+    assert again == short  # the link to send, in the QR's tab
+    message = CATALOG["en"]["app.share_qr_too_long"].format(n=f"{len(short):,}", max="2,331")
+    assert message in [i.value for i in at.sidebar.info]
+
+
+def test_the_longest_qr_link_still_makes_a_code():
+    url = "https://a.example/?" + "z" * (2331 - len("https://a.example/?"))
+    assert len(url) == 2331 and read_qr(qr_png(url)).text == url

@@ -189,5 +189,5 @@ def _student_qr(page: state.PageState) -> None:
 
     found = share.links({**page.params(), "mode": "student"})
     url = found.short or found.full
-    st.image(share.qr_src(url), caption=t("lesson.scan"), alt=t("app.share_qr_alt"))
+    share.show_qr(url, t("lesson.scan"), link_below=True)
     st.markdown(f"`{url}`")

@@ -18,8 +18,8 @@ import segno
 from ui.codec import shorten
 from ui.state import share_url
 
-__all__ = ["ERROR", "QUIET_ZONE", "SHOWN_PX", "Links", "fit_scale", "links", "qr_png",
-           "qr_src"]
+__all__ = ["ERROR", "QUIET_ZONE", "SHOWN_PX", "QR_MAX_BYTES", "Links", "fit_scale", "links",
+           "qr_png", "qr_src", "show_qr"]
 
 #: Error correction: "M" (15% of the symbol may be lost), the lowest level
 #: that still covers a projected image's faults (a hot spot of glare, blur,
@@ -46,6 +46,12 @@ QUIET_ZONE = 4
 #: 8 m).  The full links are version 13 to 23 (77 to 117 modules): modules of
 #: 7 to 10 mm, one pixel or so from there, unreadable; hence the short link.
 SHOWN_PX = 432
+#: The most bytes one QR code holds at :data:`ERROR` "M": version 40, 177
+#: modules a side, in byte mode (ISO/IEC 18004:2015, Table 7).  A link is
+#: ASCII (its query is percent-encoded), one byte a character.  A budget of
+#: eight plans with long names of their own makes a short link of about
+#: 3,600 characters: it gets the link, not a code (:func:`qr_src`).
+QR_MAX_BYTES = 2331
 
 
 def fit_scale(modules: int) -> int:
@@ -82,8 +88,10 @@ def qr_png(url: str, *, scale: int | None = None) -> bytes:
 
 
 @lru_cache(maxsize=128)
-def qr_src(url: str) -> str:
-    """:func:`qr_png` of ``url`` as a ``data:`` URL, for ``st.image``.
+def qr_src(url: str) -> str | None:
+    """:func:`qr_png` of ``url`` as a ``data:`` URL, for ``st.image``;
+    ``None`` for a link no QR code can hold (past :data:`QR_MAX_BYTES`:
+    segno raised ``DataOverflowError`` in the share box).
 
     Inline, not a media file: Streamlit serves an image given as bytes from
     the replica that made it, and without session affinity another replica
@@ -92,7 +100,29 @@ def qr_src(url: str) -> str:
     (a function of the link alone, no user's state): a class opening one
     link makes it once; making one costs 5 to 45 ms.
     """
-    return "data:image/png;base64," + base64.b64encode(qr_png(url)).decode("ascii")
+    try:
+        png = qr_png(url)
+    except segno.DataOverflowError:
+        return None
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def show_qr(url: str, caption: str, *, link_below: bool = False) -> None:
+    """The QR code of ``url`` at its own size, or, for a link too long for
+    one, a message saying so and the link to send instead (left to the
+    caller when it shows the link below anyway: ``link_below``)."""
+    import streamlit as st
+
+    from ui.i18n import t
+
+    src = qr_src(url)
+    if src is not None:
+        st.image(src, caption=caption, alt=t("app.share_qr_alt"), width="content")
+        return
+    st.info(t("app.share_qr_too_long", n=f"{len(url):,}", max=f"{QR_MAX_BYTES:,}"),
+            icon=":material/qr_code:")
+    if not link_below:
+        st.code(url, language=None, wrap_lines=True)
 
 
 class Links(NamedTuple):
