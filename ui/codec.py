@@ -67,6 +67,11 @@ class Field:
     A "link" holds another page's whole scenario (:func:`pack`), one of the
     ``nested`` schemas, chosen by its ``pg``; ``""`` is none.  Decoding checks
     it as a link of its own, and names what it ignored inside it.
+
+    A ``switch`` (an "int" field of 0 and 1, drawn as a toggle) takes no
+    other value: ``ifr=5`` is no position of a switch, and kept as out of
+    range it read as on (``bool(5)``), with nothing on the page to say so; it
+    is refused with a notice, as a malformed value is.
     """
 
     kind: str
@@ -79,6 +84,7 @@ class Field:
     label: str = ""
     sparse: bool = False
     nested: tuple[Schema, ...] = ()
+    switch: bool = False
 
     def if_missing(self, versioned: bool = True) -> object:
         """What a link without this field means (``None``: nothing; name it
@@ -98,8 +104,12 @@ class Field:
         back as 309 digits, most of them not in the link), and a browser's
         number input cannot hold it, so it is never kept.
 
+        A switch's value other than 0 or 1 is (None, "bad_value").
+
         >>> Field("int", 0, 0, 10).parse("11"), Field("int", 0, 0, 10).parse("1e19")
         ((11, 'out_of_range'), (None, 'out_of_range'))
+        >>> Field("int", 0, 0, 1, switch=True).parse("5")
+        (None, 'bad_value')
         """
         if self.kind == "code":
             return (raw, None) if raw in self.choices else (None, "bad_value")
@@ -121,6 +131,8 @@ class Field:
             if abs(x) > MAX_INT:
                 return None, "out_of_range"  # not held exactly: never kept
             x = int(x)
+            if self.switch and x not in (0, 1):
+                return None, "bad_value"
         if self.lo is not None and (x <= self.lo if self.lo_open else x < self.lo):
             return x, "out_of_range"
         if self.hi is not None and x > self.hi:
@@ -145,6 +157,8 @@ class Field:
             return False
         if not math.isfinite(value):
             return False
+        if self.switch:
+            return isinstance(value, int) and value in (0, 1)
         return isinstance(value, int) if self.kind == "int" else True
 
     def format(self, value: object) -> str:

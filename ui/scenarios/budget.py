@@ -54,7 +54,7 @@ OBLIGATIONS = Group(count="nb", most=MAX_OBLIGATIONS, item="bud.item_n", fields=
     "bb": Field("float", 0.0, *_b["balance"], label="bud.balance"),
     "br": Field("float", 0.0, 0.0, 100 * _b["rate"][1], label="bud.rate"),  # 0: not known
     # 1: secured (a mortgage, a car loan), out of the unsecured rule; links from before: 0
-    "bc": Field("int", 0, 0, 1, absent=0, label="bud.secured"),
+    "bc": Field("int", 0, 0, 1, absent=0, label="bud.secured", switch=True),
 })
 BUDGET = Schema(page="bud", shared={
     "nb": Field("int", 0, 0, MAX_OBLIGATIONS, label="bud.count"),

@@ -33,7 +33,7 @@ CASH_SHARED = {
     "u": Field("code", "daily", choices=RATE_UNITS, label="cmp.rate_unit"),
     "fp": Field("float", 0.0, 0.0, 100 * _c["fee_rate"][1], label="cash.fee_pct"),
     "fm": Field("float", 0.0, *_c["fee_min"], label="cash.fee_min"),
-    "ifr": Field("int", 0, 0, 1, label="cash.interest_free"),
+    "ifr": Field("int", 0, 0, 1, label="cash.interest_free", switch=True),
     # new scenarios: a 备用金 line's simple daily interest, as the default preset
     # (微粒贷); a link from before the choice meant what the app did then, monthly
     "co": Field("code", "none", choices=cl.COMPOUNDING, absent="monthly",
