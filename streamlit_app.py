@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import classroom, state
+from ui import classroom, query_limit, state
 from ui.codec import LANGS
 from ui.i18n import t
 from ui.scenarios.budget import BUDGET
@@ -19,6 +19,10 @@ from ui.scenarios.cashline import CASH
 from ui.scenarios.classroom import GLOSSARY_SCHEMA, LESSONS_SCHEMA
 from ui.scenarios.compare import COMPARE
 from ui.widgets import labels
+
+# once per process: a link Streamlit ignores for its number of parameters is
+# noticed from its warning (ui.query_limit), and named by the page it opens
+query_limit.install()
 
 st.set_page_config(
     page_title="分期明白 · Installment Clarity", page_icon=":material/calculate:", layout="wide"

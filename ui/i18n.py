@@ -15,6 +15,7 @@ from calc.errors import CalcError
 from ui import catalog_debt, catalog_lessons
 from ui.codec import Notice, Schema
 from ui.fmt import md_escape, pct, yuan
+from ui.query_limit import MAX_FIELDS
 
 __all__ = ["CATALOG", "t", "error_text", "notice_lines", "show_notices", "field_label",
            "placeholders",
@@ -1412,7 +1413,10 @@ def notice_lines(notices: Iterable[Notice], lang: str | None = None,
             # a few lines per kind, then a count: a link of 990 unknown
             # parameters once made a 992-line notice
             per_code[n.code] = per_code.get(n.code, 0) + 1
-            if per_code[n.code] <= _MAX_NAMED:
+            if n.code == "too_many_params":  # the whole link unread (ui.query_limit)
+                lines.append(t("notice.too_many_params", lang, n=f"{int(n.raw):,}",
+                               max=f"{MAX_FIELDS:,}"))
+            elif per_code[n.code] <= _MAX_NAMED:
                 lines.append(t(f"notice.{n.code}", lang,
                                param=field_label(schema, n.param, lang),
                                raw=md_escape(n.raw[:60])))

@@ -486,6 +486,18 @@ class PartState(PageState):
         return found
 
 
+def _note_blanked_link() -> None:
+    """A link Streamlit did not read for its number of parameters
+    (:mod:`ui.query_limit`): named on the first page opened."""
+    from ui import query_limit
+
+    ctx = get_script_run_ctx()
+    count = query_limit.take(ctx.session_id) if ctx is not None else None
+    if count is not None:
+        st.session_state[_PENDING] = [*st.session_state.get(_PENDING, []),
+                                      Notice("too_many_params", "", str(count))]
+
+
 def follow_link(pages: Mapping[str, StreamlitPage], current: StreamlitPage,
                 default: str) -> None:
     """On a session's first run, open the page the link was made for.
@@ -497,6 +509,7 @@ def follow_link(pages: Mapping[str, StreamlitPage], current: StreamlitPage,
     if st.session_state.get(_ROUTED):
         return
     st.session_state[_ROUTED] = True
+    _note_blanked_link()
     query = _query()
     code = query.get("pg")
     if code is None:
