@@ -26,10 +26,13 @@ once its turn comes (the class opening one link computes it once).  Nothing
 else waits: a page run, a cache hit and a bounded computation (a comparison's
 plans) go on beside it, sharing the interpreter as Python's threads do.  This
 replaced a lock every page run took (``ui.state.page_gate``): a plain visitor
-opening ``/`` then waited behind every century run queued before it (1.24 s
-beside 60 century links, 2.73 s beside 20 budgets of century lines), and with
-no lock at all behind eight of them at once (1.36 s, 1.44 s): with the turns,
-0.35 s and 0.18 s (``bench/bench_hostile.py``, issue 20).
+opening ``/`` (0.04 s idle) then waited behind every century run queued before
+it, 1.24 s at worst beside 60 century links (8 at a time) and 2.73 s beside 20
+budgets of century lines; with no lock at all, beside eight of them at once,
+1.36 s and 1.44 s; with the turns, 0.22 s and 0.41 s (``bench/bench_hostile.py``,
+2026-12-07, issue 20).  The price: a class's fifty equal first runs now
+interleave instead of running in turn, p95 1.20 s -> 1.51 s, within the 2 s
+the class needs (``bench/bench_class.py``).
 """
 
 from __future__ import annotations
