@@ -518,7 +518,8 @@ def _controls(room: Room, key: str) -> None:
     for action, off, icon in buttons:
         label = t("live.do.names_off" if action == "names" and room.names else f"live.do.{action}")
         row.button(label, key=f"live-do-{action}", on_click=_act,
-                   args=(room.code, action, room.rev), disabled=off, icon=icon, type="primary" if action == "reveal" else "secondary")
+                   args=(room.code, action, room.rev), disabled=off, icon=icon,
+                   type="primary" if action == "reveal" else "secondary")
 
 
 def teacher(code: str) -> None:
