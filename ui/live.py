@@ -358,8 +358,9 @@ def _margin_text(q: Question) -> str:
 
 def dots(values: Sequence[float], q: Question, revealed: bool, names: Sequence[str],
          lang: str) -> go.Figure:
-    """The class's answers as a dot plot: one dot per answer, stacked in
-    the bins of :func:`rooms.logic.histogram` (x in the unit typed); once
+    """The class's answers as a dot plot: one dot per answer at its value
+    (in the unit typed), stacked with the others of its bin of
+    :func:`rooms.logic.histogram`; once
     ``revealed``, the answer, the median and the common wrong answer drawn
     as lines.  Before, nothing about the answer: not even the axis range."""
     unit = _unit(q.kind)
@@ -373,7 +374,7 @@ def dots(values: Sequence[float], q: Question, revealed: bool, names: Sequence[s
         for k in range(b.count):
             i = order[at]
             at += 1
-            xs.append((b.lo + b.hi) / 2 * unit)
+            xs.append(values[i] * unit)  # where it was typed; the bin stacks it
             ys.append(k + 1)
             text.append(plot_escape(names[i]) if names else "")
     fig = go.Figure(go.Scatter(
