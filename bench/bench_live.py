@@ -1,10 +1,28 @@
-"""A live class's answers through the store, beside a bare-INSERT floor (issue 23).
+"""A live class's answers through the page and through the store, beside floors (issue 23).
 
-STORE LEVEL: this drives :class:`rooms.store.Store` directly (threads as
-students, a polling thread as the projector), not the live page through
-Streamlit; the page's own cost (reruns, websockets) is not in these figures.
+PAGE LEVEL (``--page``, the default): the live page (``app_pages/live.py``)
+served by ``streamlit run``, driven over Streamlit's websocket protocol
+(``bench/wsclient.py``) as phones and a projector: ``--students`` phones at
+once each open the room's link (joining) and submit an answer through the
+page's form; a projector session reruns its live fragment every
+``ui.live.PROJECTOR_TICK`` (1 s, as the browser does).  An answer is counted
+on the projector at the end of the first projector tick that started after
+its submit had finished (the submit's run commits before it ends).  Figures:
+p50 / p95 / max from the submit's start to counted, the class's time to all
+counted, errors, server CPU per student (``/proc``: join, answer and the
+projector's ticks), and the projector's own cost once the class is quiet
+(server CPU a second with only the projector open).  Runs: one process on
+SQLite with ``--students`` (50); two replicas behind nginx
+(``deploy/replicas.py``) on PostgreSQL with ``--replica-students`` (100).
+The floor: ``bench/floor_app.py`` on the same kind of server, as many
+sessions each opening it and changing its input once (the edit's run timed).
 
-Runs, each beside its floor measured in the same run on the same database:
+STORE LEVEL (always, after): :class:`rooms.store.Store` driven directly
+(threads as students, a polling thread as the projector), no Streamlit; the
+page's own cost (reruns, websockets) is not in these figures.
+
+Store-level runs, each beside its floor measured in the same run on the same
+database:
 
 * ``1 process, SQLite``: ``--students`` (50) students, one thread each, all
   starting at once: join, then submit one answer (a unique value, so the
@@ -40,6 +58,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -226,6 +245,199 @@ def replicas_run(label: str, url: str, n: int, poll: float) -> Result:
         store.close()
 
 
+# ------------------------------------------------------------------ page level
+
+
+def _states(sess: Any, **values: object) -> Any:
+    from streamlit.proto.WidgetStates_pb2 import WidgetStates
+
+    out = WidgetStates()
+    for key, value in values.items():
+        w = out.widgets.add()
+        w.id = sess.widget_ids[key]
+        if value is True:
+            w.trigger_value = True
+        else:
+            w.string_value = str(value)
+    return out
+
+
+@dataclass
+class PageResult:
+    label: str
+    lat: list[float]
+    total: float
+    errors: int
+    cpu_per_student: float
+    projector_ms_per_s: float
+
+    def line(self) -> str:
+        if not self.lat:
+            return f"{self.label:<40} nothing counted, errors {self.errors}"
+        q = statistics.quantiles(self.lat, n=20) if len(self.lat) > 1 else [self.lat[0]] * 19
+        return (f"{self.label:<40} n={len(self.lat):>3}  p50 {statistics.median(self.lat):5.2f} s"
+                f"  p95 {q[18]:5.2f} s  max {max(self.lat):5.2f} s"
+                f"  all counted in {self.total:5.2f} s  errors {self.errors}"
+                f"  server CPU/student {1e3 * self.cpu_per_student:6.1f} ms"
+                f"  projector alone {self.projector_ms_per_s:5.1f} ms CPU/s")
+
+
+def page_run(label: str, target: Any, url: str, n: int, quiet: float = 5.0) -> PageResult:
+    """``n`` phones answering on the live page at ``target``, a projector counting."""
+    from bench.bench_class import cpu_seconds
+    from bench.wsclient import Session
+    from ui.live import PROJECTOR_TICK
+
+    store = Store(url)
+    room, _ = store.open_room(QUESTIONS, time.time())  # as the lessons page's button does
+    code = room.code
+    pids = target.server_pids
+    proj = Session(target.url, query=f"lang=en&room={code}&view=projector")
+    proj.run(page_name="live")
+    frag = next(iter(set(proj.fragments.values())), "")
+    ticks: list[tuple[float, float, int]] = []  # (started, ended, answered shown)
+    stop_ticks = threading.Event()
+
+    def tick() -> None:
+        while not stop_ticks.is_set():
+            t0 = time.time()
+            proj.run(fragment_id=frag, page_name="live")
+            ticks.append((t0, time.time(), int(proj.metrics[1]) if len(proj.metrics) > 1 else -1))
+            stop_ticks.wait(max(0.0, PROJECTOR_TICK - (time.time() - t0)))
+
+    done: list[tuple[float, float]] = []
+    errors = [0]
+    lock = threading.Lock()
+    go = threading.Event()
+
+    def phone(i: int) -> None:
+        try:
+            sess = Session(target.url, query=f"lang=en&room={code}&s=bench-phone-{i:05d}")
+            try:
+                go.wait()
+                sess.run(page_name="live")  # opens the link: joins
+                t0 = time.time()
+                sess.run(_states(sess, **{"live-answer-0": f"{10 + i / 100:.2f}%",
+                                          "FormSubmitter:live-send-0-Send": True}),
+                         fragment_id=sess.fragments["live-answer-0"], page_name="live")
+                with lock:
+                    done.append((t0, time.time()))
+            finally:
+                sess.close()
+        except Exception:  # noqa: BLE001 - counted
+            with lock:
+                errors[0] += 1
+
+    threads = [threading.Thread(target=phone, args=(i,)) for i in range(n)]
+    for th in threads:
+        th.start()
+    time.sleep(0.5)  # the websockets open before the clock starts
+    ticker = threading.Thread(target=tick, daemon=True)
+    cpu0, t_start = cpu_seconds(pids), time.time()
+    ticker.start()
+    go.set()
+    for th in threads:
+        th.join(timeout=120)
+    end = time.time() + 2 * PROJECTOR_TICK + 5
+    while time.time() < end and not (ticks and ticks[-1][0] > max((e for _, e in done),
+                                                                 default=0)):
+        time.sleep(0.05)
+    cpu1 = cpu_seconds(pids)
+    # the projector alone, the class quiet
+    q0, c0 = time.time(), cpu_seconds(pids)
+    time.sleep(quiet)
+    q1, c1 = time.time(), cpu_seconds(pids)
+    stop_ticks.set()
+    ticker.join(timeout=10)
+    proj.close()
+    lat = []
+    for started, ended in done:
+        seen = next((te for ts, te, _ in ticks if ts >= ended), None)
+        if seen is None:
+            errors[0] += 1
+        else:
+            lat.append(seen - started)
+    shown = max((a for _, _, a in ticks), default=0)
+    counted = store.counts(code, 0)[1]
+    store.close()
+    if counted != len(done) or shown != len(done):
+        errors[0] += abs(len(done) - counted)
+    total = max((te for ts, te, _ in ticks if ts >= max((e for _, e in done), default=0)),
+                default=t_start) - t_start
+    return PageResult(label, lat, total, errors[0], (cpu1 - cpu0) / max(1, n),
+                      1e3 * (c1 - c0) / (q1 - q0))
+
+
+def floor_page_run(label: str, target: Any, n: int) -> PageResult:
+    """``n`` sessions on ``bench/floor_app.py``: open it, change its input once."""
+    from bench.bench_class import cpu_seconds
+    from bench.wsclient import QUERY, Session
+
+    lat: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    go = threading.Event()
+
+    def one(i: int) -> None:
+        try:
+            sess = Session(target.url, query=QUERY)
+            try:
+                go.wait()
+                sess.run()
+                t0 = time.time()
+                sess.run(sess.price_state(10000 + i))
+                with lock:
+                    lat.append(time.time() - t0)
+            finally:
+                sess.close()
+        except Exception:  # noqa: BLE001 - counted
+            with lock:
+                errors[0] += 1
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(n)]
+    for th in threads:
+        th.start()
+    time.sleep(0.5)
+    cpu0, t0 = cpu_seconds(target.server_pids), time.time()
+    go.set()
+    for th in threads:
+        th.join(timeout=120)
+    total = time.time() - t0
+    cpu = cpu_seconds(target.server_pids) - cpu0
+    return PageResult(label, lat, total, errors[0], cpu / max(1, n), float("nan"))
+
+
+def page_level(n: int, n2: int) -> None:
+    from bench.bench_class import FLOOR, start_cluster, start_single
+    from deploy.replicas import APP
+
+    print("PAGE LEVEL (the live page over Streamlit's websocket protocol; projector "
+          "ticks every ui.live.PROJECTOR_TICK)")
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'page.sqlite3'}"
+        floor = start_single(FLOOR, [])
+        try:
+            print(floor_page_run("floor page, 1 process", floor, n).line())
+        finally:
+            floor.close()
+        target = start_single(APP, [f"ROOMS_DATABASE_URL={url}"])
+        try:
+            print(page_run("live page, 1 process, SQLite", target, url, n).line())
+        finally:
+            target.close()
+    with postgres() as pg:
+        floor = start_cluster(FLOOR, 2, [])
+        try:
+            print(floor_page_run("floor page, 2 replicas + nginx", floor, n2).line())
+        finally:
+            floor.close()
+        target = start_cluster(APP, 2, [f"ROOMS_DATABASE_URL={pg}"])
+        try:
+            print(page_run("live page, 2 replicas + nginx, PostgreSQL", target, pg, n2).line())
+        finally:
+            target.close()
+
+
 @contextlib.contextmanager
 def postgres() -> Iterator[str]:
     from tests import pgcluster
@@ -243,9 +455,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--students", type=int, default=50)
     ap.add_argument("--replica-students", type=int, default=100)
-    ap.add_argument("--poll", type=float, default=0.1, help="projector poll interval, s")
+    ap.add_argument("--poll", type=float, default=0.1, help="store level: projector poll, s")
+    ap.add_argument("--no-page", dest="page", action="store_false",
+                    help="skip the page-level runs")
     args = ap.parse_args(argv)
     n, n2, poll = min(args.students, 300), min(args.replica_students, 300), args.poll
+    if args.page:
+        page_level(n, n2)
     print("STORE LEVEL (rooms.store.Store driven directly, not the Streamlit page); "
           f"projector polls every {poll} s")
     results: list[Result] = []
