@@ -44,7 +44,7 @@ checks, and a poll a bare ``SELECT``.
 
 It asserts nothing: benchmarks print.  Run::
 
-    python -m bench.bench_live [--students 50] [--replica-students 100] [--poll 0.1]
+    python bench/bench_live.py [--students 50] [--replica-students 100] [--poll 0.1]
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -60,11 +61,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # python bench/bench_live.py
 
-from bench.live_replica import Replica
-from rooms.logic import Question
-from rooms.store import Store, _sqlite_connect
+import sqlalchemy as sa  # noqa: E402
+
+from bench.live_replica import Replica  # noqa: E402
+from rooms.logic import Question  # noqa: E402
+from rooms.store import Store, _sqlite_connect  # noqa: E402
 
 QUESTIONS = (Question("monthly_fee", "rate", 0.1303, wrong=0.072),)
 
