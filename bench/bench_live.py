@@ -273,16 +273,21 @@ class PageResult:
     errors: int
     cpu_per_student: float
     projector_ms_per_s: float
+    client_cpu: float = 0.0
+    wall: float = 0.0
 
     def line(self) -> str:
         if not self.lat:
             return f"{self.label:<40} nothing counted, errors {self.errors}"
         q = statistics.quantiles(self.lat, n=20) if len(self.lat) > 1 else [self.lat[0]] * 19
+        server = self.cpu_per_student * len(self.lat)
         return (f"{self.label:<40} n={len(self.lat):>3}  p50 {statistics.median(self.lat):5.2f} s"
                 f"  p95 {q[18]:5.2f} s  max {max(self.lat):5.2f} s"
                 f"  all counted in {self.total:5.2f} s  errors {self.errors}"
                 f"  server CPU/student {1e3 * self.cpu_per_student:6.1f} ms"
-                f"  projector alone {self.projector_ms_per_s:5.1f} ms CPU/s")
+                f"  projector alone {self.projector_ms_per_s:5.1f} ms CPU/s"
+                f"  (burst {self.wall:4.1f} s wall: server CPU {server:4.1f} s,"
+                f" this client's {self.client_cpu:4.1f} s)")
 
 
 def page_run(label: str, target: Any, url: str, n: int, quiet: float = 5.0) -> PageResult:
@@ -336,7 +341,7 @@ def page_run(label: str, target: Any, url: str, n: int, quiet: float = 5.0) -> P
         th.start()
     time.sleep(0.5)  # the websockets open before the clock starts
     ticker = threading.Thread(target=tick, daemon=True)
-    cpu0, t_start = cpu_seconds(pids), time.time()
+    cpu0, t_start, me0 = cpu_seconds(pids), time.time(), time.process_time()
     ticker.start()
     go.set()
     for th in threads:
@@ -345,7 +350,7 @@ def page_run(label: str, target: Any, url: str, n: int, quiet: float = 5.0) -> P
     while time.time() < end and not (ticks and ticks[-1][0] > max((e for _, e in done),
                                                                  default=0)):
         time.sleep(0.05)
-    cpu1 = cpu_seconds(pids)
+    cpu1, me1, t_end = cpu_seconds(pids), time.process_time(), time.time()
     # the projector alone, the class quiet
     q0, c0 = time.time(), cpu_seconds(pids)
     time.sleep(quiet)
@@ -365,10 +370,10 @@ def page_run(label: str, target: Any, url: str, n: int, quiet: float = 5.0) -> P
     store.close()
     if counted != len(done) or shown != len(done):
         errors[0] += abs(len(done) - counted)
-    total = max((te for ts, te, _ in ticks if ts >= max((e for _, e in done), default=0)),
-                default=t_start) - t_start
+    last_done = max((e for _, e in done), default=t_start)
+    total = min((te for ts, te, _ in ticks if ts >= last_done), default=t_start) - t_start
     return PageResult(label, lat, total, errors[0], (cpu1 - cpu0) / max(1, n),
-                      1e3 * (c1 - c0) / (q1 - q0))
+                      1e3 * (c1 - c0) / (q1 - q0), me1 - me0, t_end - t_start)
 
 
 def floor_page_run(label: str, target: Any, n: int) -> PageResult:
@@ -401,13 +406,14 @@ def floor_page_run(label: str, target: Any, n: int) -> PageResult:
     for th in threads:
         th.start()
     time.sleep(0.5)
-    cpu0, t0 = cpu_seconds(target.server_pids), time.time()
+    cpu0, t0, me0 = cpu_seconds(target.server_pids), time.time(), time.process_time()
     go.set()
     for th in threads:
         th.join(timeout=120)
     total = time.time() - t0
     cpu = cpu_seconds(target.server_pids) - cpu0
-    return PageResult(label, lat, total, errors[0], cpu / max(1, n), float("nan"))
+    return PageResult(label, lat, total, errors[0], cpu / max(1, n), float("nan"),
+                      time.process_time() - me0, total)
 
 
 def page_level(n: int, n2: int) -> None:
