@@ -14,6 +14,7 @@ import streamlit as st
 from ui import classroom, query_limit, state
 from ui.codec import LANGS
 from ui.i18n import t
+from ui.live import LIVE_PAGE
 from ui.scenarios.budget import BUDGET
 from ui.scenarios.cashline import CASH
 from ui.scenarios.classroom import GLOSSARY_SCHEMA, LESSONS_SCHEMA
@@ -84,6 +85,9 @@ PAGES = {
                           icon=":material/school:", url_path="lessons"),
     GLOSSARY_SCHEMA.page: st.Page("app_pages/glossary.py", title=t("nav.glossary"),
                            icon=":material/menu_book:", url_path="glossary"),
+    # issue 23: no scenario, so no schema: room, view, token and key are read by ui.live
+    LIVE_PAGE: st.Page("app_pages/live.py", title=t("nav.live"), icon=":material/groups:",
+                       url_path="live"),
 }
 page = st.navigation(list(PAGES.values()))
 state.follow_link(PAGES, page, default=COMPARE.page)

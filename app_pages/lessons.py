@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import classroom, handout
+from ui import classroom, handout, live
 from ui.i18n import t
 from ui.lessons import LESSONS
 from ui.scenarios import budget as bs
@@ -61,11 +61,13 @@ def lesson_entry(n: int, lid: str) -> None:
                    args=(lid, "student"), icon=":material/smartphone:")
         row.button(t("lesson.handout"), key=f"lessons-do-handout-{lid}", on_click=_handout,
                    args=(lid,), icon=":material/print:")
+        live.start_button(row, lid)  # issue 23: a room on this lesson's question
         # the short link a class types or scans: the lesson names its scenario
         st.markdown(t("lesson.student_link",
                       url=share_url({"lang": lang(), "lesson": lid, "mode": "student"})))
 
 
+live.go_if_started()  # a live class opened (its callback made the room): to its page
 if view.get("go"):  # a lesson started (its callback loaded the scenario): to its page
     target = TARGETS[str(view["go"])][2]
     view["go"] = ""

@@ -12,7 +12,7 @@ import string
 from collections.abc import Iterable
 
 from calc.errors import CalcError
-from ui import catalog_debt, catalog_lessons
+from ui import catalog_debt, catalog_lessons, catalog_live
 from ui.codec import Notice, Schema
 from ui.fmt import md_escape, pct, yuan
 from ui.query_limit import MAX_FIELDS
@@ -1287,6 +1287,10 @@ EN.update(catalog_debt.EN)
 assert not (ZH.keys() & catalog_lessons.ZH.keys() or EN.keys() & catalog_lessons.EN.keys())
 ZH.update(catalog_lessons.ZH)
 EN.update(catalog_lessons.EN)
+# the live class's entries (ui/catalog_live.py, issue 23) likewise
+assert not (ZH.keys() & catalog_live.ZH.keys() or EN.keys() & catalog_live.EN.keys())
+ZH.update(catalog_live.ZH)
+EN.update(catalog_live.EN)
 CATALOG: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}
 
 # How each calc field's numbers are shown in messages (calc units: fractions, yuan).

@@ -1,0 +1,561 @@
+"""A live class (issue 23): the Streamlit side of the rooms of :mod:`rooms`.
+
+One page (``app_pages/live.py``), three views, chosen by the link:
+
+* ``student`` (the default: the QR's link, ``?pg=live&room=CODE``): join,
+  read the question, send a number and change it until the teacher locks;
+* ``projector``: the join code and its QR, the counts, the class's answers
+  as one dot plot, the answer drawn on it once revealed; the teacher's
+  controls below when this session holds the room's key;
+* ``teacher``: the controls and the teacher link, to reopen them on another
+  device (never drawn on the projector view, never in a student's link).
+
+The link's parameters: ``room`` (the code), ``view``, ``s`` (a student's
+token, so a reload returns to the room with its answer) and ``k`` (the
+teacher key, only in the teacher link).  No :class:`ui.codec.Schema` of its
+own beyond the page code: none of these is a scenario value to decode,
+bound-check or shorten, and the key must never reach the share link.  The
+key is read once into the session and taken out of the address bar, so a
+projected address bar never shows it (a reload of that tab then needs the
+teacher link again: the session is new).
+
+Live: each view's changing part is an ``st.fragment(run_every=...)``; a tick
+reads the room (one row), the counts and, on the projector, the answers,
+and rebuilds the chart only when they changed.  The store is the process's
+one (:func:`rooms.store`); its methods take ``time.time()`` from here.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from rooms import logic
+from rooms.logic import Question, Refused, Room
+from ui import state
+from ui.charts import PROJECTOR_FONT, show
+from ui.codec import expand, first_value
+from ui.fmt import md_escape, pct, plot_escape, yuan
+from ui.i18n import t
+
+if TYPE_CHECKING:
+    from rooms.store import Store
+
+__all__ = ["LIVE_PAGE", "VIEWS", "store", "questions", "wrong_answer", "start_button",
+           "go_if_started", "address", "join_form", "student", "projector", "teacher",
+           "refusal", "value_text", "student_link", "teacher_link"]
+
+#: The page's code (a link's ``pg``) and its script.
+LIVE_PAGE = "live"
+SCRIPT = "app_pages/live.py"
+VIEWS = ("student", "projector", "teacher")
+#: How often the views look at the room (seconds): the issue's 2 s for the
+#: phones, 1 s for the projector so the counts move as hands go down.
+STUDENT_TICK, PROJECTOR_TICK = 2.0, 1.0
+
+_KEYS = f"{LIVE_PAGE}:keys"  # {room code: teacher key}, this session's rooms
+_TOKEN = f"{LIVE_PAGE}:token"  # the student token
+_JOINED = f"{LIVE_PAGE}:joined"  # {room code: the room's rev when joined}
+_GO = f"{LIVE_PAGE}:go"  # a room just opened: the link to move to
+_SAID = f"{LIVE_PAGE}:said"  # the last refusal or confirmation to show, per view
+_CHART = f"{LIVE_PAGE}:chart"  # (signature, figure) of the projector's last chart
+
+
+def store() -> Store:
+    """The process's one store (``ROOMS_DATABASE_URL``, else the SQLite file)."""
+    from rooms.store import shared  # SQLAlchemy: imported by the pages that use it
+
+    return shared()
+
+
+# ----------------------------------------------------------------------------- questions
+
+
+def wrong_answer(lesson_id: str) -> float | None:
+    """The common wrong answer of a lesson, in calc's units, where the lesson
+    knows one (``live.wrong.<id>`` names it); computed from the lesson's own
+    scenario or answers, never typed in.
+
+    * ``monthly_fee``: the ad's fee × 12, 0.6% × 12 = 7.2%;
+    * ``huabei_periods``: the 12-installment plan's total fee, 8.8%, read as
+      a year's rate;
+    * ``free_vs_discount``: "interest-free" taken at its word, 0%;
+    * ``early_repayment``: the rate as scheduled, lesson 1's 13.03%;
+    * ``minimum_payment``: 10% a month taken as 10 months;
+    * ``rollover``: the cost paid on time, ¥1,013.14 (the lesson's line
+      without the card: 6 months of rollover set to 0).
+    """
+    from ui.lessons import LESSONS
+    from ui.scenarios import cashline as cash
+    from ui.scenarios import num, whole
+
+    if lesson_id == "monthly_fee":
+        scn = LESSONS[lesson_id].scenario()
+        return num(scn, "f1") / 100 * whole(scn, "n1")
+    if lesson_id == "huabei_periods":
+        from calc.presets import INSTALLMENT_PRESETS
+
+        p = INSTALLMENT_PRESETS["huabei_12"]
+        assert p.fee_mode == "total"
+        return p.fee_pct / 100
+    if lesson_id == "free_vs_discount":
+        return 0.0
+    if lesson_id == "early_repayment":
+        return LESSONS["monthly_fee"].answer()
+    if lesson_id == "minimum_payment":
+        scn = LESSONS[lesson_id].scenario()
+        return 1 / (num(scn, "mp") / 100)
+    if lesson_id == "rollover":
+        scn = LESSONS[lesson_id].scenario()
+        scn["ro"] = 0
+        return cash.simulate(cash.inputs(scn)).totals.cost
+    return None
+
+
+def questions(lesson_id: str) -> list[Question]:
+    """A room's questions started from ``lesson_id``: that lesson's, then the
+    lessons after it in teaching order (the teacher's "next" moves on to
+    them), each answer computed by calc as the lesson computes it."""
+    from ui.lessons import LESSONS
+
+    ids = list(LESSONS)
+    return [Question(lid, LESSONS[lid].guess, LESSONS[lid].answer(), wrong_answer(lid))
+            for lid in ids[ids.index(lesson_id):]]
+
+
+def _open_from_lesson(lesson_id: str) -> None:
+    room, key = store().open_room(questions(lesson_id), time.time())
+    st.session_state.setdefault(_KEYS, {})[room.code] = key
+    st.session_state[_GO] = {"pg": LIVE_PAGE, "room": room.code, "view": "teacher"}
+
+
+def start_button(where: Any, lesson_id: str) -> None:
+    """The lessons page's "Start a live class" button for ``lesson_id``."""
+    where.button(t("live.start"), key=f"lessons-do-live-{lesson_id}", on_click=_open_from_lesson,
+                 args=(lesson_id,), icon=":material/groups:")
+
+
+def go_if_started() -> None:
+    """On the lessons page, after its buttons' callbacks: to the room opened."""
+    go = st.session_state.pop(_GO, None)
+    if go:
+        st.switch_page(SCRIPT, query_params=go)
+
+
+# ----------------------------------------------------------------------------- the link
+
+
+def _params() -> dict[str, str]:
+    params, _ = expand({k: first_value(v) for k, v in st.query_params.to_dict().items()})
+    return params
+
+
+def address() -> tuple[str, str | None, str, list[str]]:
+    """What the link asks: (view, room code or ``None``, the raw code typed
+    in the link, the messages for it).  Reads a teacher key (``k``) into the
+    session and takes it out of the address bar; keeps a student token
+    (``s``) in it, made when missing or hand-edited."""
+    from rooms.store import valid_session
+
+    params, said = _params(), []
+    raw = params.get("room", "")
+    code = logic.normal_code(raw) if raw else None
+    if raw and code is None:
+        said.append(t("live.refused.bad_code"))
+    view = params.get("view", "student")
+    if view not in VIEWS:
+        said.append(t("live.bad_view", view=md_escape(view[:40])))
+        view = "student"
+    key = params.get("k")
+    if key is not None:
+        if code is not None:
+            st.session_state.setdefault(_KEYS, {})[code] = key[:64]
+        # out of the address bar: a projected browser shows its address
+        del st.query_params["k"]
+    ss = st.session_state
+    token = params.get("s", "")
+    if view == "student":
+        if not valid_session(token):
+            if token:
+                said.append(t("live.new_token"))
+            token = str(ss.get(_TOKEN) or secrets.token_urlsafe(16))
+            st.query_params["s"] = token
+        ss[_TOKEN] = token
+    # the share link is the student link: the code only, no token, no key
+    ss[f"{state.APP}:share"] = {"pg": LIVE_PAGE, **({"room": code} if code else {})}
+    return view, code, raw, said
+
+
+def student_link(code: str) -> str:
+    """The link a class scans: the page and the code, nothing else."""
+    return state.share_url({"pg": LIVE_PAGE, "room": code})
+
+
+def teacher_link(code: str, key: str) -> str:
+    return state.share_url({"pg": LIVE_PAGE, "room": code, "view": "teacher", "k": key})
+
+
+def _key(room: Room) -> str | None:
+    """This session's key of ``room``, only when it is the room's."""
+    key = st.session_state.get(_KEYS, {}).get(room.code)
+    return key if logic.key_matches(room.key_digest, key) else None
+
+
+def _set_view(view: str) -> None:
+    st.query_params["view"] = view
+
+
+# ----------------------------------------------------------------------------- words
+
+
+def refusal(err: Refused, kind: str = "rate") -> str:
+    """A refusal in the viewer's language."""
+    top = logic.MAX_VALUE.get(kind, 0.0)
+    shown = value_text(kind, top / 100 if kind in ("rate", "share") else top)
+    return t(f"live.refused.{err.code}", max=shown)
+
+
+def value_text(kind: str, value: float) -> str:
+    """An answer as shown: percent, yuan, months."""
+    if kind in ("rate", "share"):
+        return pct(value)
+    if kind == "cost":
+        return yuan(value)
+    return t("lesson.months_n", n=f"{value:g}")
+
+
+def _unit(kind: str) -> float:
+    """Calc's units to the units typed and plotted (percent for rates)."""
+    return 100.0 if kind in ("rate", "share") else 1.0
+
+
+def _say(view: str, text: str, ok: bool = False) -> None:
+    st.session_state[f"{_SAID}:{view}"] = (text, ok)
+
+
+def _said(view: str) -> None:
+    found = st.session_state.pop(f"{_SAID}:{view}", None)
+    if found:
+        (st.success if found[1] else st.error)(found[0])
+
+
+def _question(room: Room) -> None:
+    q = room.question
+    st.caption(t("live.question_n", n=room.index + 1, of=len(room.questions),
+                 title=t(f"lesson.{q.lesson}.title")))
+    st.markdown(t(f"lesson.{q.lesson}.question"))
+
+
+# ----------------------------------------------------------------------------- join
+
+
+def _join(code: str) -> Room | None:
+    """Join this session's token to ``code`` once a session (joining again
+    is harmless but a write); the refusal shown when it cannot."""
+    ss = st.session_state
+    joined = ss.setdefault(_JOINED, {})
+    if code in joined:
+        return store().room(code, time.time())
+    try:
+        room = store().join(code, str(ss[_TOKEN]), time.time())
+    except Refused as err:
+        st.error(refusal(err))
+        return None
+    joined[code] = room.rev
+    return room
+
+
+def _take_code() -> None:
+    typed = str(st.session_state.get("live-code", ""))
+    code = logic.normal_code(typed)
+    if code is None:
+        _say("join", t("live.refused.bad_code"))
+        return
+    st.query_params["room"] = code
+
+
+def join_form() -> None:
+    """Type a code (a phone that did not scan the QR)."""
+    _said("join")
+    with st.form("live-join", border=True):
+        st.text_input(t("live.code_label"), key="live-code", max_chars=24,
+                      placeholder="ABC234", autocomplete="off")
+        st.form_submit_button(t("live.join"), on_click=_take_code, type="primary")
+
+
+# ----------------------------------------------------------------------------- student
+
+
+def _send(code: str, index: int, kind: str) -> None:
+    ss = st.session_state
+    text = str(ss.get(f"live-answer-{index}", ""))
+    nick = str(ss.get("live-nick", ""))
+    try:
+        value = store().submit(code, str(ss[_TOKEN]), text, time.time(), nick=nick)
+    except Refused as err:
+        _say("student", refusal(err, kind))
+        return
+    _say("student", t("live.sent", value=value_text(kind, value)), ok=True)
+
+
+def student(code: str) -> None:
+    """A phone's view of room ``code``: joined once, then live."""
+    if _join(code) is None:
+        join_form()
+        return
+    st.fragment(_student_live, run_every=STUDENT_TICK)(code)
+
+
+def _student_live(code: str) -> None:
+    room = store().room(code, time.time())
+    if room is None:
+        st.error(t("live.refused.no_room"))
+        return
+    st.subheader(t("live.room", code=room.code))
+    if room.phase == "ended":
+        st.info(t("live.over"))
+        return
+    _question(room)
+    q = room.question
+    mine = store().mine(code, str(st.session_state[_TOKEN]), room.index)
+    if room.phase == "open":
+        _said("student")
+        with st.form(f"live-send-{room.index}", border=True):
+            st.text_input(t(f"lesson.guess_label.{q.kind}"), key=f"live-answer-{room.index}",
+                          max_chars=40, autocomplete="off")
+            st.text_input(t("live.nick_label"), key="live-nick", max_chars=logic.NICK_LENGTH,
+                          help=t("live.nick_help"), autocomplete="off")
+            st.form_submit_button(t("live.send"), on_click=_send, args=(code, room.index, q.kind),
+                                  type="primary")
+    if mine is not None:
+        st.markdown(t("live.yours", value=value_text(q.kind, mine)))
+    if room.phase == "locked":
+        st.info(t("live.locked"))
+    if room.phase == "revealed":
+        st.success(t("live.answer_is", value=value_text(q.kind, q.answer)))
+        if mine is not None:
+            near = abs(mine - q.answer) <= logic.margin(q) + 1e-9 * max(1.0, abs(q.answer))
+            st.markdown(t("live.you_within" if near else "live.you_off",
+                          margin=_margin_text(q)))
+
+
+def _margin_text(q: Question) -> str:
+    m = logic.margin(q)
+    if q.kind in ("rate", "share"):
+        return t("lesson.points", n=f"{m * 100:g}")
+    if q.kind == "cost":
+        return yuan(m)
+    return t("lesson.months_n", n=f"{m:g}")
+
+
+# ----------------------------------------------------------------------------- the chart
+
+
+def dots(values: Sequence[float], q: Question, revealed: bool, names: Sequence[str],
+         lang: str) -> go.Figure:
+    """The class's answers as a dot plot: one dot per answer at its value
+    (in the unit typed), stacked with the others of its bin of
+    :func:`rooms.logic.histogram`; once
+    ``revealed``, the answer, the median and the common wrong answer drawn
+    as lines.  Before, nothing about the answer: not even the axis range."""
+    unit = _unit(q.kind)
+    xs: list[float] = []
+    ys: list[int] = []
+    text: list[str] = []
+    bins = logic.histogram(sorted(values), bins=24)
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    at = 0
+    for b in bins:
+        for k in range(b.count):
+            i = order[at]
+            at += 1
+            xs.append(values[i] * unit)  # where it was typed; the bin stacks it
+            ys.append(k + 1)
+            text.append(plot_escape(names[i]) if names else "")
+    fig = go.Figure(go.Scatter(
+        x=xs, y=ys, mode="markers", marker={"size": 22, "color": "#0072B2",
+                                            "line": {"width": 1, "color": "#FFFFFF"}},
+        hovertext=text, hoverinfo="text+x" if names else "x", name=t("live.answers", lang)))
+    fig.update_layout(height=460, margin={"l": 60, "r": 30, "t": 30, "b": 70},
+                      showlegend=False, paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
+                      font={"size": PROJECTOR_FONT, "color": "#000000"})
+    fig.update_yaxes(title=t("live.count_axis", lang), rangemode="tozero", dtick=1,
+                     gridcolor="#DDDDDD")
+    fig.update_xaxes(title=t(f"live.axis.{q.kind}", lang), gridcolor="#DDDDDD",
+                     ticksuffix="%" if unit == 100 else "",
+                     tickprefix="¥" if q.kind == "cost" else "")
+    if revealed:
+        s = logic.summarise(values, q)
+        lines = [(q.answer, t("live.line_answer", lang), "#D55E00", "solid")]
+        if s.median is not None:
+            lines.append((s.median, t("live.line_median", lang), "#000000", "dash"))
+        if q.wrong is not None:
+            lines.append((q.wrong, t("live.line_wrong", lang), "#CC79A7", "dot"))
+        for n, (x, label, colour, dash) in enumerate(lines):
+            fig.add_vline(x=x * unit, line={"color": colour, "width": 4, "dash": dash})
+            fig.add_annotation(x=x * unit, y=1.0 - 0.1 * n, yref="paper", showarrow=False,
+                               text=f"<b>{plot_escape(label)}</b>", xanchor="left",
+                               bgcolor="rgba(255,255,255,0.85)", font={"color": colour})
+    return fig
+
+
+# ----------------------------------------------------------------------------- projector
+
+
+def projector(code: str) -> None:
+    """The projector's view: the code and its QR, then the live part."""
+    from ui import share
+
+    room = store().room(code, time.time())
+    if room is None:
+        st.error(t("live.refused.no_room"))
+        return
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    with left:
+        base = student_link("").split("?", 1)[0] or f"/{LIVE_PAGE}"  # relative in AppTest
+        st.markdown(t("live.join_at", url=md_escape(base)))
+        st.html(f'<p class="live-code" aria-label="{t("live.code_aria")}">'
+                f'{room.code[:3]}&#8239;{room.code[3:]}</p>')
+    with right:
+        st.image(share.qr_src(student_link(room.code)), caption=t("live.scan"),
+                 width=320)
+    st.fragment(_projector_live, run_every=PROJECTOR_TICK)(code)
+
+
+_CODE_CSS = """<style>
+.live-code { font-size: 160px; font-weight: 800; letter-spacing: 0.08em; line-height: 1;
+  margin: 0; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+</style>"""
+
+
+def _projector_live(code: str) -> None:
+    now = time.time()
+    room = store().room(code, now)
+    if room is None:
+        st.error(t("live.refused.no_room"))
+        return
+    joined, answered = store().counts(code, room.index)
+    row = st.container(horizontal=True, gap="large")
+    row.metric(t("live.joined"), joined)
+    row.metric(t("live.answered"), answered)
+    row.metric(t("live.phase"), t(f"live.phase.{room.phase}"))
+    if room.phase == "ended":
+        st.info(t("live.over"))
+    else:
+        _question(room)
+        _chart(room)
+    key = _key(room)
+    if key is not None:
+        _controls(room, key)
+
+
+def _chart(room: Room) -> None:
+    q = room.question
+    found = store().answers(room.code, room.index)
+    values = [a.value for a in found]
+    names = [a.nick for a in found] if room.names else []
+    revealed = room.phase == "revealed"
+    lang = state.lang()
+    sig = (room.code, room.index, revealed, room.rev, tuple(values), tuple(names), lang)
+    kept = st.session_state.get(_CHART)
+    if kept and kept[0] == sig:  # nothing changed since the last tick: the same figure
+        fig = kept[1]
+    else:
+        fig = dots(values, q, revealed, names, lang)
+        st.session_state[_CHART] = (sig, fig)
+    if not values:
+        st.caption(t("live.no_answers"))
+    show(st, fig, key="live-el-dots")
+    if revealed:
+        s = logic.summarise(values, q)
+        parts = [t("live.answer_is", value=value_text(q.kind, q.answer))]
+        if s.median is not None:
+            parts.append(t("live.median", value=value_text(q.kind, s.median)))
+        parts.append(t("live.within", n=s.within, of=s.count, margin=_margin_text(q)))
+        if q.wrong is not None:
+            parts.append(t(f"live.wrong.{q.lesson}", value=value_text(q.kind, q.wrong),
+                           n=s.near_wrong))
+        st.success("  \n".join(parts))
+    if names:
+        shown = [md_escape(n) for n in names if n]
+        if shown:
+            st.markdown(t("live.names", names=" · ".join(shown)))
+
+
+# ----------------------------------------------------------------------------- teacher
+
+
+def _act(code: str, action: str, rev: int) -> None:
+    room = store().room(code, time.time())
+    key = st.session_state.get(_KEYS, {}).get(code)
+    if room is None:
+        _say("teacher", t("live.refused.no_room"))
+        return
+    try:
+        store().act(code, key or "", action, time.time(), rev=rev)
+    except Refused as err:
+        _say("teacher", refusal(err))
+
+
+def _controls(room: Room, key: str) -> None:
+    """The teacher's buttons; drawn only for a session holding ``key``."""
+    _said("teacher")
+    row = st.container(horizontal=True, gap="small", key="live-controls")
+    ended = room.phase == "ended"
+    buttons = (
+        ("lock", room.phase != "open", ":material/lock:"),
+        ("unlock", room.phase != "locked", ":material/lock_open:"),
+        ("reveal", room.phase in ("revealed", "ended"), ":material/visibility:"),
+        ("next", room.last or ended, ":material/skip_next:"),
+        ("reset", ended, ":material/restart_alt:"),
+        ("names", ended, ":material/badge:"),
+        ("end", ended, ":material/stop_circle:"),
+    )
+    for action, off, icon in buttons:
+        label = t("live.do.names_off" if action == "names" and room.names else f"live.do.{action}")
+        row.button(label, key=f"live-do-{action}", on_click=_act,
+                   args=(room.code, action, room.rev), disabled=off, icon=icon,
+                   type="primary" if action == "reveal" else "secondary")
+
+
+def teacher(code: str) -> None:
+    """The controls and the teacher link; nothing but a refusal without the key."""
+    room = store().room(code, time.time())
+    if room is None:
+        st.error(t("live.refused.no_room"))
+        return
+    key = _key(room)
+    if key is None:
+        st.error(t("live.refused.not_teacher"))
+        return
+    st.subheader(t("live.room", code=room.code))
+    st.button(t("live.to_projector"), key="live-do-projector", on_click=_set_view,
+              args=("projector",), icon=":material/present_to_all:", type="primary")
+    st.fragment(_teacher_live, run_every=PROJECTOR_TICK)(code)
+    with st.expander(t("live.teacher_link"), icon=":material/key:"):
+        st.warning(t("live.teacher_link_help"))
+        st.code(teacher_link(room.code, key), language=None, wrap_lines=True)
+    st.markdown(t("live.student_link", url=student_link(room.code)))
+
+
+def _teacher_live(code: str) -> None:
+    room = store().room(code, time.time())
+    if room is None:
+        st.error(t("live.refused.no_room"))
+        return
+    key = _key(room)
+    if key is None:
+        return
+    joined, answered = store().counts(code, room.index)
+    st.markdown(t("live.status", joined=joined, answered=answered,
+                  phase=t(f"live.phase.{room.phase}"), n=room.index + 1, of=len(room.questions)))
+    _controls(room, key)
+
+
+def styles() -> None:
+    st.html(_CODE_CSS)
