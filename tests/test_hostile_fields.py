@@ -337,3 +337,57 @@ def test_a_switch_out_of_its_bounds_is_dropped_not_read_as_on(raw):
     params["bc1"] = raw
     back, _, notices = decode(bs.BUDGET, params)
     assert back["bc1"] == 0 and [(n.code, n.param) for n in notices] == [("out_of_range", "bc1")]
+
+
+# ------------------------------------------------------------------ a run cut short
+
+#: A card's cash paid by its minimum only, 1% of the statement, at 0.05% a day
+#: compounded monthly.  Hand-derived: a month's interest is 0.05% x ~30.4 days
+#: = 1.52% of the balance and the minimum repays 1% of it, so the debt grows
+#: by about 0.5% a month, never the same twice (not "stalled"); after the
+#: 1,200 statements of calc's bound it is about 1.005^1200 = 400 times the
+#: ¥10,000 drawn, some ¥4 million, far below the ¥1 billion debt cap, so the
+#: run stops at its 100-year work bound still owing: cut short.
+NEVER_ENDS = {"m": "revolving", "pr": "minimum", "mr": "statement", "mp": "1", "a1": "10000",
+              "L": "100000000", "r": "0.05", "u": "daily", "co": "monthly"}
+
+
+def _never_ends() -> dict[str, object]:
+    params = encode(cs.CASH, cs.CASH.defaults(), "en")
+    params.update(NEVER_ENDS)
+    return decode(cs.CASH, params)[0]
+
+
+def test_a_minimum_payment_that_never_ends_is_flagged_cut_short():
+    from calc.cashline import HORIZON_MONTHS
+
+    r = cs.simulate(cs.inputs(_never_ends()))
+    assert r.status == "not_paid_off" and "cut_short" in r.flags
+    assert "debt_cap" not in r.flags and "stalled" not in r.flags
+    assert len(r.statements.paid) == HORIZON_MONTHS  # every statement of the bound
+    # the default scenario, 12 equal payments, is repaid: nothing cut short
+    assert "cut_short" not in cs.simulate(cs.inputs(cs.CASH.defaults())).flags
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_cash_page_says_a_run_was_cut_short(lang):
+    params = encode(cs.CASH, _never_ends(), lang)
+    at = run(params)
+    assert_clean(at)
+    # 1,200 statements = 100 years
+    assert CATALOG[lang]["cash.flag.cut_short"].format(years=100) in all_text(at)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_budget_says_a_line_was_cut_short(lang):
+    scn = bs.BUDGET.defaults()
+    bs.add(scn, bs.cash_link(_never_ends()))
+    scn["bn1"] = "card"
+    at = run(encode(bs.BUDGET, scn, lang))
+    assert_clean(at)
+    assert CATALOG[lang]["bud.cut_short"].format(name="card", years=100) in all_text(at)
+    # and a debt entered by hand, repaid in 12 months, is not
+    scn = bs.BUDGET.defaults()
+    bs.add(scn)
+    at = run(encode(bs.BUDGET, scn, lang))
+    assert CATALOG[lang]["bud.cut_short"].split("{years}")[1] not in all_text(at)
