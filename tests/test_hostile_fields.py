@@ -1,17 +1,53 @@
 """Issue 20 part A: a value kept out of its bounds is checked before anything
 is sized by it, and an error a page can meet is said in words, never shown as
-a traceback.  (The schema-wide enumeration of every field at its bounds is
-still to come: issue 20 stays open.)"""
+a traceback; and a run cut short at calc's work bound says so.
+
+**The schema-wide enumeration** (issue 20, first Deliver bullet).
+
+Cases come from the schemas themselves (:data:`SCHEMAS`, walked by
+:func:`_cases`): every int and float field of each page's link, its
+groups' first item (``ek1``, ``rd1``, ``bs1``: the items share one Field),
+the household part every page carries, and every field of the comparison
+and cash-line scenarios nested in a budget item (``bq1``).  A new field is
+covered without touching this file.
+
+Each field is set to one step past each bound (``lo - 1`` or ``lo`` for an
+open bound, ``hi + 1``), 1e9, 1e15, 1e19, 1e308, -1, NaN and text.  The
+codec decides, from the Field alone, what the page must do with it
+(:func:`_expect`): a value the link cannot hold (text, NaN, a whole number
+past 2^53, a group count or a switch out of range) is dropped; a
+well-formed value out of bounds is kept as the link has it.  Either way the
+page names it in its language (the link's notice, which the default page
+does not show), and shows no exception.
+
+Run-time balance (about 400 AppTest runs, each 0.1-0.3 s): one run per
+field for the two values most likely to size something, its largest
+(1e308, or 1e15 for an int, the largest a link keeps) and one step past its
+upper bound, so no other field's error can mask it; the other values are
+set six fields at a time (a notice names six values of a kind, then counts
+the rest), a group's count apart from its items (dropped, it would leave
+them unread), which still shows every dropped value named and every page
+without an exception.  Languages alternate between runs, so each value is
+checked in both over the fields.  Times are recorded and the worst printed
+at the end of the module (``-s``); there is no timing assertion: the bench
+(``bench/bench_hostile.py``) measures.
+"""
 
 from __future__ import annotations
+
+import math
+import time
+from urllib.parse import quote
 
 import pytest
 
 from calc.errors import InputError
 from tests.pagetest import all_text, assert_clean, run
-from ui.codec import MAX_INT, decode, encode
-from ui.i18n import CATALOG, error_text
+from ui.codec import MAX_INT, Field, Schema, decode, encode, pack
+from ui.i18n import CATALOG, error_text, field_label
 from ui.scenarios import budget as bs
+from ui.scenarios import cashline as cs
+from ui.scenarios import compare as cmp
 from ui.scenarios import household as hs
 
 
@@ -87,44 +123,9 @@ def test_a_link_of_990_unknown_parameters_gives_a_short_notice(lang):
 
 
 # ------------------------------------------------------------------ every field of every schema
-"""The schema-wide enumeration (issue 20, first Deliver bullet).
 
-Cases come from the schemas themselves (:data:`SCHEMAS`, walked by
-:func:`_fields`): every int and float field of each page's link, its
-groups' first item (``ek1``, ``rd1``, ``bs1``: the items share one Field),
-the household part every page carries, and every field of the comparison
-and cash-line scenarios nested in a budget item (``bq1``).  A new field is
-covered without touching this file.
 
-Each field is set to one step past each bound (``lo - 1`` or ``lo`` for an
-open bound, ``hi + 1``), 1e9, 1e15, 1e19, 1e308, -1, NaN and text.  The
-codec decides, from the Field alone, what the page must do with it
-(:func:`_expect`): a value the link cannot hold (text, NaN, a whole number
-past 2^53, a group count or a switch out of range) is dropped; a
-well-formed value out of bounds is kept as the link has it.  Either way the
-page names it in its language (the link's notice, which the default page
-does not show), and shows no exception.
 
-Run-time balance (about 400 AppTest runs, each 0.1-0.3 s): one run per
-field for the two values most likely to size something, its largest
-(1e308, or 1e15 for an int, the largest a link keeps) and one step past its
-upper bound, so no other field's error can mask it; the other values are
-set six fields at a time (a notice names six values of a kind, then counts
-the rest), which still shows every dropped value named and every page
-without an exception.  Languages alternate between runs, so each value is
-checked in both over the fields.  Times are recorded and the worst printed
-at the end of the module (``-s``); there is no timing assertion: the bench
-(``bench/bench_hostile.py``) measures.
-"""
-
-import math  # noqa: E402
-import time  # noqa: E402
-from urllib.parse import quote  # noqa: E402
-
-from ui.codec import Field, Schema, pack  # noqa: E402
-from ui.i18n import field_label  # noqa: E402
-from ui.scenarios import cashline as cs  # noqa: E402
-from ui.scenarios import compare as cmp  # noqa: E402
 
 SCHEMAS = (cmp.COMPARE, cs.CASH, bs.BUDGET)
 LANGS = ("zh", "en")

@@ -12,6 +12,15 @@ An obligation is one of:
 
 Each starts in a month of the timeline (``bs``, 1 = this month), so a
 purchase planned for later stacks where it will fall.
+
+The work one budget run may do is bounded by documented limits, each
+checked before anything is sized by it: at most :data:`MAX_OBLIGATIONS`
+items (a link's ``nb`` out of range is dropped), each a plan of at most
+calc's 360 periods or a cash line of at most
+:data:`~calc.cashline.HORIZON_DAYS` simulated days (calc's work bound; a line
+still owing there is ``cut_short``), starting by :data:`START_MAX`; the
+timeline has at most :data:`~calc.cashline.HORIZON_MONTHS` rows, and an
+obligation whose payments it cuts off is ``cut_short`` too.
 """
 
 from __future__ import annotations
