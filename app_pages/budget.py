@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from calc.burden import level
+from calc.cashline import HORIZON_MONTHS
 from calc.warnings import RULES, SOURCES, headline
 from ui import afford, charts, classroom, tables
 from ui.advice import show_warnings
@@ -190,6 +191,10 @@ def results() -> None:
     if b.timeline is None:
         return
     tl = b.timeline
+    for i, o in zip(b.shown, tl.obligations, strict=True):
+        if o.cut_short:  # calc's flag, worded here
+            st.warning(t("bud.cut_short", name=md_escape(name(i)), years=HORIZON_MONTHS // 12),
+                       icon=":material/warning:")
     names = [name(i) for i in b.shown]
     if household.income is None:
         st.info(t("afford.no_income"), icon=":material/info:")

@@ -241,7 +241,8 @@ def summary(r: cl.CashLineResult) -> None:
     for flag in r.flags:
         if flag == "no_rate" and r.rates is None:
             continue
-        st.warning(t(f"cash.flag.{flag}", m=r.doubled_month or 0), icon=":material/warning:")
+        st.warning(t(f"cash.flag.{flag}", m=r.doubled_month or 0,
+                     years=cl.HORIZON_MONTHS // 12), icon=":material/warning:")
     st.markdown(terms_line(("cash_line", "apr", "contract_rate", "effective", "equal_payment",
                             "equal_principal",
                             "interest_only", "flexible", "cash_advance", "minimum_payment",

@@ -145,7 +145,10 @@ class Obligation:
     by its minimum), ``rollover`` (payments borrowed from another line,
     以贷养贷), ``early_rate_raised`` (repaying early made the plan's true rate
     higher than as planned), ``secured`` (a mortgage or car loan: not
-    unsecured credit).
+    unsecured credit), ``cut_short`` (its payments stop because its run
+    was cut short, not because it was repaid: a cash line not paid off
+    within its horizon, or payments pushed past the timeline's
+    :data:`~calc.cashline.HORIZON_MONTHS` by a late start).
     """
 
     kind: str
@@ -159,6 +162,7 @@ class Obligation:
     rollover: bool = False
     early_rate_raised: bool = False
     secured: bool = False
+    cut_short: bool = False
 
 
 @dataclass(frozen=True)
@@ -260,6 +264,7 @@ def check_obligation(obligation: Obligation) -> Obligation:
         rollover=_flag("rollover", o.rollover),
         early_rate_raised=_flag("early_rate_raised", o.early_rate_raised),
         secured=_flag("secured", o.secured),
+        cut_short=_flag("cut_short", o.cut_short),
     )
 
 
@@ -367,7 +372,7 @@ def from_cash_line(result: CashLineResult, *, lender: str = "",
         the realised APR and the contract's simple rate), ``effective_rate``
         the realised effective rate (``None`` if none); ``rollover`` when
         any payment was borrowed from a second line (``result.totals.rolled >
-        0``).
+        0``); ``cut_short`` when the run ended not paid off (``result.status``).
 
     Examples
     --------
@@ -398,6 +403,7 @@ def from_cash_line(result: CashLineResult, *, lender: str = "",
         minimum_only=(plan is not None and plan.method == "revolving"
                       and plan.pay_rule == "minimum"),
         rollover=result.totals.rolled > 0,
+        cut_short=result.status == "not_paid_off",
     ))
 
 

@@ -51,7 +51,8 @@ def test_malformed_values_are_reported_and_the_rest_used():
     got = {(n.code, n.param) for n in notices}
     assert got == {("bad_value", "p"), ("bad_value", "f2"),
                    ("bad_value", "k2"), ("unknown_param", "zz"), ("bad_version", "v"),
-                   ("bad_value", "lang"), ("bad_value", "nm1")}
+                   ("bad_value", "lang"), ("bad_value", "nm1"),
+                   ("kept_out_of_range", "n1")}  # kept, and named (issue 20)
     defaults = COMPARE.defaults()
     assert back["p"] == defaults["p"]  # the default, since the link's was unusable
     assert back["k1"] == defaults["k1"] and back["n2"] == defaults["n2"]  # good ones kept
@@ -63,7 +64,10 @@ def test_out_of_range_values_reopen_as_entered_but_counts_are_bounded():
     scn = COMPARE.defaults()
     scn.update(p=-5.0, n1=500, d=80.0)
     back, _, notices = decode(COMPARE, encode(COMPARE, scn, "zh"))
-    assert notices == [] and back == scn
+    assert back == scn
+    # kept, and named: a value the page does not use would be checked by nothing else
+    assert [(n.code, n.param) for n in notices] == [
+        ("kept_out_of_range", "p"), ("kept_out_of_range", "d"), ("kept_out_of_range", "n1")]
     with pytest.raises(CalcError):  # and calc says what is wrong with them
         results(back)
     params = encode(COMPARE, COMPARE.defaults(), "zh")

@@ -73,7 +73,9 @@ def test_default_thresholds_are_domain_md_figures_exactly():
 
 def test_bad_household_values_are_named_and_out_of_range_ones_kept():
     values, notices = decode_part(HOUSEHOLD, {"hi": "lots", "he": "-5", "wm": "2.5", "p": "x"})
-    assert notices == [Notice("bad_value", "hi", "lots"), Notice("bad_value", "wm", "2.5")]
+    assert notices == [Notice("bad_value", "hi", "lots"),
+                       Notice("kept_out_of_range", "he", "-5"),  # kept, and named
+                       Notice("bad_value", "wm", "2.5")]
     assert values["hi"] == 0.0 and values["he"] == -5.0  # kept: the page explains it
     with pytest.raises(CalcError) as err:
         from calc.burden import check_household

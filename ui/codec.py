@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 __all__ = ["Field", "Group", "Schema", "Notice", "VERSION", "VERSIONS", "LANGS", "decode",
            "decode_part", "encode", "to_query", "first_value", "pack", "unpack", "shorten",
-           "expand", "READABLE", "MAX_EXPANDED", "ZDICT", "MAX_INT"]
+           "expand", "READABLE", "MAX_EXPANDED", "ZDICT", "MAX_INT", "KEPT"]
 
 VERSION = "1"
 #: Link versions the app has written.  A field's ``absent`` value stands for
@@ -138,6 +138,14 @@ class Field:
         if self.hi is not None and x > self.hi:
             return x, "out_of_range"
         return x, None
+
+    @property
+    def switch(self) -> bool:
+        """An int field of 0 or 1 (on or off): like a group's count, only a
+        value within its bounds is kept, since the page reads it as on or
+        off and no check of calc's could say what ``bc=1e15`` meant (it read
+        as "on", silently)."""
+        return self.kind == "int" and self.lo == 0 and self.hi == 1
 
     def accepts(self, value: object) -> bool:
         """Whether ``value`` can stand in a scenario for this field: a finite
@@ -280,7 +288,8 @@ class Schema:
 @dataclass(frozen=True)
 class Notice:
     """What decoding ignored or filled in: ``code`` is one of ``unknown_param``,
-    ``bad_value``, ``out_of_range``, ``missing``, ``bad_version`` (a version
+    ``bad_value``, ``out_of_range`` (dropped), :data:`KEPT` (kept out of
+    range), ``missing``, ``bad_version`` (a version
     the app never wrote), ``no_version`` (a link without one: read as
     today's), or ``unknown_page`` (the link's ``pg`` names no page);
     ``param`` and ``raw`` are link text (display them only as plain text)."""
@@ -288,6 +297,13 @@ class Notice:
     code: str
     param: str
     raw: str = ""
+
+
+#: The notice of a value kept out of its field's bounds (:func:`decode`):
+#: the link reopens as it was, and says so, since a value the page does not
+#: use under the scenario's other terms (a late payment's days when there is
+#: none) is checked by nothing else.
+KEPT = "kept_out_of_range"
 
 
 def _write(out: dict[str, str], name: str, f: Field, value: object) -> None:
@@ -404,7 +420,9 @@ def decode(
                 notices.append(Notice("missing", name))
             return
         value, problem = f.parse(raw.pop(name))
-        if problem == "out_of_range" and name not in counts and value is not None:
+        if (problem == "out_of_range" and name not in counts and not f.switch
+                and value is not None):
+            notices.append(Notice(KEPT, name, first_value(params[name])))
             problem = None
         if not problem and f.nested and value:
             value, problem = _nested(f, name, str(value), notices)
@@ -462,8 +480,11 @@ def decode_part(
         if name in params:
             raw = first_value(params[name])
             value, problem = f.parse(raw)
-            if problem is None or (problem == "out_of_range" and value is not None):
-                scn[name] = value  # out of range: kept, and the page explains it
+            if problem == "out_of_range" and value is not None and not f.switch:
+                notices.append(Notice(KEPT, name, raw))  # kept, and named
+                problem = None
+            if problem is None:
+                scn[name] = value
             else:
                 notices.append(Notice(problem, name, raw))
     return scn, notices

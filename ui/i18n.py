@@ -492,6 +492,10 @@ ZH: dict[str, str] = {
     "notice.too_large": "“{param}”的值“{raw}”太大了（最多 {max}），已改用默认值",
     "notice.too_small": "“{param}”的值“{raw}”太小了（最少 {min}），已改用默认值",
     "notice.more": "……同类的还有 {n} 项",
+    # issue 20, schema-wide bounds and runs cut short (h3)
+    "notice.kept_out_of_range": "“{param}”的值“{raw}”超出范围：按链接原样保留，改正之前页面不会用它来计算",
+    "cash.flag.cut_short": "计算在 {years} 年后截止：那时欠款还没有还清，之后的还款都没有算进来。",
+    "bud.cut_short": "“{name}”只算到第 {years} 年：那时还没有还清，之后的还款不在时间线上。",
     "notice.too_many_params": "这个链接有 {n} 个参数，超过了服务器一次最多读取的 {max} 个，所以整个链接都没有读入：页面显示的是默认值。",
     "app.share_qr_too_long": "这个链接有 {n} 个字符，一个二维码最多只能放 {max} 个，做不成二维码。请复制下面的链接发送：",
     "cmp.early_bad": "链接里的提前还款设在第 {k} 期之后，但这个方案只能选 0（不提前还）到 {last} 期。",
@@ -1127,6 +1131,10 @@ EN: dict[str, str] = {
     "notice.too_large": "{param} = “{raw}” is too large (at most {max}); the default is used",
     "notice.too_small": "{param} = “{raw}” is too small (at least {min}); the default is used",
     "notice.more": "…and {n} more like this",
+    # issue 20, schema-wide bounds and runs cut short (h3)
+    "notice.kept_out_of_range": "{param} = “{raw}” is out of range: kept as the link has it, and nothing is worked out from it until it is corrected",
+    "cash.flag.cut_short": "Cut short after {years} years: the debt is still not repaid then, and nothing after that is worked out.",
+    "bud.cut_short": "“{name}” is cut short after {years} years: it is still not repaid then, and its payments after that are not on the timeline.",
     "notice.too_many_params": "This link has {n} parameters, more than the {max} the server reads at once, so none of it was read: the page shows the defaults.",
     "app.share_qr_too_long": "This link has {n} characters, more than the {max} one QR code holds, so it cannot be made into one. Copy the link and send it instead:",
     "cmp.early_bad": "The link sets the early repayment after installment {k}, but this plan can only take 0 (none) to {last}.",

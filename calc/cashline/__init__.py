@@ -138,7 +138,11 @@ Conventions
   statements before (flag ``stalled``: a percentage minimum with no floor
   stops at a few fen); a plan still owing then ends with status
   ``not_paid_off`` and the fixed payments that would clear it in 12 and 36
-  months.
+  months.  The horizon is the work bound of one run, a documented limit:
+  at most :data:`HORIZON_MONTHS` statements, :data:`HORIZON_DAYS` days
+  (36,500), whatever the terms; a run that reaches it still owing is
+  flagged ``cut_short`` (a minimum payment that never clears), so a page
+  can say the result was cut short.
 
 Examples
 --------

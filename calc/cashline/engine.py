@@ -52,9 +52,12 @@ Ints = npt.NDArray[np.int64]
 #: ``debt_cap``: the debt passed :data:`~calc.cashline.DEBT_CAP` and the run
 #: stopped there (it was never going to be paid off); ``stalled``:
 #: a revolving balance stopped changing (a percentage minimum with no floor
-#: rounds to nothing on a few fen), so the run stopped: it never clears.
+#: rounds to nothing on a few fen), so the run stopped: it never clears;
+#: ``cut_short``: the run reached its horizon (the work bound: at most
+#: :data:`~calc.cashline.days.HORIZON_MONTHS` statements, 36,500 days) with
+#: the debt still owed, so it stopped there, unrepaid.
 FLAGS = ("payment_below_interest", "rollover_limit_hit", "debt_doubled", "no_rate",
-         "debt_cap", "stalled")
+         "debt_cap", "stalled", "cut_short")
 #: Why a rollover ended: ``months`` done, second line's ``limit``, ``nothing_due``.
 ROLLOVER_STOPS = ("months", "limit", "nothing_due")
 
@@ -671,7 +674,8 @@ class Engine:
 
     def run(self) -> Run:
         """Statement by statement up to the horizon, until paid off, past
-        :data:`~calc.cashline.DEBT_CAP`, or stalled."""
+        :data:`~calc.cashline.DEBT_CAP`, or stalled; a run still owing at
+        the horizon is flagged ``cut_short``."""
         st = self.state
         payoff = None
         last_day = STATEMENT_DAYS[self.horizon]
@@ -699,6 +703,9 @@ class Engine:
                 last_day = stmt
                 break
             m += 1
+        else:  # every statement up to the horizon, and still owing
+            if payoff is None:
+                self.flags.add("cut_short")
         if payoff is not None:
             last_day = payoff
         return Run(self.log, payoff, last_day, frozenset(self.flags), self.rollover,

@@ -12,6 +12,15 @@ An obligation is one of:
 
 Each starts in a month of the timeline (``bs``, 1 = this month), so a
 purchase planned for later stacks where it will fall.
+
+The work one budget run may do is bounded by documented limits, each
+checked before anything is sized by it: at most :data:`MAX_OBLIGATIONS`
+items (a link's ``nb`` out of range is dropped), each a plan of at most
+calc's 360 periods or a cash line of at most
+:data:`~calc.cashline.HORIZON_DAYS` simulated days (calc's work bound; a line
+still owing there is ``cut_short``), starting by :data:`START_MAX`; the
+timeline has at most :data:`~calc.cashline.HORIZON_MONTHS` rows, and an
+obligation whose payments it cuts off is ``cut_short`` too.
 """
 
 from __future__ import annotations
@@ -167,7 +176,8 @@ def cash_obligation(link: str) -> Obligation:
 
 def _starting(o: Obligation, start: int) -> Obligation:
     """``o`` with its first payment in month ``start``; a payment past the
-    timeline's horizon (100 years) is not shown.  ``start`` is checked first
+    timeline's horizon (100 years) is not shown, and ``o`` is then
+    ``cut_short``.  ``start`` is checked first
     (1 to :data:`START_MAX`, else :class:`~calc.errors.InputError` naming
     ``start``): the months before it are built as a tuple of its length, and a
     link's or an input's ``start`` of 100,000,000 took 1.5 GB and seconds
@@ -182,8 +192,9 @@ def _starting(o: Obligation, start: int) -> Obligation:
     calc.errors.InputError: out_of_range(field='start', got=100000000, min=1, max=120)
     """
     first = validate.integer("start", start, 1, START_MAX)
-    payments = ((0.0,) * (first - 1) + o.payments)[:HORIZON_MONTHS]
-    return replace(o, payments=payments)
+    shifted = (0.0,) * (first - 1) + o.payments
+    payments = shifted[:HORIZON_MONTHS]
+    return replace(o, payments=payments, cut_short=o.cut_short or len(shifted) > len(payments))
 
 
 def obligation(scn: Mapping[str, object], i: int) -> Obligation:
