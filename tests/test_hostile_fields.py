@@ -331,13 +331,14 @@ def test_a_value_kept_out_of_bounds_is_named_even_where_nothing_uses_it():
 
 @pytest.mark.parametrize("raw", ["2", "1e15", "-1"])
 def test_a_switch_out_of_its_bounds_is_dropped_not_read_as_on(raw):
-    # the old decoding kept bc1=1e15, and bool(1e15) made the debt secured
+    # the old decoding kept bc1=1e15, and bool(1e15) made the debt secured;
+    # a switch has two positions, so any other value is no value of it (bad_value)
     scn = bs.BUDGET.defaults()
     bs.add(scn)
     params = encode(bs.BUDGET, scn, "en")
     params["bc1"] = raw
     back, _, notices = decode(bs.BUDGET, params)
-    assert back["bc1"] == 0 and [(n.code, n.param) for n in notices] == [("out_of_range", "bc1")]
+    assert back["bc1"] == 0 and [(n.code, n.param) for n in notices] == [("bad_value", "bc1")]
 
 
 # ------------------------------------------------------------------ a run cut short

@@ -139,14 +139,6 @@ class Field:
             return x, "out_of_range"
         return x, None
 
-    @property
-    def switch(self) -> bool:
-        """An int field of 0 or 1 (on or off): like a group's count, only a
-        value within its bounds is kept, since the page reads it as on or
-        off and no check of calc's could say what ``bc=1e15`` meant (it read
-        as "on", silently)."""
-        return self.kind == "int" and self.lo == 0 and self.hi == 1
-
     def accepts(self, value: object) -> bool:
         """Whether ``value`` can stand in a scenario for this field: a finite
         number (an integral one for "int"), one of the codes, or a short text
