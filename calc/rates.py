@@ -358,10 +358,19 @@ def effective_annual(rate: float, periods_per_year: float) -> float:
     """Effective annual rate ``(1 + i)**n - 1``: the PBoC's compound (IRR)
     form and the EU APRC.
 
+    A rate too large for a float is ``inf``: ¥1 borrowed and ¥11 repaid the
+    next day is ``i = 10`` a day, and ``11**365 ≈ 10^380`` has no float (the
+    nominal APR, ``365 × 10 = 3,650``, still does).
+
     >>> f"{effective_annual(0.0005, 365):.2%}"
     '20.02%'
+    >>> effective_annual(10.0, 365)
+    inf
     """
-    return math.expm1(periods_per_year * math.log1p(rate))
+    try:
+        return math.expm1(periods_per_year * math.log1p(rate))
+    except OverflowError:
+        return math.inf
 
 
 def average_balance(total_cost: float, balance_years: float) -> float:

@@ -6,7 +6,7 @@ import math
 from dataclasses import replace
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from calc.cashline import (
@@ -135,6 +135,10 @@ class TestProperties:
 
     @FAST
     @given(lines, amounts, st.integers(0, 100), st.integers(0, 800), st.integers(0, 800))
+    # found by Hypothesis: ¥1 with a ¥10 minimum fee repaid the next day is
+    # i = 10 a day, and (1 + 10)^365 overflowed the effective rate (OverflowError)
+    @example(LineTerms(200_000, 0.0, "daily", fee_min=10.0, compounding="none"),
+             1.0, 0, 0, 1)
     def test_a_later_payoff_never_costs_less(self, line, amount, start, a, b):
         early, late = sorted((start + a, start + b))
 

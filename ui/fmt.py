@@ -33,9 +33,16 @@ def pct(rate: float) -> str:
     figure every warning's line is compared on (Python's ``%.2f`` would
     round 55.005% to even, 55.00%).
 
+    A rate past any float (calc's ``inf``, :func:`calc.rates.effective_annual`
+    of ¥11 repaid a day after ¥1) reads ∞.
+
     >>> pct(0.130342), pct(-0.1), pct(0.55005), pct(0.36005), pct(-0.00004)
     ('13.03%', '−10.00%', '55.01%', '36.01%', '0.00%')
+    >>> pct(math.inf)
+    '∞%'
     """
+    if math.isinf(rate):
+        return "∞%" if rate > 0 else "−∞%"
     if not math.isfinite(rate) or abs(rate) > 1e12:  # no basis points to count
         text = f"{abs(rate) * 100:.2f}%"
         return f"−{text}" if rate < 0 and text != "0.00%" else text
