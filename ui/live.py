@@ -422,8 +422,11 @@ def projector(code: str) -> None:
         st.html(f'<p class="live-code" aria-label="{t("live.code_aria")}">'
                 f'{room.code[:3]}&#8239;{room.code[3:]}</p>')
     with right:
+        # at its own size (ui.share.fit_scale): a code-only link is a version-4
+        # symbol, 41 modules with the quiet zone, 11 px each, 451 px: 0.84 m of
+        # a 2-m-high screen, 20 mm a module (ui.share.SHOWN_PX says why enough)
         st.image(share.qr_src(student_link(room.code)), caption=t("live.scan"),
-                 width=320)
+                 alt=t("live.qr_alt", code=room.code), width="content")
     st.fragment(_projector_live, run_every=PROJECTOR_TICK)(code)
 
 
