@@ -17,7 +17,9 @@ RUN pip install -r requirements.txt
 COPY . .
 
 # not root; Streamlit writes nothing but its own caches under $HOME
-RUN useradd --create-home --uid 10001 app
+# the live class store's default SQLite file (rooms/store.py) is written in .data/, so the
+# unprivileged user owns that folder (set ROOMS_DATABASE_URL for PostgreSQL instead)
+RUN useradd --create-home --uid 10001 app && mkdir -p /app/.data && chown app /app/.data
 USER app
 
 EXPOSE 8501

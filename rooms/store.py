@@ -292,25 +292,22 @@ class Store:
         return None if row is None else _room(row)
 
     def _take(self, conn: sa.Connection, session: str, kind: str, limit: Limit,
-              now: float, store: bool = True) -> bool:
+              now: float) -> bool:
         """Take a token from ``session``'s bucket of ``kind`` (row-locked)."""
         conn.execute(self._insert(buckets_t).values(
             session=session, kind=kind, tokens=limit.burst, at=now).on_conflict_do_nothing())
         row = conn.execute(sa.select(buckets_t.c.tokens, buckets_t.c.at).where(
             buckets_t.c.session == session, buckets_t.c.kind == kind).with_for_update()).one()
         ok, after = logic.take(Bucket(float(row.tokens), float(row.at)), now, limit)
-        if store:
-            conn.execute(buckets_t.update().where(
-                buckets_t.c.session == session, buckets_t.c.kind == kind).values(
-                tokens=after.tokens, at=max(after.at, float(row.at))))
+        conn.execute(buckets_t.update().where(
+            buckets_t.c.session == session, buckets_t.c.kind == kind).values(
+            tokens=after.tokens, at=max(after.at, float(row.at))))
         return ok
 
-    def _touch(self, code: str, now: float) -> None:
+    def _touch(self, conn: sa.Connection, code: str, now: float) -> None:
         """Mark activity on a room, at most every :data:`TOUCH_EVERY` seconds."""
-        with self._tx() as conn:
-            conn.execute(rooms_t.update().where(
-                rooms_t.c.code == code, rooms_t.c.touched < now - TOUCH_EVERY,
-                rooms_t.c.touched <= now).values(touched=now))
+        conn.execute(rooms_t.update().where(
+            rooms_t.c.code == code, rooms_t.c.touched < now - TOUCH_EVERY).values(touched=now))
 
     def _drop(self, conn: sa.Connection, code: str) -> None:
         for t in (answers_t, members_t, rooms_t):
@@ -371,9 +368,12 @@ class Store:
         """
         if not valid_session(session):
             raise Refused("bad_session")
-        with self._tx() as conn:
-            if not self._take(conn, session, "join", logic.JOINS, now, store=False):
-                raise Refused("rate_limited")
+        with self._read() as conn:  # a peek: only a failed join spends a token
+            row = conn.execute(sa.select(buckets_t.c.tokens, buckets_t.c.at).where(
+                buckets_t.c.session == session, buckets_t.c.kind == "join")).first()
+        bucket = None if row is None else Bucket(float(row.tokens), float(row.at))
+        if not logic.take(bucket, now, logic.JOINS)[0]:
+            raise Refused("rate_limited")
         norm = logic.normal_code(code) if isinstance(code, str) else None
         why: str | None = "bad_code" if norm is None else None
         room: Room | None = None
@@ -390,12 +390,13 @@ class Store:
                 if why is None and not returning:
                     conn.execute(members_t.insert().values(
                         code=norm, session=session, nick="", joined=now))
+                if why is None:  # the row is locked already: touch it here
+                    self._touch(conn, norm, now)
         if why is not None:
             with self._tx() as conn:  # a failed join costs a token
                 self._take(conn, session, "join", logic.JOINS, now)
             raise Refused(why)
-        assert room is not None and norm is not None
-        self._touch(norm, now)
+        assert room is not None
         return room
 
     def submit(self, code: str, session: str, text: str, now: float, nick: str = "") -> float:
@@ -451,7 +452,9 @@ class Store:
                         nick=name))
         if why is not None:
             raise Refused(why)
-        self._touch(norm, now)
+        if peek.touched < now - TOUCH_EVERY:  # after the commit: no lock held meanwhile
+            with self._tx() as conn:
+                self._touch(conn, norm, now)
         return value
 
     def act(self, code: str, key: str, action: str, now: float, rev: int | None = None) -> Room:
