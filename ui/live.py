@@ -21,12 +21,17 @@ teacher link again: the session is new).
 
 Live: each view's changing part is an ``st.fragment(run_every=...)``; a tick
 reads the room (one row), the counts and, on the projector, the answers,
-and rebuilds the chart only when they changed.  The store is the process's
+and rebuilds the chart only when they changed (``bench/bench_live_page.py``:
+5 ms of server CPU a projector tick with 30 answers, 4.4 ms a phone's).  A
+tick does not take the page gate (``ui.state.page_gate``): it is a few ms of
+reads, and waiting behind a class's first runs would make it late.  The store is the process's
 one (:func:`rooms.store`); its methods take ``time.time()`` from here.
 """
 
 from __future__ import annotations
 
+import base64
+import functools
 import secrets
 import time
 from collections.abc import Sequence
@@ -381,7 +386,7 @@ def dots(values: Sequence[float], q: Question, revealed: bool, names: Sequence[s
         x=xs, y=ys, mode="markers", marker={"size": 22, "color": "#0072B2",
                                             "line": {"width": 1, "color": "#FFFFFF"}},
         hovertext=text, hoverinfo="text+x" if names else "x", name=t("live.answers", lang)))
-    fig.update_layout(height=460, margin={"l": 60, "r": 30, "t": 30, "b": 70},
+    fig.update_layout(height=380, margin={"l": 60, "r": 30, "t": 30, "b": 70},
                       showlegend=False, paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
                       font={"size": PROJECTOR_FONT, "color": "#000000"})
     fig.update_yaxes(title=t("live.count_axis", lang), rangemode="tozero", dtick=1,
@@ -408,28 +413,50 @@ def dots(values: Sequence[float], q: Question, revealed: bool, names: Sequence[s
 
 
 def projector(code: str) -> None:
-    """The projector's view: the code and its QR, then the live part."""
-    from ui import share
-
+    """The projector's view: the code and its QR, then the live part, in
+    type read from the back of a room (:data:`_CODE_CSS`)."""
     room = store().room(code, time.time())
     if room is None:
         st.error(t("live.refused.no_room"))
         return
-    left, right = st.columns([3, 2], vertical_alignment="center")
-    with left:
-        base = student_link("").split("?", 1)[0] or f"/{LIVE_PAGE}"  # relative in AppTest
-        st.markdown(t("live.join_at", url=md_escape(base)))
-        st.html(f'<p class="live-code" aria-label="{t("live.code_aria")}">'
-                f'{room.code[:3]}&#8239;{room.code[3:]}</p>')
-    with right:
-        st.image(share.qr_src(student_link(room.code)), caption=t("live.scan"),
-                 width=320)
-    st.fragment(_projector_live, run_every=PROJECTOR_TICK)(code)
+    with st.container(key="live-proj"):
+        left, right = st.columns([3, 2], vertical_alignment="center")
+        with left:
+            base = student_link("").split("?", 1)[0] or f"/{LIVE_PAGE}"  # relative in AppTest
+            st.markdown(t("live.join_at", url=md_escape(base)))
+            st.html(f'<p class="live-code" aria-label="{t("live.code_aria")}">'
+                    f'{room.code[:3]}&#8239;{room.code[3:]}</p>')
+        with right:
+            st.image(_qr(student_link(room.code)), caption=t("live.scan"),
+                     alt=t("live.qr_alt", code=room.code), width="content")
+        st.fragment(_projector_live, run_every=PROJECTOR_TICK)(code)
 
 
+@functools.lru_cache(maxsize=64)
+def _qr(url: str) -> str:
+    """The student link's QR as a ``data:`` URL (any replica serves it,
+    ``ui.share.qr_src``), 8 px a module: a code-only link is a version-4
+    symbol, 41 modules with the quiet zone, 328 px, 0.61 m of a 2-m-high
+    screen, 15 mm a module, inside the 14 to 18 mm ``ui.share.SHOWN_PX``
+    finds readable from 10 m, and the chart still fits under it on 1080 px."""
+    from ui.share import qr_png
+
+    return "data:image/png;base64," + base64.b64encode(qr_png(url, scale=8)).decode("ascii")
+
+
+#: The projector's type: the code 120 px high; text 28 px, the counts 64 px
+#: (about 5 and 12 cm on a 2-m-high 1080-pixel screen; the app's own
+#: projector text, ``ui.charts.PROJECTOR_FONT``, is 22 px).
 _CODE_CSS = """<style>
-.live-code { font-size: 160px; font-weight: 800; letter-spacing: 0.08em; line-height: 1;
+.live-code { font-size: 120px; font-weight: 800; letter-spacing: 0.08em; line-height: 1;
   margin: 0; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+.st-key-live-proj [data-testid="stMarkdownContainer"] p,
+.st-key-live-proj [data-testid="stMarkdownContainer"] li { font-size: 28px; line-height: 1.35; }
+.st-key-live-proj [data-testid="stCaptionContainer"] p { font-size: 22px; }
+.st-key-live-proj [data-testid="stMetricValue"],
+.st-key-live-proj [data-testid="stMetricValue"] * { font-size: 64px !important; line-height: 1.1; }
+.st-key-live-proj [data-testid="stMetricLabel"] p { font-size: 26px; }
+.st-key-live-proj button [data-testid="stMarkdownContainer"] p { font-size: 18px; }
 </style>"""
 
 
