@@ -9,11 +9,13 @@ from typing import Any
 import streamlit as st
 
 from calc import cashline as cl
-from calc.burden import Obligation
+from calc.burden import Household, Obligation, timeline
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import MONTHS_PER_YEAR, RATE_UNITS
+from calc.warnings import DebtWarning, evaluate, headline
 from ui import afford, charts, classroom, tables
+from ui.advice import show_warnings
 from ui.codec import Group
 from ui.fmt import pct, yuan
 from ui.glossary import terms_line
@@ -73,7 +75,7 @@ def _results_changed(name: str) -> None:
     """on_change of those inputs: when the value was taken, the note and the
     results rerun, not the inputs around them (else the body, as for any)."""
     if st.session_state.get(inp.key(name)) == scn[name]:
-        ps.rerun_sections("note", "results")
+        ps.rerun_sections("answer", "note", "results")
 
 
 def number(where: Any, name: str, label: str, **kw: Any) -> Any:
@@ -202,7 +204,51 @@ def rate_rule(r: cl.CashLineResult) -> str:
                      t("cash.held_rule", held=pct(rt.held))))
 
 
+#: The line's own danger warnings (they need no income: 以贷养贷), shown with
+#: the answer at the top and not repeated by the household section.
+TOP_SEVERITY = "danger"
+
+
+def line_obligation(r: cl.CashLineResult, run: sc.CashInputs) -> Obligation | CalcError:
+    """The line as an obligation (the household section's and the answer's);
+    a line at its own limits: the error saying why its burden cannot be worked out."""
+    try:
+        return bs.from_line(r, run, str(scn["ps"]))
+    except CalcError as err:
+        return err
+
+
+def top_warnings(o: Obligation | CalcError) -> tuple[DebtWarning, ...]:
+    """The line's own strongest warnings (:data:`TOP_SEVERITY`), which no
+    household input changes: the answer shows them, the household section not."""
+    if isinstance(o, CalcError):
+        return ()
+    return tuple(w for w in headline(evaluate(timeline(Household(), [o])))
+                 if w.severity == TOP_SEVERITY)
+
+
+def danger(r: cl.CashLineResult, run: sc.CashInputs) -> None:
+    """The strongest warning, first: never paid off; else 以贷养贷, with the
+    month the borrowed payments all come due."""
+    tot = r.totals
+    if r.status != "paid_off":
+        msg = t("cash.not_paid_off", years=cl.HORIZON_MONTHS // 12, owed=yuan(tot.owed_at_end))
+        if r.clear_in_12 is not None:
+            msg += " " + t("cash.clear_in", p12=yuan(r.clear_in_12),
+                           p36=yuan(r.clear_in_36 or 0.0))
+        st.error(msg, icon=":material/error:")
+    ws = top_warnings(line_obligation(r, run))
+    if ws:
+        show_warnings(ws, [afford.line_name(scn)])
+    month, paid = r.statements.heaviest()
+    if tot.rolled > 0 and month:
+        st.markdown(t("cash.rollover_month", m=month, paid=yuan(paid),
+                      usual=yuan(float(r.statements.due[month - 1]))))
+
+
 def summary(r: cl.CashLineResult) -> None:
+    """The result cards: what it costs, its rates, when it is paid off and
+    the month that takes most out of pocket."""
     tot = r.totals
     row = grid("top")
     card: dict[str, Any] = {"border": True, "width": CARD_WIDTH}
@@ -210,6 +256,10 @@ def summary(r: cl.CashLineResult) -> None:
     row.metric(t("cash.total_cost"), yuan(tot.cost), **card,
                help=t("cash.cost_help", i=yuan(tot.interest), f=yuan(tot.fees),
                       p=yuan(tot.penalties)))
+    month, paid = r.statements.heaviest()
+    if month:
+        row.metric(t("cash.heaviest"), yuan(paid), delta=t("cash.payoff_value", m=month),
+                   delta_color="off", delta_arrow="off", help=t("cash.heaviest_help"), **card)
     if r.rates is not None:
         row.metric(t("cash.apr"), pct(r.rates.nominal), help=t("cash.apr_help"), **card,
                    delta=t("cash.effective_short", eff=pct(r.rates.effective)),
@@ -224,12 +274,27 @@ def summary(r: cl.CashLineResult) -> None:
                    delta_arrow="off", **card)
     else:
         row.metric(t("cash.payoff"), t("cash.never"), **card)
-    if r.status != "paid_off":
-        msg = t("cash.not_paid_off", years=cl.HORIZON_MONTHS // 12, owed=yuan(tot.owed_at_end))
-        if r.clear_in_12 is not None:
-            msg += " " + t("cash.clear_in", p12=yuan(r.clear_in_12),
-                           p36=yuan(r.clear_in_36 or 0.0))
-        st.error(msg, icon=":material/error:")
+
+
+@ps.section(key="answer")
+def answer() -> None:
+    """The answer first, where the comparison page has its verdict: the
+    strongest warning and the result cards, above the inputs.  A section the
+    inputs of :data:`_RESULTS_ONLY` rerun with the results."""
+    run = sc.inputs(scn)
+    try:
+        result = sc.simulate(run)
+    except CalcError:
+        return  # the results below say why
+    with st.container(key=ps.key("el", "answer")):
+        st.subheader(t("cmp.results"))
+        danger(result, run)
+        summary(result)
+
+
+def notes(r: cl.CashLineResult) -> None:
+    """Under the inputs: how the rates were worked out, the 24% line, the
+    run's flags and the terms."""
     st.caption(rate_rule(r))
     if r.above_line and r.held_rate is not None:
         by_contract = r.rates is None or r.rates.held_is_contract
@@ -287,13 +352,9 @@ def affordability(r: cl.CashLineResult, run: sc.CashInputs) -> None:
     button adding the line to the budget.  A section: the household's inputs
     change nothing above it."""
     name = afford.line_name(scn)
-    o: Obligation | CalcError
-    try:
-        o = bs.from_line(r, run, str(scn["ps"]))
-    except CalcError as err:  # a line at its own limits: its burden cannot be worked out
-        o = err
-    afford.burden_section(ps.parts[0], [(name, o)], ps.key("el", "afford"),
-                          afford.SHOWN_BY_RESULTS)
+    o = line_obligation(r, run)
+    shown = afford.SHOWN_BY_RESULTS + tuple(w.code for w in top_warnings(o))
+    afford.burden_section(ps.parts[0], [(name, o)], ps.key("el", "afford"), shown)
     afford.add_buttons(ps.page, [(name, functools.partial(bs.cash_link, scn))])
 
 
@@ -338,8 +399,7 @@ def results() -> None:
     except CalcError as err:
         st.error(error_text(err))
         return
-    st.subheader(t("cmp.results"))
-    summary(result)
+    notes(result)
     chart(result, run.rollover)
     with st.expander(t("cash.statements_title")):
         statements(result)
@@ -352,6 +412,7 @@ def results() -> None:
 @ps.section(key="body")
 def body() -> None:
     """Everything under the title: an edit reruns this, not the shell around it."""
+    answer()
     with classroom.inputs(t("lesson.inputs")):
         line_inputs()
         draw_inputs()

@@ -362,3 +362,65 @@ def test_equal_payments_on_a_by_the_day_line_charge_the_daily_rate():
     assert rows["paid"].tolist()[:11] == [446.06] * 11
     # the contract's 365 × 0.035% = 12.78% (12.775) beside the realised APR
     assert metrics(at)[CATALOG["en"]["cash.contract"]] == "12.78%"
+
+
+# ------------------------------------------------ issue 21: the answer first (h5)
+
+
+def _in_order(at: AppTest) -> list:
+    """The page's elements in the order they are drawn."""
+    out: list = []
+
+    def walk(node) -> None:
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for k in sorted(children):
+                walk(children[k])
+        else:
+            out.append(node)
+
+    walk(at.main)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_answer_and_the_rollover_danger_come_before_the_inputs(lang):
+    # The rollover lesson (ui/lessons.py): ¥10,000 on 微粒贷 terms, its first 6
+    # instalments of ¥917.99 borrowed as card cash advances.  tests/test_lessons.py
+    # derives by hand that line 2 owes 5,870.62 on statement 7 and is cleared with
+    # month 7's own 917.99: ¥6,788.61 out of pocket at once, against ¥917.99 a month.
+    from ui.lessons import LESSONS
+
+    cat = CATALOG[lang]
+    at = run(encode(CASH, LESSONS["rollover"].scenario(), lang), page=PAGE)
+    assert_clean(at)
+    order = _in_order(at)
+    first_input = next(i for i, e in enumerate(order) if type(e).__name__ == "NumberInput")
+    rollover = cat["warn.rollover"].split("{name}")[1][:8]  # the text after the name
+    danger = [i for i, e in enumerate(order)
+              if type(e).__name__ == "Error" and rollover in e.value]
+    assert danger and danger[0] < first_input
+    month = cat["cash.rollover_month"].format(m=7, paid="¥6,788.61", usual="¥917.99")
+    said = [i for i, e in enumerate(order) if type(e).__name__ == "Markdown"
+            and e.value == month]
+    assert said and said[0] < first_input
+    cards = {m.label: (m.value, i) for i, m in enumerate(order) if type(m).__name__ == "Metric"}
+    value, at_index = cards[cat["cash.heaviest"]]
+    assert value == "¥6,788.61" and at_index < first_input
+    assert cards[cat["cash.total_paid"]][1] < first_input
+    # the household section below does not say the rollover danger a second time
+    texts = [e.value for e in at.error]
+    assert sum(rollover in x for x in texts) == 1
+
+
+def test_the_heaviest_month_of_a_plain_loan_is_its_instalment():
+    # the default: ¥10,000 over 12 equal payments at 0.05% a day, nothing rolled;
+    # i = 0.0005 × 365 / 12, the level payment 10,000 i / (1 − (1 + i)^−12)
+    # = 917.9901… → ¥917.99 (tests/test_lessons.py), the same each month but the
+    # last (¥915.25, smaller): the heaviest month is month 1's ¥917.99
+    at = run(link(), page=PAGE)
+    heaviest = next(m for m in at.metric if m.label == CATALOG["zh"]["cash.heaviest"])
+    assert heaviest.value == "¥917.99"
+    assert CATALOG["zh"]["cash.payoff_value"].format(m=1) in str(heaviest.proto.body) + \
+        str(heaviest.proto.delta)
+    assert not any("第" in md.value and "借来的钱一起到期" in md.value for md in at.markdown)

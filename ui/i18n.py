@@ -263,6 +263,10 @@ ZH: dict[str, str] = {
     "cash.never": "还不清",
     "cash.not_paid_off": "按这个还法，{years} 年内都还不清，最后仍欠 {owed}。",
     "cash.clear_in": "要在 12 个月内还清，每月需还 {p12}；36 个月内还清，每月需还 {p36}。",
+    # issue 21 (h5): the answer first, and what a mistake costs
+    "cash.heaviest": "最多的一个月",
+    "cash.heaviest_help": "哪个月要从自己口袋里掏得最多（以贷养贷结束的那个月，借来的钱一起到期）。",
+    "cash.rollover_month": "**第 {m} 个月借来的钱一起到期：这个月要还 {paid}，平时每月 {usual}。**",
     "cash.flag.payment_below_interest": "有的月份还的钱比当月利息还少：欠款不降反升。",
     "cash.flag.rollover_limit_hit": "第二个额度不够借了：以贷养贷在这里断了，必须自己掏钱还清。",
     "cash.flag.debt_doubled": "第 {m} 期账单时，欠款已经是借款的两倍。",
@@ -898,6 +902,10 @@ EN: dict[str, str] = {
     "cash.never": "never",
     "cash.not_paid_off": "Paid this way it is not paid off within {years} years; {owed} is still owed at the end.",
     "cash.clear_in": "To clear it within 12 months pay {p12} a month; within 36 months, {p36} a month.",
+    # issue 21 (h5): the answer first, and what a mistake costs
+    "cash.heaviest": "Heaviest month",
+    "cash.heaviest_help": "The month that takes the most out of your pocket (when borrowing to repay ends, everything borrowed comes due at once).",
+    "cash.rollover_month": "**In month {m} everything borrowed comes due at once: {paid} that month, against {usual} in a usual month.**",
     "cash.flag.payment_below_interest": "Some months' payment was less than that month's interest: the debt grew instead of shrinking.",
     "cash.flag.rollover_limit_hit": "The second line ran out: borrowing to repay stopped there, and the debt had to be paid from pocket.",
     "cash.flag.debt_doubled": "By statement {m} the debt was twice what was borrowed.",
