@@ -215,7 +215,7 @@ def plans_editor() -> str | None:
     (:func:`fee_note`), if it drew one."""
     st.subheader(t("cmp.plans"))
     # the plans by name only: longer labels ran past the column's edge
-    editing = ui_view.segmented(st, "edit", "cmp.editing", lambda i: md_escape(plan_name(i)),
+    editing = ui_view.segmented(st, "edit", "cmp.editing", plan_name,
                                 tuple(range(1, sc.plan_count(scn) + 1)), wrap=True)
     plan_editor(editing)
     row = grid()
@@ -413,7 +413,7 @@ def plan_details() -> None:
         return
     st.subheader(t("cmp.details"))
     i = ui_view.segmented(st, "detail", "cmp.detail_plan",
-                          lambda i: md_escape(names[i - 1]), ok, wrap=True)
+                          lambda i: names[i - 1], ok, wrap=True)
     r = c.plans[i - 1]
     table = tables.amortization(r)
     tables.show(st, table, ps.key("el", "amort"), height=min(35 * (table.rows() + 1) + 3, 458))
