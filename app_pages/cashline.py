@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Any
@@ -168,6 +169,7 @@ def fault_inputs() -> None:
         st.caption(t("cash.faults_not_flexible"))
         return
     with st.expander(t("cash.late_title"), expanded=count("lm") > 0):
+        st.caption(t("cash.credit_record"))
         row = grid()
         number(row, "lm", "cash.late_month", step=1, help_key="cash.late_month_help")
         number(row, "ld", "cash.late_days", step=1)
@@ -246,9 +248,22 @@ def danger(r: cl.CashLineResult, run: sc.CashInputs) -> None:
                       usual=yuan(float(r.statements.due[month - 1]))))
 
 
-def summary(r: cl.CashLineResult) -> None:
-    """The result cards: what it costs, its rates, when it is paid off and
-    the month that takes most out of pocket."""
+def late_cost(r: cl.CashLineResult, run: sc.CashInputs) -> float | None:
+    """What the late payment cost: the total cost against the same line
+    paid on time (``None`` when no payment is late or the on-time run fails)."""
+    if run.faults is None or not run.faults.late:
+        return None
+    try:
+        on_time = sc.simulate(dataclasses.replace(
+            run, faults=dataclasses.replace(run.faults, late=())))
+    except CalcError:
+        return None
+    return round(r.totals.cost - on_time.totals.cost, 2)
+
+
+def summary(r: cl.CashLineResult, run: sc.CashInputs) -> None:
+    """The result cards: what it costs, what a late payment added, its rates,
+    when it is paid off and the month that takes most out of pocket."""
     tot = r.totals
     row = grid("top")
     card: dict[str, Any] = {"border": True, "width": CARD_WIDTH}
@@ -256,6 +271,12 @@ def summary(r: cl.CashLineResult) -> None:
     row.metric(t("cash.total_cost"), yuan(tot.cost), **card,
                help=t("cash.cost_help", i=yuan(tot.interest), f=yuan(tot.fees),
                       p=yuan(tot.penalties)))
+    late = late_cost(r, run)
+    if late is not None and run.faults is not None:
+        p = run.faults.late[0]
+        row.metric(t("cash.late_cost"), yuan(late), border=True, width=CARD_WIDTH,
+                   delta=t("cash.late_cost_delta", m=p.month, d=p.days), delta_color="off",
+                   delta_arrow="off", help=t("cash.credit_record"))
     month, paid = r.statements.heaviest()
     if month:
         row.metric(t("cash.heaviest"), yuan(paid), delta=t("cash.payoff_value", m=month),
@@ -289,7 +310,9 @@ def answer() -> None:
     with st.container(key=ps.key("el", "answer")):
         st.subheader(t("cmp.results"))
         danger(result, run)
-        summary(result)
+        summary(result, run)
+        if run.faults is not None and run.faults.late:
+            st.caption(t("cash.credit_record"))
 
 
 def notes(r: cl.CashLineResult) -> None:
@@ -333,8 +356,8 @@ def chart(r: cl.CashLineResult, rollover: cl.Rollover | None) -> None:
                 large=classroom.projector())
 
 
-def statements(r: cl.CashLineResult) -> None:
-    table = tables.statements(r)
+def statements(r: cl.CashLineResult, run: sc.CashInputs) -> None:
+    table = tables.statements(r, run.faults.late if run.faults is not None else ())
     tables.show(st, table, ps.key("el", "statements"), height=320)
     # files are made when the button is clicked, not on every run
     st.download_button(t("cash.download_statements"), tables.csv_on_demand(table),
@@ -402,7 +425,7 @@ def results() -> None:
     notes(result)
     chart(result, run.rollover)
     with st.expander(t("cash.statements_title")):
-        statements(result)
+        statements(result, run)
     affordability(result, run)
     pay_rule_comparison(run)
     versus_installment(run)

@@ -95,7 +95,8 @@ def test_language_switch_keeps_inputs_and_outputs(start, target):
     assert numbers(at) == before_values
     for old, new in zip(before, at.dataframe, strict=True):
         # every cell but the labels and notes reads the same in both languages
-        same = [c for c in old.columns if c not in ("rule", "way", "note", "choice", "warnings")]
+        same = [c for c in old.columns
+                if c not in ("rule", "way", "note", "choice", "warnings", "late")]
         assert new.value[same].equals(old[same])
     switch_language(at, start)
     assert inputs(at) == before_inputs
@@ -424,3 +425,23 @@ def test_the_heaviest_month_of_a_plain_loan_is_its_instalment():
     assert CATALOG["zh"]["cash.payoff_value"].format(m=1) in str(heaviest.proto.body) + \
         str(heaviest.proto.delta)
     assert not any("第" in md.value and "借来的钱一起到期" in md.value for md in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_late_payment_says_what_it_cost_and_is_marked(lang):
+    # The default line (¥10,000, 12 × ¥917.99 at 0.05% a day), statement 3 paid
+    # 10 days late, past the 3-day grace: a 违约金 of max(5% × 917.99 = 45.8995,
+    # ¥10) = ¥45.90 and overdue interest at 1.5 × 0.05% a day on the 917.99
+    # for the 10 days, 917.99 × 0.00075 × 10 = 6.8849… → ¥6.88: ¥52.78 more
+    cat = CATALOG[lang]
+    at = run(link(lang, lm=3, ld=10), page=PAGE)
+    assert_clean(at)
+    card = next(m for m in at.metric if m.label == cat["cash.late_cost"])
+    assert card.value == "¥52.78"
+    assert cat["cash.late_cost_delta"].format(m=3, d=10) in str(card.proto.delta)
+    statements = at.dataframe[0].value  # the statements (labels go on in the browser)
+    marked = statements[statements["late"].astype(str) != ""]
+    assert [int(m) for m in marked["month"]] == [3]
+    assert list(marked["late"]) == [cat["cash.late_mark"].format(d=10)]
+    # the page says a late payment may reach the credit record, in both languages
+    assert cat["cash.credit_record"] in all_text(at) and "征信" in cat["cash.credit_record"]
