@@ -161,6 +161,9 @@ class Obligation:
     rollover: bool = False
     early_rate_raised: bool = False
     secured: bool = False
+    #: a card purchase with an interest-free period that paying the minimum
+    #: loses; ``False`` for a cash loan, which never had one (issue 21)
+    interest_free: bool = False
 
 
 @dataclass(frozen=True)
@@ -262,6 +265,7 @@ def check_obligation(obligation: Obligation) -> Obligation:
         rollover=_flag("rollover", o.rollover),
         early_rate_raised=_flag("early_rate_raised", o.early_rate_raised),
         secured=_flag("secured", o.secured),
+        interest_free=_flag("interest_free", o.interest_free),
     )
 
 
@@ -400,6 +404,7 @@ def from_cash_line(result: CashLineResult, *, lender: str = "",
         minimum_only=(plan is not None and plan.method == "revolving"
                       and plan.pay_rule == "minimum"),
         rollover=result.totals.rolled > 0,
+        interest_free=line is not None and line.interest_free,
     ))
 
 

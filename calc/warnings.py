@@ -432,6 +432,8 @@ def _obligation_rules(j: int, o: Obligation, t: Thresholds) -> list[DebtWarning]
                        ("early_rate_raised", o.early_rate_raised)):
         if flag:
             values = {} if r is None or code != "early_rate_raised" else {"nominal_rate": r}
+            if code == "minimum_only":  # a card purchase's interest-free period, or none
+                values = {"interest_free": float(o.interest_free)}
             out.append(_warn(code, t, values, None, j))
     return out
 
