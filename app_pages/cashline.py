@@ -93,6 +93,7 @@ def line_inputs() -> None:
     row = grid()
     inp.choice(row, "ps", "cash.preset", preset_labels(CASH_LINE_PRESETS),
                on_change=_apply_preset, width=2 * FIELD_WIDTH)
+    inp.text(row, "nm", "cash.name", max_chars=40, placeholder=afford.line_name(scn))
     number(row, "L", "cash.limit", step=1000.0)
     inp.choice(row, "u", "cmp.rate_unit", labels("unit"), RATE_UNITS)
     number(row, "r", f"cash.rate_{scn['u']}", step=0.01, fmt="%.4f")

@@ -445,3 +445,39 @@ def test_a_late_payment_says_what_it_cost_and_is_marked(lang):
     assert list(marked["late"]) == [cat["cash.late_mark"].format(d=10)]
     # the page says a late payment may reach the credit record, in both languages
     assert cat["cash.credit_record"] in all_text(at) and "征信" in cat["cash.credit_record"]
+
+
+def test_a_cash_line_can_be_renamed_and_an_edited_preset_drops_its_name():
+    # 小米随星借 at 日息万2, then the rate moved to 万3.5: its label, which names
+    # 日息万2, no longer names the line; a name the user gives is used everywhere
+    from ui import afford
+
+    cat = CATALOG["zh"]
+    terms = cash_preset_fields("suixingjie_low")
+    rolled = dict(ro=3, **terms)  # a rollover, so the line is named in a warning
+    at = run(link(**rolled), page=PAGE)
+    assert any(cat["preset.suixingjie_low"] in e.value for e in at.error)
+    at = run(link(**{**rolled, "r": 0.035}), page=PAGE)
+    assert_clean(at)
+    assert not any(cat["preset.suixingjie_low"] in e.value for e in at.error)
+    assert any(cat["cash.edited_line"] in e.value for e in at.error)
+    at.text_input(key="cash-nm").set_value("我的备用金").run()
+    assert_clean(at)
+    assert any("我的备用金" in e.value for e in at.error)
+    assert afford.line_name(inputs(at)) == "我的备用金"
+    assert at.query_params["nm"] in ("我的备用金", ["我的备用金"])
+
+
+def test_an_old_link_without_a_name_reopens_with_the_same_numbers():
+    # a v=1 link written before the name existed has no nm: the same figures
+    # as the page's own default link (the contract's 0.05% × 365 = 18.25%, and
+    # ¥11,013.14 paid: 10,000 + the ¥1,013.14 of interest tests/test_lessons.py
+    # derives)
+    old = link()
+    old.pop("nm", None)
+    at = run(old, page=PAGE)
+    assert_clean(at)
+    assert inputs(at)["nm"] == ""
+    values = metrics(at)
+    assert values[CATALOG["zh"]["cash.contract"]] == "18.25%"
+    assert values[CATALOG["zh"]["cash.total_paid"]] == "¥11,013.14"
