@@ -16,7 +16,7 @@ from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import MONTHS_PER_YEAR, RATE_UNITS
 from calc.warnings import DebtWarning, evaluate, headline
 from ui import afford, charts, classroom, tables
-from ui.advice import show_warnings
+from ui.advice import warning_texts
 from ui.codec import Group
 from ui.fmt import pct, yuan
 from ui.glossary import terms_line
@@ -240,13 +240,18 @@ def danger(r: cl.CashLineResult, run: sc.CashInputs) -> None:
             msg += " " + t("cash.clear_in", p12=yuan(r.clear_in_12),
                            p36=yuan(r.clear_in_36 or 0.0))
         st.error(msg, icon=":material/error:")
-    ws = top_warnings(line_obligation(r, run))
-    if ws:
-        show_warnings(ws, [afford.line_name(scn)])
     month, paid = r.statements.heaviest()
-    if tot.rolled > 0 and month:
-        st.markdown(t("cash.rollover_month", m=month, paid=yuan(paid),
-                      usual=yuan(float(r.statements.due[month - 1]))))
+    worst = (t("cash.rollover_month", m=month, paid=yuan(paid),
+               usual=yuan(float(r.statements.due[month - 1])))
+             if tot.rolled > 0 and month else "")
+    # one box, compact (on a phone the cards follow it above the fold): the
+    # warning, the month it hurts most, what to do and the source
+    for w in warning_texts(top_warnings(line_obligation(r, run)), [afford.line_name(scn)]):
+        lines = [f"**{w.text}**", worst, f":small[{w.action}]", f":small[{w.source}]"]
+        st.error("  \n".join(x for x in lines if x), icon=":material/error:")
+        worst = ""
+    if worst:
+        st.markdown(worst)
 
 
 def late_cost(r: cl.CashLineResult, run: sc.CashInputs) -> float | None:

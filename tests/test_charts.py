@@ -149,7 +149,8 @@ def test_the_rollover_spiral_is_scaled_to_the_debt_not_the_second_limit():
     # stays near what was drawn: line 1's principal falls by what line 2 lends
     # to pay it, so the two together are the ¥10,000 plus the interest and fees
     # charged so far, well under the ¥1,375.82 + ¥10,000 the whole loan costs
-    # (tests/test_lessons.py); a ¥50,000 axis put the bars in its bottom fifth.  The axis now ends 15% above the largest stack, below 50,000,
+    # (tests/test_lessons.py); a ¥50,000 axis put the bars in its bottom fifth.
+    # The axis now ends 15% above the largest stack, below 50,000,
     # and the limit is named in a note instead of a line off the top.
     from ui.lessons import LESSONS
     from ui.scenarios import cashline as sc

@@ -266,7 +266,7 @@ ZH: dict[str, str] = {
     # issue 21 (h5): the answer first, and what a mistake costs
     "cash.heaviest": "最多的一个月",
     "cash.heaviest_help": "哪个月要从自己口袋里掏得最多（以贷养贷结束的那个月，借来的钱一起到期）。",
-    "cash.rollover_month": "**第 {m} 个月借来的钱一起到期：这个月要还 {paid}，平时每月 {usual}。**",
+    "cash.rollover_month": "第 {m} 个月借来的钱一起到期：这个月要还 {paid}，平时每月 {usual}。",
     "cash.name": "名称（可改）",
     "cash.edited_line": "这个额度（已改条款）",
     "cash.line2_limit_above": "第二个额度上限 {limit}，高于图的上沿",
@@ -925,7 +925,7 @@ EN: dict[str, str] = {
     # issue 21 (h5): the answer first, and what a mistake costs
     "cash.heaviest": "Heaviest month",
     "cash.heaviest_help": "The month that takes the most out of your pocket (when borrowing to repay ends, everything borrowed comes due at once).",
-    "cash.rollover_month": "**In month {m} everything borrowed comes due at once: {paid} that month, against {usual} in a usual month.**",
+    "cash.rollover_month": "In month {m} everything borrowed comes due at once: {paid} that month, against {usual} in a usual month.",
     "cash.name": "Name (optional)",
     "cash.edited_line": "This cash line (terms edited)",
     "cash.line2_limit_above": "Second line's limit: {limit}, above the top of the chart",
