@@ -313,8 +313,7 @@ def answer() -> None:
         result = sc.simulate(run)
     except CalcError:
         return  # the results below say why
-    with st.container(key=ps.key("el", "answer")):
-        st.subheader(t("cmp.results"))
+    with st.container(key=ps.key("el", "answer")):  # no heading: as the comparison's verdict
         danger(result, run)
         summary(result, run)
         if run.faults is not None and run.faults.late:
