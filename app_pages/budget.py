@@ -13,9 +13,10 @@ from typing import Any
 
 import streamlit as st
 
-from calc.burden import level
+from calc.burden import Household, Timeline, level, save_first
 from calc.cashline import HORIZON_MONTHS
-from calc.warnings import RULES, SOURCES, headline
+from calc.errors import CalcError
+from calc.warnings import RULES, SOURCES, Thresholds, fit, headline
 from ui import afford, charts, classroom, tables
 from ui.advice import show_warnings
 from ui.fmt import md_escape, pct, yuan
@@ -128,14 +129,14 @@ def obligations() -> None:
     if n == 0:
         st.info(t("bud.empty"), icon=":material/info:")
     else:
-        editing = ui_view.segmented(st, "edit", "bud.editing", lambda i: md_escape(name(i)),
+        editing = ui_view.segmented(st, "edit", "bud.editing", name,
                                     tuple(range(1, n + 1)), wrap=True)
         obligation_editor(editing)
     full = n >= bs.MAX_OBLIGATIONS
     help_full = t("bud.full", n=bs.MAX_OBLIGATIONS) if full else None
     row = grid()
     plans = tuple(range(1, cmp.plan_count(cmp_scn) + 1))
-    ui_view.choice(row, "addplan", "bud.add_plan_from", lambda i: md_escape(plan_name(cmp_scn, i)),
+    ui_view.choice(row, "addplan", "bud.add_plan_from", lambda i: plan_name(cmp_scn, i),
                    plans, width=2 * FIELD_WIDTH)
     row.button(t("bud.add_plan"), key=ps.key("do", "addplan"), on_click=_add_plan,
                disabled=full, help=help_full, icon=":material/add:")
@@ -179,6 +180,57 @@ def thresholds_editor() -> None:
 
 # -------------------------------------------------------------------- results
 
+_FIT_BOX = {"fits": (st.success, ":material/check_circle:"),
+            "tight": (st.warning, ":material/warning:"),
+            "short": (st.error, ":material/error:")}
+
+
+def price_and_cost(i: int) -> tuple[float, float] | None:
+    """What item ``i`` buys, paid outright, and what borrowing adds to it: a
+    plan's cash price and total cost, a cash line's draws and cost; ``None``
+    for a debt entered by hand (or one that cannot be computed)."""
+    kind = bs.kind(scn, i)
+    if kind == "fixed":
+        return None
+    terms = bs.terms_of(str(scn[f"bq{i}"]))
+    try:
+        if kind == "plan":
+            s = cmp.results(terms).plans[0].schedule
+            return None if s is None else (s.cash_price, s.total_cost)
+        tot = cash.simulate(cash.inputs(terms)).totals
+    except CalcError:
+        return None
+    return tot.drawn, tot.cost
+
+
+def verdict(tl: Timeline, household: Household, th: Thresholds, items: tuple[int, ...]) -> None:
+    """In a word: fits, tight or does not fit, against the rules' own lines
+    (their sources said), then saving first: what is left each month buys
+    each purchase outright in so many months, and saves its cost."""
+    f = fit(tl, th)
+    if f is None:
+        return
+    line = getattr(th, f.line) if f.line else 0.0
+    text = t(f"bud.fit.{f.verdict}" if f.line else "bud.fit.short_money", month=f.month,
+             share=pct(f.share), line=pct(line), short=yuan(-f.left))
+    box, icon = _FIT_BOX[f.verdict]
+    sources = _sources(f.line) if f.line else ""
+    spare = (household.income or 0.0) - household.essentials - household.existing_payments
+    saving = []
+    for i in items:
+        got = price_and_cost(i)
+        if got is None or got[1] <= 0:
+            continue
+        plan = save_first(got[0], spare, got[1])
+        if plan is not None:
+            saving.append(t("bud.save_first", spare=yuan(spare), months=plan.months,
+                            name=md_escape(name(i)), price=yuan(got[0]),
+                            saves=yuan(plan.saves)))
+    body = f"**{text}**" + (f"  \n:small[{sources}]" if sources else "")
+    if saving:
+        body += "\n\n" + "\n".join(f"- {x}" for x in saving)
+    box(body, icon=icon)
+
 
 def results() -> None:
     household, th = afford.settings(hh)
@@ -198,6 +250,7 @@ def results() -> None:
     names = [name(i) for i in b.shown]
     if household.income is None:
         st.info(t("afford.no_income"), icon=":material/info:")
+    verdict(tl, household, th, b.shown)
     st.subheader(t("bud.warnings"))
     show_warnings(headline(b.warnings), names, empty=True)
     st.caption(t("bud.warnings_note"))

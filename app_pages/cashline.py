@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Any
@@ -9,11 +10,13 @@ from typing import Any
 import streamlit as st
 
 from calc import cashline as cl
-from calc.burden import Obligation
+from calc.burden import Household, Obligation, timeline
 from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import MONTHS_PER_YEAR, RATE_UNITS
+from calc.warnings import DebtWarning, evaluate, headline
 from ui import afford, charts, classroom, tables
+from ui.advice import warning_texts
 from ui.codec import Group
 from ui.fmt import pct, yuan
 from ui.glossary import terms_line
@@ -73,7 +76,7 @@ def _results_changed(name: str) -> None:
     """on_change of those inputs: when the value was taken, the note and the
     results rerun, not the inputs around them (else the body, as for any)."""
     if st.session_state.get(inp.key(name)) == scn[name]:
-        ps.rerun_sections("note", "results")
+        ps.rerun_sections("answer", "note", "results")
 
 
 def number(where: Any, name: str, label: str, **kw: Any) -> Any:
@@ -90,6 +93,7 @@ def line_inputs() -> None:
     row = grid()
     inp.choice(row, "ps", "cash.preset", preset_labels(CASH_LINE_PRESETS),
                on_change=_apply_preset, width=2 * FIELD_WIDTH)
+    inp.text(row, "nm", "cash.name", max_chars=40, placeholder=afford.line_name(scn))
     number(row, "L", "cash.limit", step=1000.0)
     inp.choice(row, "u", "cmp.rate_unit", labels("unit"), RATE_UNITS)
     number(row, "r", f"cash.rate_{scn['u']}", step=0.01, fmt="%.4f")
@@ -166,6 +170,7 @@ def fault_inputs() -> None:
         st.caption(t("cash.faults_not_flexible"))
         return
     with st.expander(t("cash.late_title"), expanded=count("lm") > 0):
+        st.caption(t("cash.credit_record"))
         row = grid()
         number(row, "lm", "cash.late_month", step=1, help_key="cash.late_month_help")
         number(row, "ld", "cash.late_days", step=1)
@@ -202,7 +207,69 @@ def rate_rule(r: cl.CashLineResult) -> str:
                      t("cash.held_rule", held=pct(rt.held))))
 
 
-def summary(r: cl.CashLineResult) -> None:
+#: The line's own danger warnings (they need no income: 以贷养贷), shown with
+#: the answer at the top and not repeated by the household section.
+TOP_SEVERITY = "danger"
+
+
+def line_obligation(r: cl.CashLineResult, run: sc.CashInputs) -> Obligation | CalcError:
+    """The line as an obligation (the household section's and the answer's);
+    a line at its own limits: the error saying why its burden cannot be worked out."""
+    try:
+        return bs.from_line(r, run, str(scn["ps"]))
+    except CalcError as err:
+        return err
+
+
+def top_warnings(o: Obligation | CalcError) -> tuple[DebtWarning, ...]:
+    """The line's own strongest warnings (:data:`TOP_SEVERITY`), which no
+    household input changes: the answer shows them, the household section not."""
+    if isinstance(o, CalcError):
+        return ()
+    return tuple(w for w in headline(evaluate(timeline(Household(), [o])))
+                 if w.severity == TOP_SEVERITY)
+
+
+def danger(r: cl.CashLineResult, run: sc.CashInputs) -> None:
+    """The strongest warning, first: never paid off; else 以贷养贷, with the
+    month the borrowed payments all come due."""
+    tot = r.totals
+    if r.status != "paid_off":
+        msg = t("cash.not_paid_off", years=cl.HORIZON_MONTHS // 12, owed=yuan(tot.owed_at_end))
+        if r.clear_in_12 is not None:
+            msg += " " + t("cash.clear_in", p12=yuan(r.clear_in_12),
+                           p36=yuan(r.clear_in_36 or 0.0))
+        st.error(msg, icon=":material/error:")
+    month, paid = r.statements.heaviest()
+    worst = (t("cash.rollover_month", m=month, paid=yuan(paid),
+               usual=yuan(float(r.statements.due[month - 1])))
+             if tot.rolled > 0 and month else "")
+    # one box, compact (on a phone the cards follow it above the fold): the
+    # warning, the month it hurts most, what to do and the source
+    for w in warning_texts(top_warnings(line_obligation(r, run)), [afford.line_name(scn)]):
+        lines = [f"**{w.text}**", worst, f":small[{w.action}]", f":small[{w.source}]"]
+        st.error("  \n".join(x for x in lines if x), icon=":material/error:")
+        worst = ""
+    if worst:
+        st.markdown(worst)
+
+
+def late_cost(r: cl.CashLineResult, run: sc.CashInputs) -> float | None:
+    """What the late payment cost: the total cost against the same line
+    paid on time (``None`` when no payment is late or the on-time run fails)."""
+    if run.faults is None or not run.faults.late:
+        return None
+    try:
+        on_time = sc.simulate(dataclasses.replace(
+            run, faults=dataclasses.replace(run.faults, late=())))
+    except CalcError:
+        return None
+    return round(r.totals.cost - on_time.totals.cost, 2)
+
+
+def summary(r: cl.CashLineResult, run: sc.CashInputs) -> None:
+    """The result cards: what it costs, what a late payment added, its rates,
+    when it is paid off and the month that takes most out of pocket."""
     tot = r.totals
     row = grid("top")
     card: dict[str, Any] = {"border": True, "width": CARD_WIDTH}
@@ -210,6 +277,16 @@ def summary(r: cl.CashLineResult) -> None:
     row.metric(t("cash.total_cost"), yuan(tot.cost), **card,
                help=t("cash.cost_help", i=yuan(tot.interest), f=yuan(tot.fees),
                       p=yuan(tot.penalties)))
+    late = late_cost(r, run)
+    if late is not None and run.faults is not None:
+        p = run.faults.late[0]
+        row.metric(t("cash.late_cost"), yuan(late), border=True, width=CARD_WIDTH,
+                   delta=t("cash.late_cost_delta", m=p.month, d=p.days), delta_color="off",
+                   delta_arrow="off", help=t("cash.credit_record"))
+    month, paid = r.statements.heaviest()
+    if month:
+        row.metric(t("cash.heaviest"), yuan(paid), delta=t("cash.payoff_value", m=month),
+                   delta_color="off", delta_arrow="off", help=t("cash.heaviest_help"), **card)
     if r.rates is not None:
         row.metric(t("cash.apr"), pct(r.rates.nominal), help=t("cash.apr_help"), **card,
                    delta=t("cash.effective_short", eff=pct(r.rates.effective)),
@@ -224,12 +301,28 @@ def summary(r: cl.CashLineResult) -> None:
                    delta_arrow="off", **card)
     else:
         row.metric(t("cash.payoff"), t("cash.never"), **card)
-    if r.status != "paid_off":
-        msg = t("cash.not_paid_off", years=cl.HORIZON_MONTHS // 12, owed=yuan(tot.owed_at_end))
-        if r.clear_in_12 is not None:
-            msg += " " + t("cash.clear_in", p12=yuan(r.clear_in_12),
-                           p36=yuan(r.clear_in_36 or 0.0))
-        st.error(msg, icon=":material/error:")
+
+
+@ps.section(key="answer")
+def answer() -> None:
+    """The answer first, where the comparison page has its verdict: the
+    strongest warning and the result cards, above the inputs.  A section the
+    inputs of :data:`_RESULTS_ONLY` rerun with the results."""
+    run = sc.inputs(scn)
+    try:
+        result = sc.simulate(run)
+    except CalcError:
+        return  # the results below say why
+    with st.container(key=ps.key("el", "answer")):  # no heading: as the comparison's verdict
+        danger(result, run)
+        summary(result, run)
+        if run.faults is not None and run.faults.late:
+            st.caption(t("cash.credit_record"))
+
+
+def notes(r: cl.CashLineResult) -> None:
+    """Under the inputs: how the rates were worked out, the 24% line, the
+    run's flags and the terms."""
     st.caption(rate_rule(r))
     if r.above_line and r.held_rate is not None:
         by_contract = r.rates is None or r.rates.held_is_contract
@@ -270,14 +363,16 @@ def chart(r: cl.CashLineResult, rollover: cl.Rollover | None) -> None:
 
 
 def statements(r: cl.CashLineResult, run: sc.CashInputs) -> None:
-    table = tables.statements(r)
+    late = run.faults.late if run.faults is not None else ()
+    table = tables.statements(r, late)
     tables.show(st, table, ps.key("el", "statements"), height=320)
     # files are made when the button is clicked, not on every run, from the
     # inputs: a button keeps what it was given while the session lives, and a
     # century's daily ledger is 4 MB (ui.tables.csv_on_demand)
     again = functools.partial(sc.simulate, run)
     st.download_button(t("cash.download_statements"),
-                       tables.csv_on_demand(table, functools.partial(tables.statements_of, again)),
+                       tables.csv_on_demand(
+                           table, functools.partial(tables.statements_of, again, late)),
                        file_name="statements.csv", mime="text/csv",
                        key=ps.key("do", "csv_statements"), on_click="ignore")
     st.download_button(t("cash.download_ledger"),
@@ -294,13 +389,9 @@ def affordability(r: cl.CashLineResult, run: sc.CashInputs) -> None:
     button adding the line to the budget.  A section: the household's inputs
     change nothing above it."""
     name = afford.line_name(scn)
-    o: Obligation | CalcError
-    try:
-        o = bs.from_line(r, run, str(scn["ps"]))
-    except CalcError as err:  # a line at its own limits: its burden cannot be worked out
-        o = err
-    afford.burden_section(ps.parts[0], [(name, o)], ps.key("el", "afford"),
-                          afford.SHOWN_BY_RESULTS)
+    o = line_obligation(r, run)
+    shown = afford.SHOWN_BY_RESULTS + tuple(w.code for w in top_warnings(o))
+    afford.burden_section(ps.parts[0], [(name, o)], ps.key("el", "afford"), shown)
     afford.add_buttons(ps.page, [(name, functools.partial(bs.cash_link, scn))])
 
 
@@ -345,8 +436,7 @@ def results() -> None:
     except CalcError as err:
         st.error(error_text(err))
         return
-    st.subheader(t("cmp.results"))
-    summary(result)
+    notes(result)
     chart(result, run.rollover)
     with st.expander(t("cash.statements_title")):
         statements(result, run)
@@ -359,6 +449,7 @@ def results() -> None:
 @ps.section(key="body")
 def body() -> None:
     """Everything under the title: an edit reruns this, not the shell around it."""
+    answer()
     with classroom.inputs(t("lesson.inputs")):
         line_inputs()
         draw_inputs()

@@ -28,6 +28,8 @@ from calc.schedule import (
     FEE_TIMINGS,
     KINDS,
     LOAN_KINDS,
+    Schedule,
+    payment_pattern,
 )
 from calc.units import RATE_UNITS
 from ui import afford, charts, classroom, tables
@@ -213,7 +215,7 @@ def plans_editor() -> str | None:
     (:func:`fee_note`), if it drew one."""
     st.subheader(t("cmp.plans"))
     # the plans by name only: longer labels ran past the column's edge
-    editing = ui_view.segmented(st, "edit", "cmp.editing", lambda i: md_escape(plan_name(i)),
+    editing = ui_view.segmented(st, "edit", "cmp.editing", plan_name,
                                 tuple(range(1, sc.plan_count(scn) + 1)), wrap=True)
     plan_editor(editing)
     row = grid()
@@ -240,6 +242,18 @@ def computed() -> tuple[Comparison, list[str]] | None:
     return c, [plan_name(i) for i in range(1, sc.plan_count(scn) + 1)]
 
 
+def monthly(s: Schedule) -> str:
+    """What the plan asks a month, in words: the regular installment, and a
+    first or last that differs (:func:`calc.schedule.payment_pattern`)."""
+    p = payment_pattern([float(x) for x in s.payment])
+    if p.regular is None:
+        return t("cmp.pay_varies", first=yuan(p.first or 0.0), last=yuan(p.last or 0.0))
+    regular = t("cmp.pay_regular", pay=yuan(p.regular))
+    more = ([t("cmp.pay_first", pay=yuan(p.first))] if p.first is not None else []) + \
+        ([t("cmp.pay_last", pay=yuan(p.last))] if p.last is not None else [])
+    return t("cmp.pay_with", regular=regular, more=t("list.sep").join(more)) if more else regular
+
+
 def _choice_name(c: Comparison, j: int, names: list[str]) -> str:
     return t("verdict.full_name") if j == -1 else md_escape(names[j])
 
@@ -255,7 +269,8 @@ def verdict(c: Comparison, names: list[str]) -> None:
             continue
         cost = r.schedule.total_cost
         key = "verdict.plan" if cost > 0 else "verdict.plan_same"
-        line = t(key, name=name, cost=yuan(cost), apr=pct(r.rates.nominal))
+        line = t(key, name=name, pay=monthly(r.schedule), cost=yuan(cost),
+                 apr=pct(r.rates.nominal))
         if c.savings_yield > 0:
             line += t("verdict.today", pv=yuan(r.present_cost))
         if r.above_line:
@@ -300,8 +315,9 @@ def headline(c: Comparison, names: list[str]) -> None:
         star = "★ " if c.cheapest == j else ""
         row.metric(
             star + md_escape(names[j]), pct(r.rates.nominal),
-            delta=t("cmp.card_cost", paid=yuan(r.schedule.total_paid),
-                    cost=yuan(r.schedule.total_cost)),
+            delta=monthly(r.schedule) + " · " + t("cmp.card_cost",
+                                                  paid=yuan(r.schedule.total_paid),
+                                                  cost=yuan(r.schedule.total_cost)),
             delta_color="off", delta_arrow="off", help=t("formula.apr"), border=True,
             width=SMALL_CARD,
         )
@@ -397,7 +413,7 @@ def plan_details() -> None:
         return
     st.subheader(t("cmp.details"))
     i = ui_view.segmented(st, "detail", "cmp.detail_plan",
-                          lambda i: md_escape(names[i - 1]), ok, wrap=True)
+                          lambda i: names[i - 1], ok, wrap=True)
     r = c.plans[i - 1]
     table = tables.amortization(r)
     tables.show(st, table, ps.key("el", "amort"), height=min(35 * (table.rows() + 1) + 3, 458))

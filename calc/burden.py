@@ -99,6 +99,8 @@ __all__ = [
     "fixed_payment",
     "check_household",
     "check_obligation",
+    "SaveFirst",
+    "save_first",
 ]
 
 Floats = npt.NDArray[np.float64]
@@ -163,6 +165,9 @@ class Obligation:
     early_rate_raised: bool = False
     secured: bool = False
     cut_short: bool = False
+    #: a card purchase with an interest-free period that paying the minimum
+    #: loses; ``False`` for a cash loan, which never had one (issue 21)
+    interest_free: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,6 +270,7 @@ def check_obligation(obligation: Obligation) -> Obligation:
         early_rate_raised=_flag("early_rate_raised", o.early_rate_raised),
         secured=_flag("secured", o.secured),
         cut_short=_flag("cut_short", o.cut_short),
+        interest_free=_flag("interest_free", o.interest_free),
     )
 
 
@@ -404,6 +410,7 @@ def from_cash_line(result: CashLineResult, *, lender: str = "",
                       and plan.pay_rule == "minimum"),
         rollover=result.totals.rolled > 0,
         cut_short=result.status == "not_paid_off",
+        interest_free=line is not None and line.interest_free,
     ))
 
 
@@ -645,3 +652,54 @@ def level(tl: Timeline) -> Level | None:
     return Level(payment=float(run[0]), first=f + 1, last_month=last + 1,
                  last=float(own[last]), total=float(tl.total[f]),
                  last_total=float(tl.total[last]))
+
+
+_AMOUNT_MAX = LIMITS["balance"][1]
+
+#: The most months :func:`save_first` counts (ten years): saving longer is not
+#: an alternative a page offers.
+SAVE_MONTHS_MAX = 120
+
+
+@dataclass(frozen=True)
+class SaveFirst:
+    """Saving first instead of borrowing: ``months`` of what is left each
+    month to pay ``price`` outright, and the ``saves``, the plan's cost not
+    paid."""
+
+    months: int
+    saves: float
+
+
+def save_first(price: float, spare: float, cost: float) -> SaveFirst | None:
+    """How many months of ``spare`` a month buy ``price`` outright, and what
+    that saves: the plan's ``cost`` (what it pays above the price).
+
+    .. math:: n = \\left\\lceil \\frac{\\text{price}}{\\text{spare}} \\right\\rceil
+
+    counted in whole fen (no float rounding adds a month).  ``None`` when
+    nothing is left each month (``spare <= 0``) or it takes more than
+    :data:`SAVE_MONTHS_MAX` months; an amount not finite, a negative price or
+    cost raises :class:`~calc.errors.InputError`.
+
+    Examples
+    --------
+    A ¥8,999 laptop on the classroom plan (0.6% of the price a month for 12
+    months): 8,999 × 0.6% = 53.994, ¥53.99 a month, 12 × 53.99 = ¥647.88.
+    ¥2,500 left a month buys it in ⌈8,999 / 2,500⌉ = ⌈3.5996⌉ = 4 months:
+
+    >>> save_first(8_999, 2_500, 647.88)
+    SaveFirst(months=4, saves=647.88)
+    >>> save_first(10_000, 2_500, 720).months, save_first(8_999, 0, 647.88)
+    (4, None)
+    """
+    p = validate.number("price", price, 0, _AMOUNT_MAX)
+    c = validate.number("cost", cost, 0, _AMOUNT_MAX)
+    room = validate.number("spare", spare, -_AMOUNT_MAX, _AMOUNT_MAX)
+    p_fen, room_fen = round(p * 100), round(room * 100)
+    if room_fen <= 0:
+        return None
+    months = max(1, -(-p_fen // room_fen))
+    if months > SAVE_MONTHS_MAX:
+        return None
+    return SaveFirst(months=months, saves=round_fen(c))

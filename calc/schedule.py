@@ -74,6 +74,7 @@ The classroom example, ¥10,000 in 12 installments at 0.6% a month:
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -110,6 +111,8 @@ __all__ = [
     "Schedule",
     "Rates",
     "build_schedule",
+    "Payments",
+    "payment_pattern",
     "cash_price",
     "early_repayment",
     "fee_per_period",
@@ -800,3 +803,55 @@ def early_repayment(schedule: Schedule, after: int, rule: str | None = None,
         balance=balance,
         paid_off_after=k,
     )
+
+
+@dataclass(frozen=True)
+class Payments:
+    """What a plan asks each month, as a buyer reads it: ``regular`` the
+    installment most of its months ask (``None`` when no two months ask the
+    same, as 等额本金's falling payments), ``first`` and ``last`` the first
+    and last installments when they differ from it (``None`` when they do
+    not)."""
+
+    regular: float | None
+    first: float | None
+    last: float | None
+
+
+def payment_pattern(payments: Sequence[float]) -> Payments:
+    """The regular installment of ``payments`` and a different first or last.
+
+    Each payment is compared to the fen.  The regular payment is the amount
+    that most installments ask, :math:`\\arg\\max_a \\#\\{k : p_k = a\\}`
+    (the earliest among equally common amounts), when at least two ask it,
+    or when there is only one installment; otherwise there is none and the
+    first and last are given.
+
+    Examples
+    --------
+    Twelve equal installments (花呗 12 期 on ¥3,999 at 8.8% in total would be
+    3,999 / 12 = 333.25 of principal and 3,999 × 8.8% / 12 = 29.33 of fee,
+    362.58 a month, before the plan's own rounding):
+
+    >>> payment_pattern([362.58] * 12)
+    Payments(regular=362.58, first=None, last=None)
+
+    A first payment that carries the whole fee, a last one that takes the
+    rounding, and 等额本金's falling payments:
+
+    >>> payment_pattern([400.0, 333.33, 333.33, 333.34])
+    Payments(regular=333.33, first=400.0, last=333.34)
+    >>> payment_pattern([1_100.0, 1_050.0, 1_025.0])
+    Payments(regular=None, first=1100.0, last=1025.0)
+    """
+    fen = [round(float(p), 2) for p in payments]
+    if not fen:
+        return Payments(None, None, None)
+    counts: dict[float, int] = {}
+    for p in fen:
+        counts[p] = counts.get(p, 0) + 1
+    regular = max(counts, key=lambda a: (counts[a], -fen.index(a)))
+    if counts[regular] < 2 and len(fen) > 1:
+        return Payments(None, fen[0], fen[-1])
+    return Payments(regular, fen[0] if fen[0] != regular else None,
+                    fen[-1] if fen[-1] != regular else None)

@@ -119,6 +119,9 @@ __all__ = [
     "evaluate",
     "headline",
     "severity_rank",
+    "FITS",
+    "Fit",
+    "fit",
 ]
 
 #: From mildest to most severe.
@@ -429,6 +432,8 @@ def _obligation_rules(j: int, o: Obligation, t: Thresholds) -> list[DebtWarning]
                        ("early_rate_raised", o.early_rate_raised)):
         if flag:
             values = {} if r is None or code != "early_rate_raised" else {"nominal_rate": r}
+            if code == "minimum_only":  # a card purchase's interest-free period, or none
+                values = {"interest_free": float(o.interest_free)}
             out.append(_warn(code, t, values, None, j))
     return out
 
@@ -494,3 +499,68 @@ def headline(warnings: tuple[DebtWarning, ...]) -> tuple[DebtWarning, ...]:
         if key not in best or _ORDER[w.code] < _ORDER[best[key].code]:
             best[key] = w
     return tuple(w for w in warnings if best[(w.family, w.obligation)] is w)
+
+
+#: The budget's plain verdict, mildest first: ``fits``; ``tight``, some month
+#: takes ``share_pressure`` (25%) or more of income; ``short``, some month takes
+#: above ``share_limit`` (55%) or leaves less than nothing.
+FITS = ("fits", "tight", "short")
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The verdict (:data:`FITS`), the worst month (from 1: the largest
+    share, the first of equal ones), its ``share`` and what it leaves
+    (``left``), and the threshold field it was held against (``line``:
+    ``share_limit`` or ``share_pressure``; ``""`` for money short)."""
+
+    verdict: str
+    month: int
+    share: float
+    left: float
+    line: str
+
+
+def fit(tl: Timeline, thresholds: Thresholds | None = None) -> Fit | None:
+    """Whether the obligations fit the household, in one word, by the rules'
+    own lines (the sources of the share rules, :data:`RULES`):
+
+    * ``short`` if any month's share is above ``share_limit`` (CBRC 2004) or
+      any month leaves ``left < 0``;
+    * else ``tight`` if any month's share is ``share_pressure`` or more (UK
+      IFS 2018-01);
+    * else ``fits``.
+
+    Shares are compared as shown (:func:`calc.money.shown_above`,
+    :func:`calc.money.shown_at_least`).  ``None`` without an income.
+
+    The module's example, 28.75% of ¥3,000 in month 1, ¥337.43 left: at least
+    25%, not above 55%, nothing short:
+
+    >>> from calc.burden import Household, fixed_payment, timeline
+    >>> f = fit(timeline(Household(3_000, 1_800), [fixed_payment(862.57, 12, 0)]))
+    >>> f.verdict, f.month, f"{f.share:.2%}", f.left, f.line
+    ('tight', 1, '28.75%', 337.43, 'share_pressure')
+
+    ¥600 a month on ¥3,000 is 20%: with ¥2,500 of essentials it leaves
+    3,000 − 2,500 − 600 = −¥100 (short); with ¥1,000, ¥1,400 (fits):
+
+    >>> fit(timeline(Household(3_000, 2_500), [fixed_payment(600, 3, 0)])).verdict
+    'short'
+    >>> fit(timeline(Household(3_000, 1_000), [fixed_payment(600, 3, 0)])).verdict
+    'fits'
+    """
+    t = Thresholds() if thresholds is None else thresholds
+    if tl.share is None or tl.left is None or not len(tl.share):
+        return None
+    worst = int(np.argmax(tl.share))
+    share, left = float(tl.share[worst]), float(tl.left[worst])
+    shares = [float(x) for x in tl.share]
+    lowest = int(np.argmin(tl.left))
+    if float(tl.left[lowest]) < 0:
+        return Fit("short", lowest + 1, float(tl.share[lowest]), float(tl.left[lowest]), "")
+    if any(shown_above(x, t.share_limit) for x in shares):
+        return Fit("short", worst + 1, share, left, "share_limit")
+    if any(shown_at_least(x, t.share_pressure) for x in shares):
+        return Fit("tight", worst + 1, share, left, "share_pressure")
+    return Fit("fits", worst + 1, share, left, "share_pressure")

@@ -277,3 +277,26 @@ def test_show_warnings_says_so_when_there_is_none_and_asked():
     assert not at.exception
     assert len(at.success) == 1 and at.success[0].value == CATALOG["zh"]["warn.none"]
     assert not at.error and not at.warning and not at.info
+
+
+# ------------------------------- issue 21: the minimum on a cash loan (h5)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_minimum_on_a_cash_loan_speaks_of_a_cash_loan(lang):
+    # The same ¥5,000 on a revolving line paid by its minimum: a card purchase
+    # (interest_free=True) loses its interest-free period; a cash loan never had
+    # one, so its warning says the cash bears interest from the day it is drawn.
+    from calc.burden import from_cash_line
+    from calc.cashline import Draw, LineTerms, RepaymentPlan, simulate
+
+    plan = RepaymentPlan("revolving", pay_rule="minimum")
+    texts = {}
+    for free in (True, False):
+        line = LineTerms(limit=50_000, rate=0.0005, interest_free=free, compounding="monthly")
+        o = from_cash_line(simulate([Draw(5_000)], line, plan), line=line, plan=plan)
+        ws = [w for w in evaluate(timeline(Household(), [o])) if w.code == "minimum_only"]
+        texts[free] = warning_texts(ws, ["L"], lang)[0].text
+    assert texts[True] == CATALOG[lang]["warn.minimum_only"].format(name="L")
+    assert texts[False] == CATALOG[lang]["warn.minimum_only.cash"].format(name="L")
+    assert "免息期" not in texts[False] and "interest-free" not in texts[False]

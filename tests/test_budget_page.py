@@ -275,3 +275,63 @@ def test_a_rounding_remainder_is_not_a_heavier_month():
     text = all_text(at)
     assert "The heaviest month" not in text
     assert "¥1,603.90 a month from month 1 to month 12 (the last ¥1,603.98" in text
+
+
+# ---------------------------------- issue 21: a plain verdict, saving first (h5)
+
+
+def _laptop_budget() -> dict[str, object]:
+    """A ¥8,999 laptop on the classroom plan (teach_06x12: 0.6% of the price a
+    month for 12 months), the only item of the budget."""
+    one = cmp.COMPARE.defaults()
+    for stem in cmp.PER_PLAN:
+        one.pop(f"{stem}2", None)
+    one.update(p=8_999.0, np=1, **{f"{k}1": v for k, v in cmp.preset_fields("teach_06x12").items()})
+    scn = bs.BUDGET.defaults()
+    bs.add(scn, bs.plan_link(one, 1))
+    return scn
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_laptop_fits_and_saving_first_takes_4_months(lang):
+    # ¥8,000 a month, ¥5,500 of essentials: ¥2,500 left before the laptop.
+    # The plan: 8,999 / 12 = 749.9166… → 11 × 749.91 + 749.99 of principal and
+    # 8,999 × 0.6% = 53.994 → ¥53.99 of fee a month, so ¥803.90 a month (the last
+    # 803.98); the heaviest month is month 12, 803.98 / 8,000 = 10.05% of
+    # income, below IFS's 25%: it fits.  Saving first: ⌈8,999 / 2,500⌉ =
+    # ⌈3.5996⌉ = 4 months, and it saves the fee, 12 × 53.99 = ¥647.88.
+    cat = CATALOG[lang]
+    at = run(link(bs.BUDGET, _laptop_budget(), lang, hi=8_000.0, he=5_500.0), page=BUD)
+    assert_clean(at)
+    box = next(s.value for s in at.success if cat["bud.fit.fits"][:3] in s.value)
+    assert cat["bud.fit.fits"].format(month=12, share="10.05%", line="25.00%") in box
+    assert "¥647.88" in box and "¥2,500.00" in box and "¥8,999.00" in box
+    assert cat["bud.save_first"].split("{months}")[1][:3] in box  # the months' own words
+    assert (" 4 " in box) or ("4 months" in box)
+
+
+def test_a_short_month_does_not_fit():
+    # ¥3,000 a month, ¥2,500 of essentials: the laptop's ¥803.90 leaves
+    # 3,000 − 2,500 − 803.90 = −¥303.90 in months 1–11, and its last, ¥803.98
+    # (749.99 + 53.99), −¥303.98 in month 12: the month most short is said
+    cat = CATALOG["zh"]
+    at = run(link(bs.BUDGET, _laptop_budget(), "zh", hi=3_000.0, he=2_500.0), page=BUD)
+    assert_clean(at)
+    want = cat["bud.fit.short_money"].format(month=12, short="¥303.98")
+    assert any(want in e.value for e in at.error)
+
+
+def test_the_plan_picker_shows_no_markdown_escapes():
+    # a selectbox shows its labels as plain text: the classroom plan's name,
+    # "教学例子：月费率0.6%×12期", reads as it is, not "0\\.6%" (issue 21)
+    one = cmp.COMPARE.defaults()
+    one.update(np=1, **{f"{k}1": v for k, v in cmp.preset_fields("teach_06x12").items()})
+    at = run(link(cmp.COMPARE, one), page=CMP)
+    at.switch_page(BUD).run()
+    assert_clean(at)
+    picker = at.selectbox(key="bud-view-addplan")
+    assert picker.options == [CATALOG["zh"]["preset.teach_06x12"]]
+    # a segmented control renders markdown: there the widget layer
+    # (ui.widgets.Bound.segmented) escapes the name, once ("." → "\\.")
+    at = run(link(cmp.COMPARE, one), page=CMP)
+    assert at.button_group(key="cmp-view-edit").options == ["教学例子：月费率0\\.6%×12期"]

@@ -95,7 +95,8 @@ def test_language_switch_keeps_inputs_and_outputs(start, target):
     assert numbers(at) == before_values
     for old, new in zip(before, at.dataframe, strict=True):
         # every cell but the labels and notes reads the same in both languages
-        same = [c for c in old.columns if c not in ("rule", "way", "note", "choice", "warnings")]
+        same = [c for c in old.columns
+                if c not in ("rule", "way", "note", "choice", "warnings", "late")]
         assert new.value[same].equals(old[same])
     switch_language(at, start)
     assert inputs(at) == before_inputs
@@ -362,3 +363,120 @@ def test_equal_payments_on_a_by_the_day_line_charge_the_daily_rate():
     assert rows["paid"].tolist()[:11] == [446.06] * 11
     # the contract's 365 × 0.035% = 12.78% (12.775) beside the realised APR
     assert metrics(at)[CATALOG["en"]["cash.contract"]] == "12.78%"
+
+
+# ------------------------------------------------ issue 21: the answer first (h5)
+
+
+def _in_order(at: AppTest) -> list:
+    """The page's elements in the order they are drawn."""
+    out: list = []
+
+    def walk(node) -> None:
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for k in sorted(children):
+                walk(children[k])
+        else:
+            out.append(node)
+
+    walk(at.main)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_answer_and_the_rollover_danger_come_before_the_inputs(lang):
+    # The rollover lesson (ui/lessons.py): ¥10,000 on 微粒贷 terms, its first 6
+    # instalments of ¥917.99 borrowed as card cash advances.  tests/test_lessons.py
+    # derives by hand that line 2 owes 5,870.62 on statement 7 and is cleared with
+    # month 7's own 917.99: ¥6,788.61 out of pocket at once, against ¥917.99 a month.
+    from ui.lessons import LESSONS
+
+    cat = CATALOG[lang]
+    at = run(encode(CASH, LESSONS["rollover"].scenario(), lang), page=PAGE)
+    assert_clean(at)
+    order = _in_order(at)
+    first_input = next(i for i, e in enumerate(order) if type(e).__name__ == "NumberInput")
+    rollover = cat["warn.rollover"].split("{name}")[1][:8]  # the text after the name
+    danger = [i for i, e in enumerate(order)
+              if type(e).__name__ == "Error" and rollover in e.value]
+    assert danger and danger[0] < first_input
+    month = cat["cash.rollover_month"].format(m=7, paid="¥6,788.61", usual="¥917.99")
+    said = [i for i, e in enumerate(order) if type(e).__name__ == "Error" and month in e.value]
+    assert said and said[0] < first_input
+    cards = {m.label: (m.value, i) for i, m in enumerate(order) if type(m).__name__ == "Metric"}
+    value, at_index = cards[cat["cash.heaviest"]]
+    assert value == "¥6,788.61" and at_index < first_input
+    assert cards[cat["cash.total_paid"]][1] < first_input
+    # the household section below does not say the rollover danger a second time
+    texts = [e.value for e in at.error]
+    assert sum(rollover in x for x in texts) == 1
+
+
+def test_the_heaviest_month_of_a_plain_loan_is_its_instalment():
+    # the default: ¥10,000 over 12 equal payments at 0.05% a day, nothing rolled;
+    # i = 0.0005 × 365 / 12, the level payment 10,000 i / (1 − (1 + i)^−12)
+    # = 917.9901… → ¥917.99 (tests/test_lessons.py), the same each month but the
+    # last (¥915.25, smaller): the heaviest month is month 1's ¥917.99
+    at = run(link(), page=PAGE)
+    heaviest = next(m for m in at.metric if m.label == CATALOG["zh"]["cash.heaviest"])
+    assert heaviest.value == "¥917.99"
+    assert CATALOG["zh"]["cash.payoff_value"].format(m=1) in str(heaviest.proto.body) + \
+        str(heaviest.proto.delta)
+    assert not any("第" in md.value and "借来的钱一起到期" in md.value for md in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_late_payment_says_what_it_cost_and_is_marked(lang):
+    # The default line (¥10,000, 12 × ¥917.99 at 0.05% a day), statement 3 paid
+    # 10 days late, past the 3-day grace: a 违约金 of max(5% × 917.99 = 45.8995,
+    # ¥10) = ¥45.90 and overdue interest at 1.5 × 0.05% a day on the 917.99
+    # for the 10 days, 917.99 × 0.00075 × 10 = 6.8849… → ¥6.88: ¥52.78 more
+    cat = CATALOG[lang]
+    at = run(link(lang, lm=3, ld=10), page=PAGE)
+    assert_clean(at)
+    card = next(m for m in at.metric if m.label == cat["cash.late_cost"])
+    assert card.value == "¥52.78"
+    assert cat["cash.late_cost_delta"].format(m=3, d=10) in str(card.proto.delta)
+    statements = at.dataframe[0].value  # the statements (labels go on in the browser)
+    marked = statements[statements["late"].astype(str) != ""]
+    assert [int(m) for m in marked["month"]] == [3]
+    assert list(marked["late"]) == [cat["cash.late_mark"].format(d=10)]
+    # the page says a late payment may reach the credit record, in both languages
+    assert cat["cash.credit_record"] in all_text(at) and "征信" in cat["cash.credit_record"]
+
+
+def test_a_cash_line_can_be_renamed_and_an_edited_preset_drops_its_name():
+    # 小米随星借 at 日息万2, then the rate moved to 万3.5: its label, which names
+    # 日息万2, no longer names the line; a name the user gives is used everywhere
+    from ui import afford
+
+    cat = CATALOG["zh"]
+    terms = cash_preset_fields("suixingjie_low")
+    rolled = dict(ro=3, **terms)  # a rollover, so the line is named in a warning
+    at = run(link(**rolled), page=PAGE)
+    assert any(cat["preset.suixingjie_low"] in e.value for e in at.error)
+    at = run(link(**{**rolled, "r": 0.035}), page=PAGE)
+    assert_clean(at)
+    assert not any(cat["preset.suixingjie_low"] in e.value for e in at.error)
+    assert any(cat["cash.edited_line"] in e.value for e in at.error)
+    at.text_input(key="cash-nm").set_value("我的备用金").run()
+    assert_clean(at)
+    assert any("我的备用金" in e.value for e in at.error)
+    assert afford.line_name(inputs(at)) == "我的备用金"
+    assert at.query_params["nm"] in ("我的备用金", ["我的备用金"])
+
+
+def test_an_old_link_without_a_name_reopens_with_the_same_numbers():
+    # a v=1 link written before the name existed has no nm: the same figures
+    # as the page's own default link (the contract's 0.05% × 365 = 18.25%, and
+    # ¥11,013.14 paid: 10,000 + the ¥1,013.14 of interest tests/test_lessons.py
+    # derives)
+    old = link()
+    old.pop("nm", None)
+    at = run(old, page=PAGE)
+    assert_clean(at)
+    assert inputs(at)["nm"] == ""
+    values = metrics(at)
+    assert values[CATALOG["zh"]["cash.contract"]] == "18.25%"
+    assert values[CATALOG["zh"]["cash.total_paid"]] == "¥11,013.14"

@@ -141,3 +141,28 @@ def test_long_ledgers_are_thinned():
     r = cl.simulate([cl.Draw(10_000)], line, plan)
     fig = charts.balance_over_time(r, t)
     assert len(fig.data[0].x) <= 1500 and fig.data[0].customdata[-1] == r.ledger.day[-1]
+
+
+def test_the_rollover_spiral_is_scaled_to_the_debt_not_the_second_limit():
+    # issue 21: the rollover lesson's ¥10,000 loan, 6 payments of ¥917.99
+    # borrowed from a card with a ¥50,000 limit.  What is owed on both lines
+    # stays near what was drawn: line 1's principal falls by what line 2 lends
+    # to pay it, so the two together are the ¥10,000 plus the interest and fees
+    # charged so far, well under the ¥1,375.82 + ¥10,000 the whole loan costs
+    # (tests/test_lessons.py); a ¥50,000 axis put the bars in its bottom fifth.
+    # The axis now ends 15% above the largest stack, below 50,000,
+    # and the limit is named in a note instead of a line off the top.
+    from ui.lessons import LESSONS
+    from ui.scenarios import cashline as sc
+
+    r = sc.simulate(sc.inputs(LESSONS["rollover"].scenario()))
+    fig = charts.rollover_spiral(r, 50_000, t)
+    highest = float((r.statements.owed + r.statements.line2_owed).max())
+    assert 10_000 <= highest < 11_375.82
+    low, high = fig.layout.yaxis.range
+    assert low == 0 and high == pytest.approx(1.15 * highest)
+    assert not [s for s in fig.layout.shapes if s.yref == "y" and s.y0 == 50_000]
+    assert any("¥50,000" in a.text for a in fig.layout.annotations)
+    # a limit within the debt's range is still drawn as a line
+    small = charts.rollover_spiral(r, 5_000, t)
+    assert [s for s in small.layout.shapes if s.yref == "y" and s.y0 == 5_000]

@@ -530,3 +530,47 @@ def test_a_cash_discount_in_yuan_kept_or_lost_per_plan():
     assert_clean(fresh)
     assert results(fresh).loc[1, "total_cost"] == 0.0
     assert "paying ¥3,799.00 in full" in verdict(fresh) or "¥3,799.00" in all_text(fresh)
+
+
+# ------------------------------------------ issue 21: the monthly payment (h5)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_verdict_and_the_cards_give_the_monthly_payment(lang):
+    # The default page: the ¥3,999 phone on 花呗 12 期 (8.8% in total) and a
+    # bank card's 24 期.  花呗: 3,999 / 12 = 333.25 of principal a month; the fee
+    # 3,999 × 8.8% = 351.912 → ¥351.91, split evenly to the fen with the
+    # remainder last: 11 × 29.32 + 29.39 (351.91 − 322.52).  So 333.25 + 29.32 =
+    # ¥362.57 a month and a last of 333.25 + 29.39 = ¥362.64.
+    from ui.i18n import CATALOG
+
+    cat = CATALOG[lang]
+    at = run(encode(COMPARE, COMPARE.defaults(), lang))
+    assert_clean(at)
+    pay = cat["cmp.pay_with"].format(
+        regular=cat["cmp.pay_regular"].format(pay="¥362.57"),
+        more=cat["cmp.pay_last"].format(pay="¥362.64"))
+    verdict = at.markdown[1].value  # the verdict's bullets, after its bold line
+    assert pay in verdict.splitlines()[0]
+    card = next(m for m in at.metric if m.value == "15.86%")
+    assert str(card.proto.delta).startswith(pay)
+
+
+def test_a_first_payment_carrying_the_fee_is_named():
+    # domain.md §2's classroom plan, ¥10,000 in 12 at 0.6% a period, with the
+    # whole fee in the first payment (fee timing "first"): the fee 12 × 0.6% ×
+    # 10,000 = ¥720 comes with installment 1, so 10,000 / 12 = 833.33 a month
+    # (the rounding, 10,000 − 12 × 833.33 = 0.04, in the last: ¥833.37) and a first
+    # of 833.33 + 720 = ¥1,553.33
+    from ui.i18n import CATALOG
+
+    cat = CATALOG["zh"]
+    params = classroom()
+    params["t1"] = "first"
+    at = run(params)
+    assert_clean(at)
+    more = cat["list.sep"].join((cat["cmp.pay_first"].format(pay="¥1,553.33"),
+                                 cat["cmp.pay_last"].format(pay="¥833.37")))
+    pay = cat["cmp.pay_with"].format(regular=cat["cmp.pay_regular"].format(pay="¥833.33"),
+                                     more=more)
+    assert pay in at.markdown[1].value

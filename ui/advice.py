@@ -129,6 +129,8 @@ def warning_texts(warnings: Sequence[DebtWarning], names: Sequence[str],
         key = f"warn.{w.code}"
         if "apr" not in fields and f"{key}.no_apr" in CATALOG["en"]:
             key += ".no_apr"
+        if w.values.get("interest_free") == 0.0 and f"{key}.cash" in CATALOG["en"]:
+            key += ".cash"  # a cash loan paid by its minimum: no interest-free period to lose
         out.append(WarningText(
             severity=w.severity,
             text=t(key, lang, **fields),

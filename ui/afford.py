@@ -22,6 +22,7 @@ from ui.advice import show_warnings
 from ui.fmt import md_escape
 from ui.i18n import error_text, t
 from ui.scenarios import budget as bs
+from ui.scenarios import cashline as cs
 from ui.scenarios import household as hs
 from ui.state import PageState, PartState
 from ui.widgets import Bound, grid
@@ -45,9 +46,15 @@ def plan_name(scn: Mapping[str, object], i: int, lang: str | None = None) -> str
 
 
 def line_name(scn: Mapping[str, object], lang: str | None = None) -> str:
-    """A cash-line scenario by name: its preset's label, else "This cash line"."""
+    """A cash-line scenario by name: the user's, else its preset's label
+    while it has the preset's terms, else "This cash line" (an edited preset's
+    label would name terms it no longer has: 日息万2 after the rate moved)."""
+    if scn.get("nm"):
+        return str(scn["nm"])
     pid = scn["ps"]
-    return t(f"preset.{pid}", lang) if pid != "custom" else t("cash.this_line", lang)
+    if pid == "custom":
+        return t("cash.this_line", lang)
+    return t(f"preset.{pid}", lang) if cs.matches_cash_preset(scn) else t("cash.edited_line", lang)
 
 
 def obligation_name(scn: Mapping[str, object], i: int, lang: str | None = None) -> str:

@@ -38,6 +38,8 @@ ZH: dict[str, str] = {
     "warn.rate_above_line": "“{name}”的年化利率（单利 i×12）为 {apr}，超过 {line} 的综合融资成本红线。",
     "warn.stacked_loans": "第 {month} 个月同时在还 {at_once} 笔借款（达到 {line} 笔或以上）：几笔借款叠在一起，很容易顾此失彼。",
     "warn.minimum_only": "“{name}”只还最低还款额：没还的部分按日计息（常见为日息万5），而且整期账单都不再享受免息期。",
+    # issue 21 (h5): the minimum on a cash loan, which has no interest-free period
+    "warn.minimum_only.cash": "“{name}”是现金借款，只还最低还款额：借出的钱从第一天起按日计息，没还的本金继续计息，欠款要很久才还得清。",
     # notice
     "warn.several_lenders": "第 {month} 个月同时向 {lenders} 家机构还款（达到 {line} 家或以上）：监管部门提示多头借贷的风险。",
     "warn.effective_above_line": "“{name}”的年化利率（单利 i×12）{apr} 没有超过 {line} 红线，但按复利算的实际年化 {eff} 超过了它；红线按单利口径衡量。",
@@ -110,6 +112,8 @@ EN: dict[str, str] = {
     "warn.rate_above_line": "“{name}” costs {apr} a year (APR, simple: i × 12), above the {line} line for comprehensive financing cost.",
     "warn.stacked_loans": "In month {month} you are repaying {at_once} debts at once ({line} or more): stacked loans are easy to lose track of.",
     "warn.minimum_only": "“{name}” is paid by its minimum only: what is left unpaid is charged interest by the day (commonly 0.05% a day), and the whole statement loses its interest-free period.",
+    # issue 21 (h5): the minimum on a cash loan, which has no interest-free period
+    "warn.minimum_only.cash": "“{name}” is a cash loan paid by its minimum only: the cash is charged interest by the day from the day it is drawn, the principal left unpaid keeps being charged, and the debt takes a long time to clear.",
     # notice
     "warn.several_lenders": "In month {month} you are repaying {lenders} different lenders ({line} or more): regulators warn about borrowing from several lenders at once.",
     "warn.effective_above_line": "“{name}” costs {apr} a year simple (i × 12), not above the {line} line, but {eff} compounded; the line is held against the simple rate.",

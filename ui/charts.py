@@ -364,8 +364,18 @@ def rollover_spiral(r: CashLineResult, line2_limit: float, t: T) -> go.Figure:
          "marker": {"color": OKABE_ITO[5], "pattern": {"shape": "/"}},
          "hovertemplate": _hover(t("chart.hover_owed"), line2)},
     ]
-    limit, notes = _hline(line2_limit, t("cash.line2_limit"))
-    shapes = [limit]
+    # scaled to the debt, not to the second line's limit: a ¥50,000 limit over
+    # a ¥10,000 snowball left it flat in the bottom of the chart (issue 21)
+    ceiling = 1.15 * max(float((s.owed + s.line2_owed).max(initial=0.0)), 1.0)
+    shapes: list[Spec] = []
+    notes: list[Spec] = []
+    if line2_limit <= ceiling:
+        limit, notes = _hline(line2_limit, t("cash.line2_limit"))
+        shapes.append(limit)
+    else:  # the limit is named, above the bars, and the axis stays the debt's
+        notes.append({"xref": "paper", "x": 1, "yref": "paper", "y": 1,
+                      "text": plot_escape(t("cash.line2_limit_above", limit=yuan(line2_limit, 0))),
+                      "showarrow": False, "xanchor": "right", "yanchor": "bottom"})
     marks = [(r.doubled_month, "cash.doubled_at", True)]
     if r.rollover_stop_reason:
         marks.append((r.rollover_stop_month, f"cash.stop_{r.rollover_stop_reason}", False))
@@ -375,7 +385,7 @@ def rollover_spiral(r: CashLineResult, line2_limit: float, t: T) -> go.Figure:
             shapes.append(shape)
             notes.append(note)
     return _figure(data, t("chart.spiral_title"), t("chart.statement"), t("chart.owed_axis"),
-                   yaxis={**MONEY_AXIS, "rangemode": "tozero"}, barmode="stack",
+                   yaxis={**MONEY_AXIS, "range": [0, ceiling]}, barmode="stack",
                    shapes=shapes, annotations=notes)
 
 

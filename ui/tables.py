@@ -393,8 +393,9 @@ _STATEMENT_COLS = ["month", "day", "drawn", "interest", "fees", "penalties", "du
 _ROLLOVER_COLS = ["rolled", "line2_interest", "line2_owed"]
 
 
-def statements(r: cl.CashLineResult) -> Table:
-    """Monthly statements; the second line's columns when a rollover ran."""
+def statements(r: cl.CashLineResult, late: Sequence[cl.LatePayment] = ()) -> Table:
+    """Monthly statements; the second line's columns when a rollover ran,
+    and a 逾期 mark on each statement paid ``late`` (its days)."""
     cols = list(_STATEMENT_COLS)
     if r.totals.rolled or r.totals.line2_interest:
         cols += _ROLLOVER_COLS
@@ -402,6 +403,11 @@ def statements(r: cl.CashLineResult) -> Table:
     config = {c: money_col(f"cash.col.{c}") for c in cols if c not in ("month", "day")}
     config["month"] = int_col("cash.col.month")
     config["day"] = int_col("cash.col.day")
+    marks = {p.month: t("cash.late_mark", d=p.days) for p in late}
+    if any(m in marks for m in data["month"]):
+        data = data.assign(late=[marks.get(int(m), "") for m in data["month"]])
+        cols.insert(cols.index("paid") + 1, "late")
+        config["late"] = text_col("cash.col.late")
     return Table(data, {c: config[c] for c in cols})
 
 
@@ -432,9 +438,10 @@ def ledger_of(result: Callable[[], cl.CashLineResult]) -> Table:
     return ledger(result())
 
 
-def statements_of(result: Callable[[], cl.CashLineResult]) -> Table:
-    """:func:`statements` of ``result()`` (as :func:`ledger_of`)."""
-    return statements(result())
+def statements_of(result: Callable[[], cl.CashLineResult],
+                  late: Sequence[cl.LatePayment] = ()) -> Table:
+    """:func:`statements` of ``result()`` (as :func:`ledger_of`), marked ``late``."""
+    return statements(result(), late)
 
 
 def _unpaid(r: cl.CashLineResult) -> str:

@@ -49,6 +49,7 @@ from streamlit.runtime.scriptrunner import RerunException
 
 from ui import state
 from ui.codec import Field
+from ui.fmt import md_escape
 from ui.i18n import t
 
 __all__ = ["Bound", "labels", "preset_labels", "grid", "FIELD_WIDTH", "CARD_WIDTH"]
@@ -244,16 +245,21 @@ class Bound:
 
     def choice(self, where: Any, name: str, label: str, fmt: Callable[[Any], str],
                options: Sequence[object] | None = None, **kw: Any) -> Any:
-        """A selectbox of codes (the field's choices unless ``options`` are given)."""
+        """A selectbox of codes (the field's choices unless ``options`` are given).
+        A selectbox shows its labels as plain text: ``fmt`` gives them as they
+        read, never markdown-escaped (a ``0\\.6%`` showed its backslash)."""
         opts = self._options(name, options)
         kw.setdefault("width", FIELD_WIDTH)
         return self._draw(where.selectbox, name, options=opts, fmt=fmt, label=t(label), **kw)
 
     def segmented(self, where: Any, name: str, label: str, fmt: Callable[[Any], str],
                   options: Sequence[object] | None = None, **kw: Any) -> Any:
-        """A segmented control of codes, one always chosen."""
+        """A segmented control of codes, one always chosen.  Its labels are
+        markdown: each is escaped here (``fmt`` gives them as they read, a
+        name a user typed included), as :meth:`choice` takes them."""
         opts = self._options(name, options)
-        return self._draw(where.segmented_control, name, options=opts, fmt=fmt,
+        return self._draw(where.segmented_control, name, options=opts,
+                          fmt=lambda v: md_escape(fmt(v)),
                           label=t(label), required=True, **kw)
 
     def toggle(self, where: Any, name: str, label: str, help_key: str | None = None,

@@ -105,6 +105,32 @@ class Statements:
     owed: Floats
     line2_owed: Floats
 
+    def heaviest(self) -> tuple[int, float]:
+        """The month that takes the most out of pocket, and what it takes:
+        :math:`m^* = \\arg\\max_m \\text{paid}_m` (the first of equal months),
+        with :math:`\\text{paid}_{m^*}`; ``(0, 0.0)`` when there are no
+        statements.  A rollover's month is the one it ends in: every payment
+        borrowed from the second line comes due at once.
+
+        ¥10,000 over 3 equal months at 0.05% a day, the first instalment
+        (¥3,435.23, what statement 1 asks) borrowed from a card at 0.05% a day
+        and 1% a draw: statement 2, day 60, pays its own instalment and the
+        card's 3,435.23 + 34.35 fee + 30 days × 0.05% × 3,469.58 = 52.04,
+        3,435.23 × 2 + 34.35 + 52.04 = ¥6,956.85 at once:
+
+        >>> from calc.cashline import Draw, LineTerms, RepaymentPlan, Rollover, simulate
+        >>> line = LineTerms(limit=200_000, rate=0.0005)
+        >>> card = Rollover(months=1, limit=50_000, rate=0.0005, fee_rate=0.01, fee_min=10)
+        >>> r = simulate([Draw(10_000)], line, RepaymentPlan("equal_payment", term_months=3),
+        ...              rollover=card)
+        >>> f"{float(r.statements.due[0]):,.2f}", r.statements.heaviest()
+        ('3,435.23', (2, 6956.85))
+        """
+        if not len(self.paid):
+            return 0, 0.0
+        at = int(np.argmax(self.paid))
+        return int(self.month[at]), float(self.paid[at])
+
 
 @dataclass(frozen=True)
 class Totals:

@@ -28,6 +28,8 @@ _DAY_MAX = _c["day"][1]
 
 CASH_SHARED = {
     "ps": Field("code", "weilidai", choices=CASH_PRESET_CHOICES, label="cash.preset"),
+    # the user's name for the line (issue 21); a link without it has none
+    "nm": Field("text", "", label="cash.name"),
     "L": Field("float", 200_000.0, 0.0, _c["limit"][1], lo_open=True, label="cash.limit"),
     "r": Field("float", 0.05, 0.0, 100 * _c["rate_annual"][1], label="cash.rate"),
     "u": Field("code", "daily", choices=RATE_UNITS, label="cmp.rate_unit"),
