@@ -110,6 +110,7 @@ with st.sidebar:
         with share_box:
             if share_box.open:
                 found = share.links(params)
+                share.warn_address(st)  # a loopback address: no other device opens it
                 # the QR in a tab of its own: below the links it would start under
                 # a 1080-pixel projection's bottom edge
                 link_tab, qr_tab = st.tabs([t("app.share_tab_link"), t("app.share_tab_qr")])

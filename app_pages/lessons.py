@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import classroom, handout
+from ui import classroom, handout, share
 from ui.i18n import t
 from ui.lessons import LESSONS
 from ui.scenarios import budget as bs
@@ -46,6 +46,7 @@ def _handout(lesson_id: str) -> None:
 def lesson_list() -> None:
     st.title(t("lesson.list_title"))
     st.caption(t("lesson.list_intro"))
+    share.warn_address(st)  # the student links below: a loopback address no phone opens
     for n, lid in enumerate(LESSONS, start=1):
         lesson_entry(n, lid)
 

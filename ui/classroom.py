@@ -191,3 +191,4 @@ def _student_qr(page: state.PageState) -> None:
     url = found.short or found.full
     st.image(share.qr_src(url), caption=t("lesson.scan"), alt=t("app.share_qr_alt"))
     st.markdown(f"`{url}`")
+    share.warn_address(st)  # a loopback address: no phone opens it

@@ -34,6 +34,15 @@ ZH: dict[str, str] = {
     "app.share_qr_alt": "这个场景链接的二维码",
     "app.share_tab_link": "链接",
     "app.share_tab_qr": "二维码",
+    # issue 21 (h6): the public address links start with
+    "app.addr_loopback": "这个链接的地址是 `{host}`，只指向运行本应用的这台电脑，学生的手机打不开。请设置环境变量 {env} 为其他设备能访问的地址（例如 `{env}={example}`），用 `{flag}` 启动，然后重启；详见 README 的“课堂”部分。",
+    "app.addr_bad": "环境变量 {env} 的值 `{raw}` 不是网址（{why}），没有使用，链接仍用浏览器的地址。请写成以 http 或 https 开头的完整网址，例如 `{example}`，然后重启。",
+    "app.addr_why.scheme": "要以 http 或 https 加冒号和两个斜杠开头",
+    "app.addr_why.host": "缺少主机名，或带了用户名",
+    "app.addr_why.port": "端口不是 1–65535 的数字",
+    "app.addr_why.query": "不能带问号或井号",
+    "app.addr_why.space": "含有空格或控制字符",
+    "app.addr_why.length": "超过 500 个字符",
     "nav.compare": "分期对比",
     # comparison page
     "cmp.title": "分期对比：到底哪种最划算？",
@@ -654,6 +663,15 @@ EN: dict[str, str] = {
     "app.share_qr_alt": "QR code of this scenario's link",
     "app.share_tab_link": "Link",
     "app.share_tab_qr": "QR code",
+    # issue 21 (h6): the public address links start with
+    "app.addr_loopback": "This link's address is `{host}`, which means the computer running the app: students' phones cannot open it. Set the environment variable {env} to an address other devices reach (for example `{env}={example}`), start the app with `{flag}`, and restart; see the README, \"In class\".",
+    "app.addr_bad": "The environment variable {env} is set to `{raw}`, which is not a web address ({why}), so it is not used and the links keep the browser's address. Write it as a whole address starting with http or https, for example `{example}`, then restart.",
+    "app.addr_why.scheme": "it must start with http:// or https://",
+    "app.addr_why.host": "it has no host name, or a user name",
+    "app.addr_why.port": "the port is not a number from 1 to 65535",
+    "app.addr_why.query": "it may not carry a ? or #",
+    "app.addr_why.space": "it holds a space or a control character",
+    "app.addr_why.length": "it is longer than 500 characters",
     "nav.compare": "Compare plans",
     "cmp.title": "Compare installment plans: which one really costs least?",
     "cmp.intro": "Enter a price and a few ways to pay. See the monthly payment, what each plan "

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -38,6 +39,7 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from ui.address import Base, resolve
 from ui.codec import (
     LANGS,
     Notice,
@@ -52,7 +54,8 @@ from ui.codec import (
 
 __all__ = ["APP", "init_lang", "lang", "set_lang", "MODES", "init_mode", "mode", "set_mode",
            "lesson", "set_lesson", "PageState", "PartState", "follow_link", "share_url",
-           "share_params", "page_gate", "fragment_rerun", "rerun_page", "note_widget", "note_page",
+           "share_params", "link_base", "page_gate", "fragment_rerun", "rerun_page",
+           "note_widget", "note_page",
            "fresh_page", "await_late_values", "shown_page", "left_page", "stay_on_page",
            "freeze_startup_objects"]
 
@@ -608,10 +611,20 @@ def share_params() -> dict[str, str] | None:
     return cast(dict[str, str] | None, st.session_state.get(_SHARE))
 
 
-def share_url(params: Mapping[str, str]) -> str:
-    """The full link to this page with ``params`` (relative in AppTest)."""
+def link_base() -> Base:
+    """Where this session's shared links start (:func:`ui.address.resolve`):
+    the app's public address (``APP_PUBLIC_URL``) when set, else the page
+    address the browser used, with what a phone could not open said."""
     try:
-        base = (st.context.url or "").split("?", 1)[0]
-    except Exception:
-        base = ""
-    return f"{base}?{to_query(params)}"
+        seen = st.context.url or ""
+    except Exception:  # no browser (bare mode)
+        seen = ""
+    return resolve(os.environ, seen)
+
+
+def share_url(params: Mapping[str, str]) -> str:
+    """The full link with ``params``: from the public address when one is
+    set (the link's ``pg`` names its page, so the app's root serves it),
+    else from the page the browser shows (relative in AppTest)."""
+    base = link_base()
+    return f"{base.url}/?{to_query(params)}" if base.public else f"{base.url}?{to_query(params)}"
