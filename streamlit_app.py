@@ -26,6 +26,7 @@ st.set_page_config(
 state.init_lang()
 state.init_mode()
 classroom.apply()
+state.one_entry_per_page()  # Back leaves the page, not the last edit (ui.state)
 
 
 def _take_lang() -> None:
