@@ -2,6 +2,10 @@
 blank box for the student's prediction, the lesson's inputs, its results and
 its chart, and the two discussion prompts, in the page's language.
 
+The blank sheet (issue 21), to hand out before the reveal: the question, the
+box, the inputs alone (no result, no chart, no prompt: each gives the answer
+or a figure of it away) and a box for the working.
+
 Printing hides the app around it (the sidebar, the header, the buttons) with
 print CSS; Chromium's print to PDF gives one page.
 """
@@ -50,27 +54,31 @@ SHEET_PX = 700
 CHART_PX = 300
 
 
-def _compare(scn: dict[str, object]) -> None:
-    c = cmp.results(scn)
+def _compare(scn: dict[str, object], answer: bool) -> None:
     names = [afford.plan_name(scn, i) for i in range(1, cmp.plan_count(scn) + 1)]
     st.markdown(t("handout.price", price=yuan(num(scn, "p"))) + "  \n"
                 + "  \n".join(md_escape(n) for n in names))
+    if not answer:
+        return
+    c = cmp.results(scn)
     tables.show(st, tables.comparison(c, names), "handout-el-table")
     _chart(charts.cumulative_paid(c, names, t))
 
 
-def _cash(scn: dict[str, object]) -> None:
+def _cash(scn: dict[str, object], answer: bool) -> None:
     run = cash.inputs(scn)
-    r = cash.simulate(run)
     st.markdown(t("handout.line", name=md_escape(afford.line_name(scn)),
                   amount=yuan(run.draws[0].amount), method=t(f"method.{scn['m']}")))
+    if not answer:
+        return
+    r = cash.simulate(run)
     rate = t("handout.apr", apr=pct(r.rates.nominal)) if r.rates is not None else ""
     st.markdown(t("handout.cash_result", paid=yuan(r.totals.paid), cost=yuan(r.totals.cost))
                 + " " + rate)
     _chart(charts.balance_over_time(r, t))
 
 
-def _budget(scn: dict[str, object], household: dict[str, object]) -> None:
+def _budget(scn: dict[str, object], household: dict[str, object], answer: bool) -> None:
     b = bs.budget(scn, household, hs.thresholds(household))
     if b.timeline is None:
         return
@@ -78,6 +86,8 @@ def _budget(scn: dict[str, object], household: dict[str, object]) -> None:
     st.markdown(t("handout.household", income=yuan(num(household, "hi")),
                   essentials=yuan(num(household, "he"))) + "  \n"
                 + "  \n".join(md_escape(n) for n in names))
+    if not answer:
+        return
     _chart(charts.budget_timeline(b.timeline, names, hs.thresholds(household), t))
 
 
@@ -86,28 +96,34 @@ def _chart(fig: go.Figure) -> None:
     charts.show(st, fig, "handout-el-chart")
 
 
-def sheet(lesson: Lesson) -> None:
-    """The handout of ``lesson``, drawn on the page, a sheet wide."""
+def sheet(lesson: Lesson, answer: bool = True) -> None:
+    """The handout of ``lesson``, drawn on the page, a sheet wide; the blank
+    sheet (``answer=False``) for before the reveal."""
     st.html(PRINT_CSS)
     with st.container(width=SHEET_PX, key="handout-sheet"):
-        _sheet(lesson)
+        _sheet(lesson, answer)
 
 
-def _sheet(lesson: Lesson) -> None:
+def _sheet(lesson: Lesson, answer: bool) -> None:
     scn = lesson.scenario()
     household = {k: scn.get(k, f.if_missing()) for k, f in hs.HOUSEHOLD.shared.items()}
     st.title(t(f"lesson.{lesson.id}.title"))
     st.markdown(t(f"lesson.{lesson.id}.question"))
     with st.container(border=True, height=90):
         st.markdown(t("handout.prediction"))
-    st.subheader(t("handout.inputs_results"))
+    st.subheader(t("handout.inputs_results" if answer else "handout.inputs"))
     try:
         if lesson.page == cmp.COMPARE.page:
-            _compare(scn)
+            _compare(scn, answer)
         elif lesson.page == cash.CASH.page:
-            _cash(scn)
+            _cash(scn, answer)
         else:
-            _budget(scn, household)
+            _budget(scn, household, answer)
     except CalcError as err:  # a lesson's scenario always computes; said if not
         st.error(error_text(err))
+    if not answer:  # room to work it out; the answer and the prompts come in class
+        with st.container(border=True, height=260):
+            st.markdown(t("handout.working"))
+        st.caption(t("handout.blank_note"))
+        return
     st.markdown(f"- {t(f'lesson.{lesson.id}.prompt1')}\n- {t(f'lesson.{lesson.id}.prompt2')}")

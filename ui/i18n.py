@@ -648,6 +648,16 @@ ZH: dict[str, str] = {
     "handout.cash_result": "一共还 {paid}，其中利息和费用 {cost}。",
     "handout.apr": "年化利率（单利）{apr}。",
     "handout.household": "每月到手收入 {income}，必要开支 {essentials}；要还的钱：",
+    # issue 21 (h6): the blank handout and the handout in the link
+    "handout.inputs": "条件",
+    "handout.working": "我的计算：",
+    "handout.blank_note": "答案在课上揭晓。",
+    "handout.open_blank": "讲义（无答案）",
+    "handout.version": "讲义",
+    "handout.version_opt.answer": "含答案",
+    "handout.version_opt.blank": "无答案（揭晓前发）",
+    "handout.field_lesson": "讲义的课程",
+    "handout.field_version": "讲义的版本",
     "lesson.hidden": "先猜，再揭晓：猜之前，下面的结果先不显示。",
     "gloss.terms": "术语：{links}",
 }
@@ -1292,6 +1302,16 @@ EN: dict[str, str] = {
     "handout.cash_result": "{paid} paid in all, {cost} of it interest and fees.",
     "handout.apr": "{apr} a year (APR, simple).",
     "handout.household": "Take-home income {income} a month, essentials {essentials}; what is owed:",
+    # issue 21 (h6): the blank handout and the handout in the link
+    "handout.inputs": "Inputs",
+    "handout.working": "My working:",
+    "handout.blank_note": "The answer comes in class.",
+    "handout.open_blank": "Handout without the answer",
+    "handout.version": "Handout",
+    "handout.version_opt.answer": "With the answer",
+    "handout.version_opt.blank": "Without the answer (before the reveal)",
+    "handout.field_lesson": "the handout's lesson",
+    "handout.field_version": "the handout's version",
     "lesson.hidden": "Guess first, then reveal: the results below stay hidden until then.",
     "gloss.terms": "Terms: {links}",
 }
