@@ -26,7 +26,7 @@ from ui.scenarios import compare as cmp
 from ui.scenarios import household as hs
 from ui.scenarios import num
 
-__all__ = ["sheet", "PRINT_CSS"]
+__all__ = ["sheet", "sized", "SIZES", "PRINT_CSS"]
 
 #: Only the sheet on paper: the app's chrome hidden, an A4 page with margins,
 #: the chart kept whole.
@@ -52,6 +52,20 @@ SHEET_PX = 700
 #: The chart's height on the sheet: the page holds the question, the box, the
 #: table and the prompts beside it.
 CHART_PX = 300
+#: The budget's chart on its sheet (no table there): two panels over one
+#: month axis, the lower one the share of income over its three bands, whose
+#: labels stand on the band lines (25, 36, 55%).  At 300 px that panel was
+#: 40 px for about 63 points: the labels 7 px apart at a 12-px font, printed
+#: over each other.  At 520 px it is about 110 px, 19 px between 25% and 36%.
+BUDGET_CHART_PX = 520
+#: The bottom margin: the x axis's ticks and title (about 45 px), then the
+#: legend's rows from the bottom edge up, about 20 px each: four at a phone's
+#: width (a comparison's cash price and three plans); the budget's five
+#: entries take five rows there.  Plotly keeps the axis title between the
+#: axis and the legend, so a margin too small for both moves the title onto
+#: the tick labels.
+CHART_MARGIN_B = 150
+BUDGET_MARGIN_B = 175
 
 
 def _compare(scn: dict[str, object], answer: bool) -> None:
@@ -88,12 +102,21 @@ def _budget(scn: dict[str, object], household: dict[str, object], answer: bool) 
                 + "  \n".join(md_escape(n) for n in names))
     if not answer:
         return
-    _chart(charts.budget_timeline(b.timeline, names, hs.thresholds(household), t))
+    _chart(charts.budget_timeline(b.timeline, names, hs.thresholds(household), t), "budget")
 
 
-def _chart(fig: go.Figure) -> None:
-    fig.update_layout(height=CHART_PX, margin_b=125)
-    charts.show(st, fig, "handout-el-chart")
+#: Each sheet's chart: its height and bottom margin, in pixels.
+SIZES = {"chart": (CHART_PX, CHART_MARGIN_B), "budget": (BUDGET_CHART_PX, BUDGET_MARGIN_B)}
+
+
+def sized(fig: go.Figure, kind: str = "chart") -> go.Figure:
+    """``fig`` laid out for a sheet (:data:`SIZES`)."""
+    height, margin_b = SIZES[kind]
+    return fig.update_layout(height=height, margin_b=margin_b)
+
+
+def _chart(fig: go.Figure, kind: str = "chart") -> None:
+    charts.show(st, sized(fig, kind), "handout-el-chart")
 
 
 def sheet(lesson: Lesson, answer: bool = True) -> None:
