@@ -31,6 +31,7 @@ st.set_page_config(
 state.init_lang()
 state.init_mode()
 classroom.apply()
+state.one_entry_per_page()  # Back leaves the page, not the last edit (ui.state)
 
 
 def _take_lang() -> None:
@@ -119,6 +120,7 @@ with st.sidebar:
         with share_box:
             if share_box.open:
                 found = share.links(params)
+                share.warn_address(st)  # a loopback address: no other device opens it
                 # the QR in a tab of its own: below the links it would start under
                 # a 1080-pixel projection's bottom edge
                 link_tab, qr_tab = st.tabs([t("app.share_tab_link"), t("app.share_tab_qr")])

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import classroom, handout, live
-from ui.i18n import t
+from ui import classroom, handout, live, share
+from ui.i18n import show_notices, t
 from ui.lessons import LESSONS
 from ui.scenarios import budget as bs
 from ui.scenarios import cashline as cash
 from ui.scenarios import compare as cmp
-from ui.scenarios.classroom import LESSONS_SCHEMA
+from ui.scenarios.classroom import HANDOUT_VERSIONS, LESSONS_SCHEMA
 from ui.state import PageState, lang, share_url
-from ui.widgets import grid
+from ui.widgets import Bound, grid, labels
 
-ps = PageState(LESSONS_SCHEMA, {"go": "", "handout": ""})
+ps = PageState(LESSONS_SCHEMA, {"go": ""})
 view = ps.view
 
 #: Each page a lesson opens: its schema, view settings and script.
@@ -39,13 +39,16 @@ def _start(lesson_id: str, mode: str) -> None:
     view["go"] = lesson.page
 
 
-def _handout(lesson_id: str) -> None:
-    view["handout"] = lesson_id
+def _handout(lesson_id: str, version: str = "answer") -> None:
+    """Open (or, with ``""``, close) a lesson's handout: in the link (``ho``,
+    ``hv``), so the link reopens it."""
+    ps.scn.update(ho=lesson_id, hv=version)
 
 
 def lesson_list() -> None:
     st.title(t("lesson.list_title"))
     st.caption(t("lesson.list_intro"))
+    share.warn_address(st)  # the student links below: a loopback address no phone opens
     for n, lid in enumerate(LESSONS, start=1):
         lesson_entry(n, lid)
 
@@ -61,6 +64,8 @@ def lesson_entry(n: int, lid: str) -> None:
                    args=(lid, "student"), icon=":material/smartphone:")
         row.button(t("lesson.handout"), key=f"lessons-do-handout-{lid}", on_click=_handout,
                    args=(lid,), icon=":material/print:")
+        row.button(t("handout.open_blank"), key=f"lessons-do-blank-{lid}", on_click=_handout,
+                   args=(lid, "blank"), icon=":material/edit_note:")
         live.start_button(row, lid)  # issue 23: a room on this lesson's question
         # the short link a class types or scans: the lesson names its scenario
         st.markdown(t("lesson.student_link",
@@ -72,12 +77,15 @@ if view.get("go"):  # a lesson started (its callback loaded the scenario): to it
     target = TARGETS[str(view["go"])][2]
     view["go"] = ""
     st.switch_page(target)
-if view.get("handout") in LESSONS:
+show_notices(ps.notices, LESSONS_SCHEMA)  # a hand-edited handout in the link, named
+if ps.scn.get("ho") in LESSONS:
     with st.container(key="handout-noprint"):
         st.button(t("lesson.back"), key="lessons-do-back", on_click=_handout, args=("",),
                   icon=":material/arrow_back:")
+        Bound(ps).segmented(st, "hv", "handout.version", labels("handout.version_opt"),
+                            options=HANDOUT_VERSIONS)
         st.caption(t("lesson.print_hint"))
-    handout.sheet(LESSONS[str(view["handout"])])
+    handout.sheet(LESSONS[str(ps.scn["ho"])], answer=ps.scn.get("hv") != "blank")
 else:
     lesson_list()
 

@@ -134,6 +134,19 @@ def _left_margin(axis: Spec | None) -> int:
     return 40 + 9 * chars
 
 
+def _bottom_margin(data: list[Spec]) -> int:
+    """Room under the plot for the x axis's ticks and title (about 45 px)
+    and the legend's rows (about 20 px each), one an entry, as on a phone
+    where each wraps to its own row: Plotly keeps the axis title between the
+    axis and the legend, so a margin too small moves it onto the ticks.
+
+    >>> _bottom_margin([{}] * 3), _bottom_margin([{}] * 5)
+    (130, 150)
+    """
+    entries = sum(1 for trace in data if trace.get("showlegend", True))
+    return max(130, 50 + 20 * entries)
+
+
 def _figure(data: list[Spec], title: str, x: str, y: str, *, xaxis: Spec | None = None,
             yaxis: Spec | None = None, **layout: object) -> go.Figure:
     fig: Spec = {
@@ -146,10 +159,17 @@ def _figure(data: list[Spec], title: str, x: str, y: str, *, xaxis: Spec | None 
             "yaxis": {"title": {"text": plot_escape(y), "standoff": 10}, **(yaxis or {})},
             "separators": ".,",
             "hovermode": "closest",
-            "legend": {"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0},
+            # the legend on the figure's bottom edge, its rows growing up into the
+            # bottom margin, under the x axis's title: placed at a share of the
+            # plot's height below it (y -0.3 of the paper) it sat on that title
+            # whenever the plot was short (a handout's 125 px: 37 px down, the
+            # title 40 px) or the legend wrapped (390 px: four rows)
+            "legend": {"orientation": "h", "yref": "container", "yanchor": "bottom",
+                       "y": 0, "x": 0, "valign": "top"},
             # the mode bar stands on the right edge, beside the plot, never on the title
             "modebar": {"orientation": "v"},
-            "margin": {"l": _left_margin(yaxis), "r": 40, "t": 50, "b": 130, "pad": 4},
+            "margin": {"l": _left_margin(yaxis), "r": 40, "t": 50, "b": _bottom_margin(data),
+                       "pad": 4},
             "height": 380,
             # Plotly's own font stack: naming the app's web font or a CJK font here
             # made the first chart appear about 1.5 s later in Chromium

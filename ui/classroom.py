@@ -54,10 +54,30 @@ GUESS = Schema(page="lsn", shared={"g": Field("float", 0.0, label="lesson.guess"
 
 #: A projector's type: Streamlit sizes its text in rem, so the root size
 #: scales every label, input and table; metric values a step more.
+#:
+#: At that size a card's one-line label and delta (a plan's name; "APR ·
+#: paid ¥4,098.98 · ¥99.98 more") were cut with an ellipsis on a 1920-pixel
+#: projector (measured: 316 px of text in a 240-px card, the 多付 amount
+#: lost), and the value by a few pixels: the label and delta wrap instead,
+#: and the value shrinks with its card (``cqi``: a hundredth of the card's
+#: width; "¥10,000.00" is about 4.5 em wide, so 17 cqi leaves a 12-character
+#: amount room), never above 2.6 rem.  The sidebar's mode switch (关 / 投影 /
+#: 学生) wrapped to a second line at 22-px buttons: the sidebar's own
+#: controls keep its 18 px and stay on one line.
 _PROJECTOR_CSS = """<style>
 html { font-size: 22px; }
-[data-testid="stMetricValue"] { font-size: 2.6rem; }
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] { font-size: min(2.6rem, 17cqi); }
+[data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] * {
+  white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; overflow-wrap: anywhere;
+}
+[data-testid="stMetricLabel"], [data-testid="stMetricDelta"] { height: auto !important; }
 [data-testid="stSidebar"] { font-size: 18px; }
+[data-testid="stSidebar"] [data-testid="stButtonGroup"] > div { flex-wrap: nowrap; }
+[data-testid="stSidebar"] [data-testid="stButtonGroup"] button {
+  font-size: 18px; padding-left: 0.6rem; padding-right: 0.6rem; min-width: 0;
+}
 </style>"""
 
 
@@ -191,3 +211,4 @@ def _student_qr(page: state.PageState) -> None:
     url = found.short or found.full
     share.show_qr(url, t("lesson.scan"), link_below=True)
     st.markdown(f"`{url}`")
+    share.warn_address(st)  # a loopback address: no phone opens it

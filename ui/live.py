@@ -23,8 +23,8 @@ Live: each view's changing part is an ``st.fragment(run_every=...)``; a tick
 reads the room (one row), the counts and, on the projector, the answers,
 and rebuilds the chart only when they changed (``bench/bench_live_page.py``:
 5 ms of server CPU a projector tick with 30 answers, 4.4 ms a phone's).  A
-tick does not take the page gate (``ui.state.page_gate``): it is a few ms of
-reads, and waiting behind a class's first runs would make it late.  The store is the process's
+tick waits for no turn (``ui.memo.TURNS`` is for computations a link can
+stretch): it is a few ms of reads.  The store is the process's
 one (:func:`rooms.store`); its methods take ``time.time()`` from here.
 """
 

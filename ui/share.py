@@ -15,11 +15,12 @@ from typing import NamedTuple
 
 import segno
 
+from ui.address import ENV
 from ui.codec import shorten
-from ui.state import share_url
+from ui.state import link_base, share_url
 
 __all__ = ["ERROR", "QUIET_ZONE", "SHOWN_PX", "QR_MAX_BYTES", "Links", "fit_scale", "links",
-           "qr_png", "qr_src", "show_qr"]
+           "qr_png", "qr_src", "show_qr", "address_problem", "warn_address"]
 
 #: Error correction: "M" (15% of the symbol may be lost), the lowest level
 #: that still covers a projected image's faults (a hot spot of glare, blur,
@@ -142,3 +143,32 @@ def links(params: Mapping[str, str]) -> Links:
     full = share_url(params)
     short = share_url(shorten(params))
     return Links(full, short if len(short) < len(full) else None)
+
+
+#: A public address as the warnings show it: the app on a classroom's network.
+EXAMPLE = "http://192.168.1.20:8501"
+
+
+def address_problem() -> str | None:
+    """What is wrong with the address the links start with, in the user's
+    language (``None``: nothing): a loopback address no phone opens, or an
+    :data:`ui.address.ENV` setting that is no address (then unused)."""
+    from ui.i18n import t
+
+    base = link_base()
+    # in a code span, shown as set (a backtick would end the span)
+    if base.problem == "bad_setting":
+        return t("app.addr_bad", env=ENV, raw=base.raw.replace("`", "'"),
+                 why=t(f"app.addr_why.{base.reason}"), example=EXAMPLE)
+    if base.problem == "loopback":
+        return t("app.addr_loopback", env=ENV, host=base.host.replace("`", "'"),
+                 example=EXAMPLE, flag="--server.address 0.0.0.0")
+    return None
+
+
+def warn_address(where: object) -> None:
+    """:func:`address_problem` as a warning in ``where`` (``st`` or a
+    container), beside a link or QR code meant for other devices."""
+    said = address_problem()
+    if said:
+        where.warning(said, icon=":material/wifi_off:")  # type: ignore[attr-defined]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -38,6 +39,7 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from ui.address import Base, resolve
 from ui.codec import (
     LANGS,
     Notice,
@@ -52,7 +54,8 @@ from ui.codec import (
 
 __all__ = ["APP", "init_lang", "lang", "set_lang", "MODES", "init_mode", "mode", "set_mode",
            "lesson", "set_lesson", "PageState", "PartState", "follow_link", "share_url",
-           "share_params", "fragment_rerun", "rerun_page", "note_widget", "note_page",
+           "share_params", "link_base", "one_entry_per_page", "fragment_rerun",
+           "rerun_page", "note_widget", "note_page",
            "fresh_page", "await_late_values", "shown_page", "left_page", "stay_on_page",
            "freeze_startup_objects"]
 
@@ -605,15 +608,79 @@ def stay_on_page() -> None:
     st.switch_page(st.session_state[_PAGE][1])
 
 
+#: Installed once in the browser's page (:func:`one_entry_per_page`): a
+#: history entry only for a page the user opened.  Streamlit 1.67's frontend
+#: writes every change of ``st.query_params`` with ``history.pushState``
+#: (``handlePageInfoChanged`` in ``static/js/index.*.js``; ``replaceState``
+#: only while the user walks the history), and a page switch pushes its path
+#: once more (``maybeUpdatePageUrl``), so each committed edit was a Back step
+#: (four presses to leave a page after three edits) and a page visit two.
+#: Here a push that keeps the path (an edit, the language, the mode: the
+#: address bar follows the scenario) replaces the entry in view, and so does
+#: a path change the user did not ask for (a link's routing to its page on
+#: the first run, with no click or key behind it:
+#: ``navigator.userActivation``).  Back then leaves the app, or goes to the
+#: page before, as it showed when it was left.  On a session's first run the
+#: address can be written before the browser has run this script (its
+#: element loads lazily): the entries pushed then are passed over by Back.
+_HISTORY_JS = """<style>.st-key-app-history { display: none; }</style>
+<script>
+(() => {
+  const h = window.history;
+  if (h.__oneEntryPerPage) return;
+  h.__oneEntryPerPage = true;
+  const push = h.pushState.bind(h), replace = h.replaceState.bind(h);
+  const MARK = "oneEntryPerPage";
+  const marked = (data) => Object.assign({}, data || {}, {[MARK]: true});
+  // the entry in view is the page's own; what this document pushed before the
+  // script ran (a first run's completed address, a link's routing) is not
+  replace(marked(h.state), "", window.location.href);
+  h.pushState = function (data, unused, url) {
+    let keep = true;
+    try {
+      const next = new URL(url, window.location.href);
+      const asked = !navigator.userActivation || navigator.userActivation.isActive;
+      keep = next.pathname === window.location.pathname || !asked;
+    } catch (e) { keep = false; }
+    return keep ? replace(marked(data), unused, url) : push(marked(data), unused, url);
+  };
+  h.replaceState = function (data, unused, url) { return replace(marked(data), unused, url); };
+  // Back onto an entry pushed before the script ran: one more step back
+  window.addEventListener("popstate", (e) => {
+    if (!(e.state && e.state[MARK])) h.back();
+  });
+})();
+</script>"""
+
+
+def one_entry_per_page() -> None:
+    """In the entrypoint, early in every run (before the page writes its
+    link): the browser keeps one history entry per page opened, whose
+    address follows the page's scenario (:data:`_HISTORY_JS` says why).
+    Drawn in a hidden container; the browser runs the script once."""
+    with st.container(key=f"{APP}-history"):
+        st.html(_HISTORY_JS, unsafe_allow_javascript=True)
+
+
 def share_params() -> dict[str, str] | None:
     """The link parameters the page in view wrote at the end of its run."""
     return cast(dict[str, str] | None, st.session_state.get(_SHARE))
 
 
-def share_url(params: Mapping[str, str]) -> str:
-    """The full link to this page with ``params`` (relative in AppTest)."""
+def link_base() -> Base:
+    """Where this session's shared links start (:func:`ui.address.resolve`):
+    the app's public address (``APP_PUBLIC_URL``) when set, else the page
+    address the browser used, with what a phone could not open said."""
     try:
-        base = (st.context.url or "").split("?", 1)[0]
-    except Exception:
-        base = ""
-    return f"{base}?{to_query(params)}"
+        seen = st.context.url or ""
+    except Exception:  # no browser (bare mode)
+        seen = ""
+    return resolve(os.environ, seen)
+
+
+def share_url(params: Mapping[str, str]) -> str:
+    """The full link with ``params``: from the public address when one is
+    set (the link's ``pg`` names its page, so the app's root serves it),
+    else from the page the browser shows (relative in AppTest)."""
+    base = link_base()
+    return f"{base.url}/?{to_query(params)}" if base.public else f"{base.url}?{to_query(params)}"

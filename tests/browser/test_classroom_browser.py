@@ -156,3 +156,43 @@ def test_a_glossary_link_opens_its_entry(contexts, app_url):
         entry.close()
     finally:
         pg.close()
+
+
+_CLIPPED = """() => {
+  const cut = [];
+  for (const card of document.querySelectorAll("[data-testid='stMetric']")) {
+    for (const e of [card, ...card.querySelectorAll('*')]) {
+      if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
+        cut.push([e.getAttribute('data-testid') || e.tagName, e.innerText.slice(0, 60),
+                  e.scrollWidth, e.clientWidth]);
+    }
+  }
+  return cut;
+}"""
+#: The rows the mode switch's options stand on (its help icon, a button
+#: with no text, left out), and how many options.
+_MODE_ROWS = """() => { const b = [...document.querySelectorAll(
+  ".st-key-app-mode [data-testid='stButtonGroup'] button")].filter(b => b.innerText.trim());
+  return [b.length, new Set(b.map(x => Math.round(x.getBoundingClientRect().top))).size]; }"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_projectors_cards_are_whole_and_the_mode_switch_one_line(contexts, app_url, lang):
+    # issue 21: at 1920 × 1080 the cards cut the 多付 amount and the plan names
+    # with an ellipsis (316 px of delta text in a 240-px card), and the mode
+    # switch wrapped its third button to a second line
+    pg = contexts["projector"].new_page()
+    try:
+        for lid in ("monthly_fee", "huabei_periods", "rollover"):
+            pg.goto(f"{app_url}/?lesson={lid}&mode=class&lang={lang}")
+            wait_idle(pg)
+            pg.locator(".st-key-app-do-reveal button").click()
+            pg.wait_for_selector("[data-testid='stMetric']")
+            wait_idle(pg)
+            assert pg.locator("[data-testid='stMetric']").count() >= 2
+            assert pg.evaluate(_CLIPPED) == [], lid
+            assert pg.evaluate(_MODE_ROWS) == [3, 1], "the mode switch wraps"
+        pg.locator("[data-testid='stMetric']").first.scroll_into_view_if_needed()
+        pg.screenshot(path=str(SCREENSHOTS / f"projector_cards_{lang}.png"))
+    finally:
+        pg.close()
