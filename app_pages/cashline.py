@@ -25,7 +25,15 @@ from ui.scenarios import budget as bs
 from ui.scenarios import cashline as sc
 from ui.scenarios import num, whole
 from ui.state import PageState, lang
-from ui.widgets import CARD_WIDTH, FIELD_WIDTH, Bound, grid, labels, preset_labels
+from ui.widgets import (
+    CARD_WIDTH,
+    FIELD_WIDTH,
+    Bound,
+    grid,
+    labels,
+    preset_details,
+    preset_labels,
+)
 
 ps = PageState(sc.CASH, sc.VIEWS)
 scn, view = ps.scn, ps.view
@@ -108,8 +116,9 @@ def line_note() -> None:
     they move with the limit, the rate and the fee (a section those rerun)."""
     notes = []
     if scn["ps"] != "custom":
-        notes.append(t("cmp.preset_note") if sc.matches_cash_preset(scn)
-                     else t("cmp.preset_edited"))
+        notes.append((t("cmp.preset_note") if sc.matches_cash_preset(scn)
+                      else t("cmp.preset_edited")) + " "
+                     + preset_details(CASH_LINE_PRESETS, scn["ps"]))
     quoted = sc.quoted(scn)
     if quoted:
         notes.append(t("cash.quoted", simple=pct(quoted[0]), compound=pct(quoted[1])))

@@ -40,7 +40,7 @@ from ui.scenarios import budget as bs
 from ui.scenarios import compare as sc
 from ui.scenarios import num, whole
 from ui.state import PageState, lang
-from ui.widgets import FIELD_WIDTH, Bound, grid, labels, preset_labels
+from ui.widgets import FIELD_WIDTH, Bound, grid, labels, preset_details, preset_labels
 
 ps = PageState(sc.COMPARE, sc.VIEWS)
 scn, view = ps.scn, ps.view
@@ -178,7 +178,8 @@ def plan_editor(i: int) -> None:
             inp.choice(row, f"u{i}", "cmp.rate_unit", labels("unit"), RATE_UNITS)
             inp.number(row, f"r{i}", f"cmp.rate_{scn[f'u{i}']}", step=0.01, fmt="%.4f")
         if scn[f"ps{i}"] != "custom":
-            st.caption(t("cmp.preset_edited") if edited else t("cmp.preset_note"))
+            st.caption((t("cmp.preset_edited") if edited else t("cmp.preset_note")) + " "
+                       + preset_details(INSTALLMENT_PRESETS, scn[f"ps{i}"]))
         if edited:  # choosing the same preset again changes nothing: say how to go back
             st.button(t("cmp.restore_preset"), key=ps.key("do", f"restore{i}"),
                       on_click=_apply_preset, args=(i,))

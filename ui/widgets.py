@@ -52,7 +52,8 @@ from ui.codec import Field
 from ui.fmt import md_escape
 from ui.i18n import t
 
-__all__ = ["Bound", "labels", "preset_labels", "grid", "FIELD_WIDTH", "CARD_WIDTH"]
+__all__ = ["Bound", "labels", "preset_labels", "preset_details", "grid", "FIELD_WIDTH",
+           "CARD_WIDTH"]
 
 #: Width of one input in a :func:`grid`: three to a row on a laptop, one on a phone.
 FIELD_WIDTH = 250
@@ -85,17 +86,28 @@ class _Preset(Protocol):  # what preset_labels reads of a preset
 
 
 def preset_labels(presets: Mapping[str, _Preset]) -> Callable[[Any], str]:
-    """format_func for presets: label, evidence grade and date, in this run's language."""
+    """format_func for presets: the preset's name alone, in this run's
+    language (its evidence grade and date are in the note under the picker,
+    :func:`preset_details`: "（证据等级 C，未注明日期）" after every name was
+    more than a student parses in a list)."""
     lang = state.lang()
 
     def label(pid: str) -> str:
         if pid == "custom":
             return t("cmp.custom", lang)
-        p = presets[pid]
-        return t("cmp.preset_option", lang, label=t(f"preset.{pid}", lang),
-                 grade=p.grade, date=p.as_of or t("cmp.undated", lang))
+        return t(f"preset.{pid}", lang)
 
     return label
+
+
+def preset_details(presets: Mapping[str, _Preset], pid: object) -> str:
+    """Where a preset's figures come from: its evidence grade, in words, and
+    its date (``""`` for a custom plan or an unknown code)."""
+    p = presets.get(str(pid))
+    if p is None:
+        return ""
+    return t("cmp.preset_grade", grade=p.grade, grade_text=t(f"grade.{p.grade}"),
+             date=p.as_of or t("cmp.undated"))
 
 
 def _take(slot: str, name: str, key: str, accepts: Callable[[object], bool],
