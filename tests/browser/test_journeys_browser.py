@@ -100,11 +100,10 @@ def open_page(pg, code: str) -> None:
 
 
 def preset_label(lang: str, pid: str) -> str:
-    p = cmp.INSTALLMENT_PRESETS[pid]
-    zh_en = CATALOG[lang]
-    date = p.as_of or zh_en["cmp.undated"]
-    return zh_en["cmp.preset_option"].format(label=zh_en[f"preset.{pid}"], grade=p.grade,
-                                             date=date)
+    # the picker names the preset alone; its grade and date are in the note
+    # under it (issue 21), checked in tests/test_preset_labels.py
+    assert pid in cmp.INSTALLMENT_PRESETS
+    return CATALOG[lang][f"preset.{pid}"]
 
 
 def compare_numbers(scn: dict[str, object]) -> set[str]:
