@@ -30,8 +30,6 @@ one (:func:`rooms.store`); its methods take ``time.time()`` from here.
 
 from __future__ import annotations
 
-import base64
-import functools
 import secrets
 import time
 from collections.abc import Sequence
@@ -42,7 +40,7 @@ import streamlit as st
 
 from rooms import logic
 from rooms.logic import Question, Refused, Room
-from ui import state
+from ui import share, state
 from ui.charts import PROJECTOR_FONT, show
 from ui.codec import expand, first_value
 from ui.fmt import md_escape, pct, plot_escape, yuan
@@ -427,21 +425,13 @@ def projector(code: str) -> None:
             st.html(f'<p class="live-code" aria-label="{t("live.code_aria")}">'
                     f'{room.code[:3]}&#8239;{room.code[3:]}</p>')
         with right:
-            st.image(_qr(student_link(room.code)), caption=t("live.scan"),
-                     alt=t("live.qr_alt", code=room.code), width="content")
+            # 8 px a module: a code-only link is a version-4 symbol, 41 modules
+            # with the quiet zone, 328 px, 0.61 m of a 2-m-high screen, 15 mm a
+            # module, inside the 14 to 18 mm ui.share.SHOWN_PX finds readable
+            # from 10 m, and the chart still fits under it on 1080 px
+            share.show_qr(student_link(room.code), t("live.scan"),
+                          alt=t("live.qr_alt", code=room.code), scale=8)
         st.fragment(_projector_live, run_every=PROJECTOR_TICK)(code)
-
-
-@functools.lru_cache(maxsize=64)
-def _qr(url: str) -> str:
-    """The student link's QR as a ``data:`` URL (any replica serves it,
-    ``ui.share.qr_src``), 8 px a module: a code-only link is a version-4
-    symbol, 41 modules with the quiet zone, 328 px, 0.61 m of a 2-m-high
-    screen, 15 mm a module, inside the 14 to 18 mm ``ui.share.SHOWN_PX``
-    finds readable from 10 m, and the chart still fits under it on 1080 px."""
-    from ui.share import qr_png
-
-    return "data:image/png;base64," + base64.b64encode(qr_png(url, scale=8)).decode("ascii")
 
 
 #: The projector's type: the code 120 px high; text 28 px, the counts 64 px
@@ -550,13 +540,22 @@ def _controls(room: Room, key: str) -> None:
                    type="primary" if action == "reveal" else "secondary")
 
 
-def teacher(code: str) -> None:
-    """The controls and the teacher link; nothing but a refusal without the key."""
+def _teacher_room(code: str) -> tuple[Room, str | None] | None:
+    """The room and this session's key of it (``None`` when it holds none),
+    or ``None`` with the refusal shown when the room is gone."""
     room = store().room(code, time.time())
     if room is None:
         st.error(t("live.refused.no_room"))
+        return None
+    return room, _key(room)
+
+
+def teacher(code: str) -> None:
+    """The controls and the teacher link; nothing but a refusal without the key."""
+    found = _teacher_room(code)
+    if found is None:
         return
-    key = _key(room)
+    room, key = found
     if key is None:
         st.error(t("live.refused.not_teacher"))
         return
@@ -571,11 +570,10 @@ def teacher(code: str) -> None:
 
 
 def _teacher_live(code: str) -> None:
-    room = store().room(code, time.time())
-    if room is None:
-        st.error(t("live.refused.no_room"))
+    found = _teacher_room(code)
+    if found is None:
         return
-    key = _key(room)
+    room, key = found
     if key is None:
         return
     joined, answered = store().counts(code, room.index)

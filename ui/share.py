@@ -89,8 +89,8 @@ def qr_png(url: str, *, scale: int | None = None) -> bytes:
 
 
 @lru_cache(maxsize=128)
-def qr_src(url: str) -> str | None:
-    """:func:`qr_png` of ``url`` as a ``data:`` URL, for ``st.image``;
+def qr_src(url: str, scale: int | None = None) -> str | None:
+    """:func:`qr_png` of ``url`` (at ``scale``) as a ``data:`` URL, for ``st.image``;
     ``None`` for a link no QR code can hold (past :data:`QR_MAX_BYTES`:
     segno raised ``DataOverflowError`` in the share box).
 
@@ -102,23 +102,26 @@ def qr_src(url: str) -> str | None:
     link makes it once; making one costs 5 to 45 ms.
     """
     try:
-        png = qr_png(url)
+        png = qr_png(url, scale=scale)
     except segno.DataOverflowError:
         return None
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def show_qr(url: str, caption: str, *, link_below: bool = False) -> None:
-    """The QR code of ``url`` at its own size, or, for a link too long for
-    one, a message saying so and the link to send instead (left to the
-    caller when it shows the link below anyway: ``link_below``)."""
+def show_qr(url: str, caption: str, *, link_below: bool = False, alt: str | None = None,
+            scale: int | None = None) -> None:
+    """The QR code of ``url`` at its own size (``scale`` pixels a module,
+    :func:`qr_png`), or, for a link too long for one, a message saying so
+    and the link to send instead (left to the caller when it shows the link
+    below anyway: ``link_below``).  ``alt``: the image's text, by default
+    the share box's."""
     import streamlit as st
 
     from ui.i18n import t
 
-    src = qr_src(url)
+    src = qr_src(url, scale)
     if src is not None:
-        st.image(src, caption=caption, alt=t("app.share_qr_alt"), width="content")
+        st.image(src, caption=caption, alt=alt or t("app.share_qr_alt"), width="content")
         return
     st.info(t("app.share_qr_too_long", n=f"{len(url):,}", max=f"{QR_MAX_BYTES:,}"),
             icon=":material/qr_code:")

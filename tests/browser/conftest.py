@@ -197,6 +197,17 @@ def settle_charts(pg) -> None:
     pg.wait_for_timeout(200)  # and one paint
 
 
+def serious_violations(pg) -> list[tuple[str, str, int]]:
+    """axe-core's serious and critical violations on ``pg`` once it is idle
+    and its charts are laid out: (rule, impact, how many nodes)."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    wait_idle(pg)
+    settle_charts(pg)
+    violations = axe.run(pg).response["violations"]
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in violations
+            if v["impact"] in ("serious", "critical")]
+
+
 def chart_titles(pg) -> list[str]:
     """The titles of the Plotly charts on screen."""
     return [t.strip() for t in pg.locator(".js-plotly-plot .gtitle").all_text_contents()]

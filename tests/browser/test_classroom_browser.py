@@ -13,7 +13,13 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import SCREENSHOTS, new_context, settle_charts, wait_idle
+from tests.browser.conftest import (
+    SCREENSHOTS,
+    new_context,
+    serious_violations,
+    settle_charts,
+    wait_idle,
+)
 from tests.pagetest import lesson_value
 from ui.i18n import CATALOG
 from ui.lessons import LESSONS
@@ -117,19 +123,13 @@ PAGES = ["/", "/cashline", "/budget?hi=3000&he=1800", "/lessons", "/glossary",
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_serious_or_critical_accessibility_violation(contexts, app_url, lang):
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
-    axe = axe_module.Axe()
     pg = contexts["projector"].new_page()
     found: dict[str, list[tuple[str, str, int]]] = {}
     try:
         for path in PAGES:
             sep = "&" if "?" in path else "?"
             pg.goto(f"{app_url}{path}{sep}lang={lang}")
-            wait_idle(pg)
-            settle_charts(pg)
-            violations = axe.run(pg).response["violations"]
-            bad = [(v["id"], v["impact"], len(v["nodes"])) for v in violations
-                   if v["impact"] in ("serious", "critical")]
+            bad = serious_violations(pg)
             if bad:
                 found[path] = bad
     finally:

@@ -19,7 +19,12 @@ import pytest
 
 from rooms.store import Store
 from tests.appserver import free_port, start_server, stop_server
-from tests.browser.conftest import exceptions_seen, new_context, settle_charts, wait_idle
+from tests.browser.conftest import (
+    exceptions_seen,
+    new_context,
+    serious_violations,
+    wait_idle,
+)
 from ui.i18n import CATALOG
 from ui.live import questions
 
@@ -128,8 +133,6 @@ def test_thirty_phones_on_the_projector_the_reveal_on_every_phone(browser, live)
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_serious_or_critical_accessibility_violation(browser, live, lang):
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
-    axe = axe_module.Axe()
     base, store = live
     room, key = store.open_room(questions("minimum_payment"), time.time())
     store.join(room.code, "a11y-student-1", time.time())
@@ -145,11 +148,7 @@ def test_no_serious_or_critical_accessibility_violation(browser, live, lang):
             pg = ctx.new_page()
             pg.set_default_timeout(30_000)
             pg.goto(f"{base}{path}&lang={lang}" if "?" in path else f"{base}{path}?lang={lang}")
-            wait_idle(pg)
-            settle_charts(pg)
-            violations = axe.run(pg).response["violations"]
-            bad = [(v["id"], v["impact"], len(v["nodes"])) for v in violations
-                   if v["impact"] in ("serious", "critical")]
+            bad = serious_violations(pg)
             if bad:
                 found[(form, path)] = bad
             assert not exceptions_seen(ctx)
