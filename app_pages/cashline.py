@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from typing import Any
@@ -263,19 +262,6 @@ def danger(r: cl.CashLineResult, run: sc.CashInputs) -> None:
         st.markdown(worst)
 
 
-def late_cost(r: cl.CashLineResult, run: sc.CashInputs) -> float | None:
-    """What the late payment cost: the total cost against the same line
-    paid on time (``None`` when no payment is late or the on-time run fails)."""
-    if run.faults is None or not run.faults.late:
-        return None
-    try:
-        on_time = sc.simulate(dataclasses.replace(
-            run, faults=dataclasses.replace(run.faults, late=())))
-    except CalcError:
-        return None
-    return round(r.totals.cost - on_time.totals.cost, 2)
-
-
 def summary(r: cl.CashLineResult, run: sc.CashInputs) -> None:
     """The result cards: what it costs, what a late payment added, its rates,
     when it is paid off and the month that takes most out of pocket."""
@@ -286,7 +272,7 @@ def summary(r: cl.CashLineResult, run: sc.CashInputs) -> None:
     row.metric(t("cash.total_cost"), yuan(tot.cost), **card,
                help=t("cash.cost_help", i=yuan(tot.interest), f=yuan(tot.fees),
                       p=yuan(tot.penalties)))
-    late = late_cost(r, run)
+    late = sc.late_cost(run, r)
     if late is not None and run.faults is not None:
         p = run.faults.late[0]
         row.metric(t("cash.late_cost"), yuan(late), border=True, width=CARD_WIDTH,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from calc import cashline as cl
 from calc.cash_vs_installment import CashVsInstallment, compare_with_installment
@@ -176,6 +176,19 @@ def simulate(inp: CashInputs) -> cl.CashLineResult:
     """The line simulated day by day (cached within a byte budget,
     :mod:`ui.memo`, its arrays read-only); raises CalcError on bad terms."""
     return cl.simulate(list(inp.draws), inp.line, inp.plan, inp.faults, inp.rollover)
+
+
+def late_cost(inp: CashInputs, result: cl.CashLineResult) -> float | None:
+    """What the late payments cost: ``result``'s total cost against the same
+    line paid on time (simulated, cached), ``None`` when no payment is late
+    or the on-time run fails."""
+    if inp.faults is None or not inp.faults.late:
+        return None
+    try:
+        on_time = simulate(replace(inp, faults=replace(inp.faults, late=())))
+    except CalcError:
+        return None
+    return round(result.totals.cost - on_time.totals.cost, 2)
 
 
 @memo.cached_in_turn
