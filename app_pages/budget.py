@@ -15,7 +15,6 @@ import streamlit as st
 
 from calc.burden import Household, Timeline, level, save_first
 from calc.cashline import HORIZON_MONTHS
-from calc.errors import CalcError
 from calc.warnings import RULES, SOURCES, Thresholds, fit, headline
 from ui import afford, charts, classroom, tables
 from ui.advice import show_warnings
@@ -185,24 +184,6 @@ _FIT_BOX = {"fits": (st.success, ":material/check_circle:"),
             "short": (st.error, ":material/error:")}
 
 
-def price_and_cost(i: int) -> tuple[float, float] | None:
-    """What item ``i`` buys, paid outright, and what borrowing adds to it: a
-    plan's cash price and total cost, a cash line's draws and cost; ``None``
-    for a debt entered by hand (or one that cannot be computed)."""
-    kind = bs.kind(scn, i)
-    if kind == "fixed":
-        return None
-    terms = bs.terms_of(str(scn[f"bq{i}"]))
-    try:
-        if kind == "plan":
-            s = cmp.results(terms).plans[0].schedule
-            return None if s is None else (s.cash_price, s.total_cost)
-        tot = cash.simulate(cash.inputs(terms)).totals
-    except CalcError:
-        return None
-    return tot.drawn, tot.cost
-
-
 def verdict(tl: Timeline, household: Household, th: Thresholds, items: tuple[int, ...]) -> None:
     """In a word: fits, tight or does not fit, against the rules' own lines
     (their sources said), then saving first: what is left each month buys
@@ -215,10 +196,10 @@ def verdict(tl: Timeline, household: Household, th: Thresholds, items: tuple[int
              share=pct(f.share), line=pct(line), short=yuan(-f.left))
     box, icon = _FIT_BOX[f.verdict]
     sources = _sources(f.line) if f.line else ""
-    spare = (household.income or 0.0) - household.essentials - household.existing_payments
+    spare = household.spare
     saving = []
     for i in items:
-        got = price_and_cost(i)
+        got = bs.price_and_cost(scn, i)
         if got is None or got[1] <= 0:
             continue
         plan = save_first(got[0], spare, got[1])

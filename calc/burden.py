@@ -134,6 +134,16 @@ class Household:
     essentials: float = 0.0
     existing_payments: float = 0.0
 
+    @property
+    def spare(self) -> float:
+        """What is left each month before the listed obligations:
+        ``income − essentials − existing_payments`` (no income entered: 0).
+
+        >>> Household(6_000.0, 3_000.0, 500.0).spare
+        2500.0
+        """
+        return (self.income or 0.0) - self.essentials - self.existing_payments
+
 
 @dataclass(frozen=True)
 class Obligation:

@@ -131,6 +131,24 @@ def terms_of(link: str) -> dict[str, object]:
     return decode(schema, inner)[0]
 
 
+def price_and_cost(scn: Mapping[str, object], i: int) -> tuple[float, float] | None:
+    """What item ``i`` buys, paid outright, and what borrowing adds to it: a
+    plan's cash price and total cost, a cash line's draws and cost; ``None``
+    for a debt entered by hand (or one that cannot be computed)."""
+    what = kind(scn, i)
+    if what == "fixed":
+        return None
+    terms = terms_of(str(scn[f"bq{i}"]))
+    try:
+        if what == "plan":
+            s = cmp.results(terms).plans[0].schedule
+            return None if s is None else (s.cash_price, s.total_cost)
+        tot = cash.simulate(cash.inputs(terms)).totals
+    except CalcError:
+        return None
+    return tot.drawn, tot.cost
+
+
 def from_plan(r: PlanResult, preset: str) -> Obligation:
     """A comparison plan's installments as planned, its lender from its
     preset; flagged when the early repayment its scenario sets would raise
