@@ -300,3 +300,19 @@ def test_the_minimum_on_a_cash_loan_speaks_of_a_cash_loan(lang):
     assert texts[True] == CATALOG[lang]["warn.minimum_only"].format(name="L")
     assert texts[False] == CATALOG[lang]["warn.minimum_only.cash"].format(name="L")
     assert "免息期" not in texts[False] and "interest-free" not in texts[False]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("code", sorted(c for c in CASES if RULES[c].threshold))
+def test_a_counted_line_reads_as_a_count(code, lang):
+    """A rule whose line is a count (an ``int`` field of Thresholds: months,
+    debts, lenders) names it as a whole number, every other line as a
+    percentage: the kind comes from the field's type, so a count added to
+    Thresholds needs no list kept beside it."""
+    w, names = fired(code)
+    (text,) = warning_texts([w], names, lang)
+    if isinstance(getattr(Thresholds(), RULES[code].threshold), int):
+        # e.g. stack_count 3: "3", never "300.00%"
+        assert f"{round(w.threshold)}" in text.text and f"{w.threshold * 100:.2f}%" not in text.text
+    else:
+        assert f"{w.threshold * 100:.2f}%" in text.text, text.text

@@ -26,11 +26,13 @@ Example
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from calc.warnings import RULES, SEVERITIES, DebtWarning
+from calc.warnings import RULES, SEVERITIES, DebtWarning, Thresholds
 from ui.fmt import md_escape, pct, yuan
 from ui.i18n import CATALOG, t
 
@@ -54,8 +56,13 @@ class WarningText:
 _PCT_VALUES = {"share": "share", "nominal_rate": "apr", "effective_rate": "eff", "lpr": "lpr"}
 _YUAN_VALUES = {"payments": "payments", "income": "income", "shortfall": "shortfall",
                 "balance": "balance", "annual_income": "annual_income", "line": "limit"}
-# Thresholds that are counts (of months or obligations); every other one is a fraction.
-_COUNT_THRESHOLDS = {"short_months", "stack_count", "stack_lenders"}
+#: Thresholds that are counts (of months or obligations), read from the field
+#: types of :class:`calc.warnings.Thresholds` (an ``int`` field is a count);
+#: every other one is a fraction.  A list kept by hand here, once a new count
+#: was forgotten in it, would show that count as "300.00%".
+_COUNT_THRESHOLDS = frozenset(
+    f.name for f in dataclasses.fields(Thresholds)
+    if typing.get_type_hints(Thresholds)[f.name] is int)
 
 _ICONS = {"danger": ":material/error:", "caution": ":material/warning:",
           "notice": ":material/info:"}
