@@ -19,7 +19,7 @@ from rooms import logic
 from rooms.store import Store, shared
 from tests.pagetest import all_text, assert_clean, run
 from ui.address import ENV
-from ui.codec import expand
+from ui.codec import decode, expand
 from ui.i18n import CATALOG
 from ui.live import _KEYS
 
@@ -156,6 +156,52 @@ def test_the_cash_lines_months_question_is_calcs_closed_form(store):
     q = room_of(at, store)[0].question
     # interest only for 3 months: the principal goes with the 3rd payment
     assert (q.kind, q.answer, q.tolerance) == ("months", 3.0, 1.0)
+
+
+# ----------------------------------------------------------------------------- the budget
+
+BUDGET = "app_pages/budget.py"
+
+
+def plan_value(params: dict[str, str]) -> str:
+    """A comparison link's plan 1 as a budget item's terms (``bq``)."""
+    from ui.scenarios import budget as bud
+    from ui.scenarios import compare as cmp
+
+    return bud.plan_link(decode(cmp.COMPARE, {"pg": "cmp", **params})[0], 1)
+
+
+def two_plans() -> dict[str, str]:
+    return {"nb": "2", "bq1": plan_value(PLAN_12), "bs1": "1", "bq2": plan_value(PLAN_1),
+            "bs2": "1", "hi": "5000", "he": "2000"}
+
+
+def test_the_budgets_months_to_clear_is_calcs_closed_form(store):
+    at = start(BUDGET, two_plans(), "live-from-bud-bud_months-1")
+    q = room_of(at, store)[0].question
+    # both start in month 1: 12 installments and 1 installment, so the last
+    # payment of all falls in month max(12, 1) = 12
+    assert (q.kind, q.text, q.answer, q.tolerance) == ("months", "live.q.bud_months", 12.0, 1.0)
+    assert "Phone plan" in q.params["en"]["terms"] and "Phone plan" in q.params["zh"]["terms"]
+
+
+def test_the_budgets_total_cost_is_the_sum_of_its_plans_costs(store):
+    at = start(BUDGET, two_plans(), "live-from-bud-bud_cost-1")
+    q = room_of(at, store)[0].question
+    # the 12-installment plan's 1,200 × 0.005 × 12 = ¥72 and the 1-installment
+    # plan's 1,200 × 0.01 = ¥12: ¥84 in all
+    assert q.kind == "cost" and q.answer == pytest.approx(84.0, abs=0.005)
+
+
+def test_a_budget_with_a_debt_entered_by_hand_has_months_but_no_cost(store):
+    hand = {"nb": "2", "bq1": "", "ba1": "500", "bm1": "3", "bb1": "1500", "bq2": "",
+            "ba2": "200", "bm2": "5", "bb2": "1000", "bs2": "2"}
+    at = start(BUDGET, hand, "live-from-bud-bud_months-1")
+    # ¥500 for months 1 to 3, ¥200 for months 2 to 6 (5 months from month 2): month 6
+    assert room_of(at, store)[0].question.answer == 6.0
+    at = start(BUDGET, hand, "live-from-bud-bud_cost-1")
+    assert [e.value for e in at.error if e.value == EN["live.from.no_cost"]]
+    assert _KEYS not in at.session_state  # a new session: no room made
 
 
 # ----------------------------------------------------------------------------- a phone

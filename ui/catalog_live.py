@@ -145,6 +145,17 @@ ZH: dict[str, str] = {
     "live.wrong.cmp_apr": "{value} 是宣传的年利率（每期手续费 × 12）：{n} 人这样猜",
     "live.scenario_link": "打开这道题的场景，看看答案是怎么算出来的：{url}",
     "live.scenario_link_teacher": "这道题的场景（学生在揭晓后才看到这个链接）：{url}",
+    "live.from.bud_months": "问：这些债务第几个月全部还清",
+    "live.from.bud_cost": "问：这些债务的总成本",
+    "live.from.no_cost": "手动输入的债务没有已知的总成本：可以问还清的月份，或者从它的页面把它加进来。",
+    "live.from.no_items": "预算里还没有债务：先加一笔。",
+    "live.q.bud_months": "{terms}\n\n这些债务第几个月全部还清？",
+    "live.q.bud_months.title": "全部还清的月份",
+    "live.q.bud_cost": "{terms}\n\n和全部一次付清相比，这些债务一共多付多少钱？",
+    "live.q.bud_cost.title": "总成本",
+    "live.terms.bud": "一份预算里的 {n} 笔债务：",
+    "live.terms.bud_item": "**{name}**：{pay}，第 {first} 个月到第 {last} 个月。",
+    "live.terms.bud_price": "一次付清 {price}。",
 }
 
 EN: dict[str, str] = {
@@ -258,4 +269,15 @@ EN: dict[str, str] = {
     "live.wrong.cmp_apr": "{value} is the rate the offer quotes (the fee × 12): {n} guessed so",
     "live.scenario_link": "Open this question's scenario to see how the answer is worked out: {url}",
     "live.scenario_link_teacher": "This question's scenario (students see this link after the reveal): {url}",
+    "live.from.bud_months": "Ask: the month every debt is paid off",
+    "live.from.bud_cost": "Ask: the total cost of these debts",
+    "live.from.no_cost": "A debt entered by hand has no known total cost: ask the months to clear instead, or add it from its page.",
+    "live.from.no_items": "The budget has no debts yet: add one first.",
+    "live.q.bud_months": "{terms}\n\nIn which month is the last of these debts paid off?",
+    "live.q.bud_months.title": "The months to clear",
+    "live.q.bud_cost": "{terms}\n\nHow much more than paying for everything in full do these debts cost in total?",
+    "live.q.bud_cost.title": "The total cost",
+    "live.terms.bud": "{n} debts in one budget:",
+    "live.terms.bud_item": "**{name}**: {pay}, from month {first} to month {last}.",
+    "live.terms.bud_price": "Paid in full: {price}.",
 }

@@ -180,6 +180,7 @@ def go_if_started() -> None:
 SCENARIO_QUESTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "cmp": (("cmp_apr", "rate"), ("cmp_cost", "cost")),
     "cash": (("cash_cost", "cost"), ("cash_months", "months")),
+    "bud": (("bud_months", "months"), ("bud_cost", "cost")),
 }
 
 
@@ -258,7 +259,53 @@ def _line_question(qid: str, kind: str, scn: Mapping[str, object]) -> Question:
     return Question(q.lesson, q.kind, q.answer, q.wrong, q.text, q.params, logic.margin(q))
 
 
-def scenario_question(page: str, qid: str, scn: Mapping[str, object], plan: int = 1) -> Question:
+def _budget_question(qid: str, kind: str, scn: Mapping[str, object],
+                     hh: Mapping[str, object]) -> Question:
+    from calc.burden import cleared
+    from ui.afford import obligation_name
+    from ui.scenarios import budget as bud
+    from ui.scenarios.household import thresholds
+
+    b = bud.budget(scn, hh, thresholds(hh))
+    if b.household_error is not None:
+        raise b.household_error
+    if b.errors:
+        raise next(iter(b.errors.values()))
+    tl = b.timeline
+    if tl is None or not b.shown:
+        raise Refused("no_items")
+    costs = [bud.price_and_cost(scn, i) for i in b.shown]
+    if kind == "months":
+        month = cleared(tl)
+        if month is None:
+            raise Refused("never_paid")
+        answer = float(month)
+    else:
+        if any(c is None for c in costs):
+            raise Refused("no_cost")
+        answer = round(sum(c[1] for c in costs if c is not None), 2)
+    params: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        lines = []
+        for j, (i, got) in enumerate(zip(b.shown, costs, strict=True)):
+            row = [float(x) for x in tl.payments[j]]
+            paying = [m for m, x in enumerate(row) if x > 0]
+            if not paying:
+                continue
+            first, last = paying[0], paying[-1]
+            line = t("live.terms.bud_item", lang, name=md_escape(obligation_name(scn, i, lang)),
+                     pay=_pay_text(row[first:last + 1], lang), first=first + 1, last=last + 1)
+            if got is not None:
+                line += " " + t("live.terms.bud_price", lang, price=yuan(got[0]))
+            lines.append(f"- {line}")
+        terms = t("live.terms.bud", lang, n=len(b.shown)) + "\n\n" + "\n".join(lines)
+        params[lang] = {"terms": terms}
+    q = Question(qid, kind, answer, None, text=f"live.q.{qid}", params=params)
+    return Question(q.lesson, q.kind, q.answer, q.wrong, q.text, q.params, logic.margin(q))
+
+
+def scenario_question(page: str, qid: str, scn: Mapping[str, object], plan: int = 1,
+                      household: Mapping[str, object] | None = None) -> Question:
     """Question ``qid`` (:data:`SCENARIO_QUESTIONS`) of the scenario ``scn``
     of ``page`` (for a comparison, of plan ``plan``): its answer computed by
     calc through the page's own adapter from the scenario's values, its
@@ -266,10 +313,15 @@ def scenario_question(page: str, qid: str, scn: Mapping[str, object], plan: int 
 
     Raises :class:`~calc.errors.CalcError` when the scenario (or the plan)
     cannot be computed, :class:`~rooms.logic.Refused` ``never_paid`` for a
-    cash line never paid off (it has no months to clear, no total cost)."""
+    cash line (or a budget's debt) never paid off (it has no months to clear,
+    no total cost), ``no_cost`` for a budget's total cost when a debt entered
+    by hand has none known, ``no_items`` for a budget of nothing.  A budget's
+    questions read ``household`` too (the timeline is built against it)."""
     kind = dict(SCENARIO_QUESTIONS[page])[qid]
     if page == "cmp":
         return _plan_question(qid, kind, scn, plan)
+    if page == "bud":
+        return _budget_question(qid, kind, scn, household or {})
     return _line_question(qid, kind, scn)
 
 
@@ -277,11 +329,15 @@ def scenario_choices(page: str, scn: Mapping[str, object]) -> list[tuple[str, in
     """The questions offered for ``page``'s scenario: (question id, plan,
     the button's label), a comparison's for each of its plans."""
     from ui.afford import line_name, plan_name
+    from ui.scenarios import budget as bud
     from ui.scenarios import compare as cmp
 
     out = []
     for qid, _ in SCENARIO_QUESTIONS.get(page, ()):
-        if page == "cmp":
+        if page == "bud":
+            if bud.count(scn):
+                out.append((qid, 1, t(f"live.from.{qid}")))
+        elif page == "cmp":
             out += [(qid, i, t(f"live.from.{qid}", name=md_escape(plan_name(scn, i))))
                     for i in range(1, cmp.plan_count(scn) + 1)]
         else:
@@ -298,7 +354,8 @@ def _scenario_params(page: state.PageState) -> dict[str, str]:
 
 def _open_from_scenario(page: state.PageState, qid: str, plan: int) -> None:
     try:
-        q = scenario_question(page.page, qid, page.scn, plan)
+        q = scenario_question(page.page, qid, page.scn, plan,
+                              page.parts[0].scn if page.parts else None)
     except CalcError as err:
         _say("from", t("live.from.failed", reason=error_text(err)))
         return
