@@ -16,7 +16,7 @@ import streamlit as st
 from calc.burden import Household, Timeline, level, save_first
 from calc.cashline import HORIZON_MONTHS
 from calc.warnings import RULES, SOURCES, Thresholds, fit, headline
-from ui import afford, charts, classroom, tables
+from ui import afford, charts, classroom, live, tables
 from ui.advice import show_warnings
 from ui.fmt import md_escape, pct, yuan
 from ui.glossary import terms_line
@@ -285,6 +285,7 @@ def body() -> None:
 st.title(t("bud.title"))
 st.caption(t("bud.intro"))
 show_notices(ps.notices, ps.schema)
+live.start_from_scenario(ps)  # issue 23: a live class on this scenario's question
 if not classroom.lesson_card(ps):  # the class guesses first: no results yet
     ps.sync_url()
     st.stop()

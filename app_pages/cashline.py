@@ -14,7 +14,7 @@ from calc.errors import CalcError
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.units import MONTHS_PER_YEAR, RATE_UNITS
 from calc.warnings import DebtWarning, evaluate, headline
-from ui import afford, charts, classroom, tables
+from ui import afford, charts, classroom, live, tables
 from ui.advice import warning_texts
 from ui.codec import Group
 from ui.fmt import pct, yuan
@@ -459,6 +459,7 @@ def body() -> None:
 st.title(t("cash.title"))
 st.caption(t("cash.intro"))
 show_notices(ps.notices, ps.schema)
+live.start_from_scenario(ps)  # issue 23: a live class on this scenario's question
 if not classroom.lesson_card(ps):  # the class guesses first: no results yet
     ps.sync_url()
     st.stop()

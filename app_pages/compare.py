@@ -32,7 +32,7 @@ from calc.schedule import (
     payment_pattern,
 )
 from calc.units import RATE_UNITS
-from ui import afford, charts, classroom, tables
+from ui import afford, charts, classroom, live, tables
 from ui.fmt import md_escape, pct, yuan
 from ui.glossary import terms_line
 from ui.i18n import error_text, show_notices, t
@@ -567,6 +567,7 @@ def body() -> None:
 st.title(t("cmp.title"))
 st.caption(t("cmp.intro"))
 show_notices(ps.notices, ps.schema)
+live.start_from_scenario(ps)  # issue 23: a live class on this scenario's question
 if not classroom.lesson_card(ps):  # the class guesses first: no results yet
     ps.sync_url()
     st.stop()

@@ -88,6 +88,7 @@ __all__ = [
     "Obligation",
     "Timeline",
     "timeline",
+    "cleared",
     "Peak",
     "peak",
     "owed",
@@ -503,6 +504,33 @@ def timeline(household: Household, obligations: Sequence[Obligation]) -> Timelin
     return Timeline(household=h, obligations=obs, month=np.arange(1, m + 1),
                     payments=payments, existing=existing, total=total, share=share,
                     left=left)
+
+
+def cleared(tl: Timeline) -> int | None:
+    """The month the obligations are all paid off: the last month any of
+    them asks for a payment.
+
+    Notes
+    -----
+    With ``P_jm`` obligation ``j``'s payment in month ``m``:
+    ``cleared = max {m : Σ_j P_jm > 0}``.  The payments already owed
+    (``X``) are the household's, not the obligations': they do not count.
+    ``None`` when no obligation pays anything, or when one is ``cut_short``
+    (its payments stop at the horizon, not because it is repaid).
+
+    Examples
+    --------
+    ¥500 a month for 3 months and ¥200 a month for 5: clear after month 5.
+
+    >>> cleared(timeline(Household(), [fixed_payment(500, 3, 1500), fixed_payment(200, 5, 1000)]))
+    5
+    >>> cleared(timeline(Household(existing_payments=300), [])) is None
+    True
+    """
+    if any(o.cut_short for o in tl.obligations):
+        return None
+    paying = np.flatnonzero(tl.payments.sum(axis=0) > 0)
+    return int(paying[-1]) + 1 if paying.size else None
 
 
 def owed(tl: Timeline) -> Floats:

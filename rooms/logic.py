@@ -50,7 +50,7 @@ import secrets
 import statistics
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 __all__ = [
     "ALPHABET", "CODE_LENGTH", "KEY_BYTES", "MAX_STUDENTS", "TTL_SECONDS", "PHASES",
@@ -100,23 +100,38 @@ class Refused(Exception):
 class Question:
     """A question: the lesson it comes from, its :data:`KINDS` and the true
     answer (computed by calc when the room is made), in calc's units; the
-    common wrong answer when the lesson knows one (``wrong``, same units)."""
+    common wrong answer when the lesson knows one (``wrong``, same units).
+
+    A question asked of a calculator page's scenario (not a lesson's) also
+    carries its wording: ``text``, the catalogue key of the question, and
+    ``params``, its placeholders already written in each language (``{"zh":
+    {...}, "en": {...}}``: a plan's name, the scenario's terms), so every
+    viewer reads it in their own; and ``tolerance``, how near counts as right
+    (calc's units; ``None``: :func:`margin`'s rule for the kind).  A lesson's
+    question leaves them empty: its wording is the lesson's own."""
 
     lesson: str
     kind: str
     answer: float
     wrong: float | None = None
+    text: str = ""
+    params: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
+    tolerance: float | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS or not math.isfinite(self.answer):
             raise ValueError(f"question {self.lesson!r}: {self.kind!r}, {self.answer!r}")
+        if self.tolerance is not None and not (math.isfinite(self.tolerance)
+                                               and self.tolerance >= 0):
+            raise ValueError(f"question {self.lesson!r}: tolerance {self.tolerance!r}")
 
 
 @dataclass(frozen=True)
 class Room:
     """A room as stored: ``index`` is the question on (from 0), ``names``
     whether the projector shows nicknames, ``rev`` counts changes (a store
-    writes a change only over the revision it read)."""
+    writes a change only over the revision it read), ``scenario`` the
+    calculator scenario it was started from, if any."""
 
     code: str
     key_digest: str
@@ -127,6 +142,9 @@ class Room:
     created: float = 0.0
     touched: float = 0.0
     rev: int = 0
+    #: The link parameters of the calculator scenario the room was started
+    #: from (shortened, without a language); ``{}`` for a lesson's room.
+    scenario: dict[str, str] = field(default_factory=dict, hash=False)
 
     @property
     def question(self) -> Question:
@@ -203,11 +221,13 @@ def key_matches(digest: str, given: object) -> bool:
 # ----------------------------------------------------------------------------- the room
 
 
-def new_room(code: str, key: str, questions: Sequence[Question], now: float) -> Room:
+def new_room(code: str, key: str, questions: Sequence[Question], now: float,
+             scenario: dict[str, str] | None = None) -> Room:
     """A room on its first question, open."""
     if not questions:
         raise ValueError("a room needs a question")
-    return Room(code, key_digest(key), tuple(questions), created=now, touched=now)
+    return Room(code, key_digest(key), tuple(questions), created=now, touched=now,
+                scenario=dict(scenario or {}))
 
 
 def expired(room: Room, now: float) -> bool:
@@ -407,12 +427,15 @@ def take(bucket: Bucket | None, now: float, limit: Limit) -> tuple[bool, Bucket]
 
 
 def margin(question: Question) -> float:
-    """How near an answer counts as right, in calc's units: 1 percentage
-    point for a rate or a share, 5% of the answer for a cost, 1 month.
+    """How near an answer counts as right, in calc's units: the question's
+    own ``tolerance`` when it has one, else 1 percentage point for a rate or
+    a share, 5% of the answer for a cost, 1 month.
 
-    >>> margin(Question("x", "cost", 1378.56))
-    68.928
+    >>> margin(Question("x", "cost", 1378.56)), margin(Question("x", "cost", 72.0, tolerance=4.0))
+    (68.928, 4.0)
     """
+    if question.tolerance is not None:
+        return question.tolerance
     if question.kind in ("rate", "share"):
         return 0.01
     if question.kind == "cost":

@@ -20,7 +20,12 @@ Tables
     one row a room: its code, the teacher key's SHA-256 (never the key),
     the questions as JSON (they are fixed when the room is made and always
     read with it, so a table of their own would add a join for nothing),
-    the question on, its phase, whether names show, created, touched, rev.
+    the question on, its phase, whether names show, created, touched, rev,
+    and (schema 2) ``scenario``: the link parameters of the calculator
+    scenario a room was started from, as JSON (``NULL`` for a lesson's room).
+    A question asked of a scenario keeps its wording in its JSON entry: a
+    fifth element ``{"text", "params", "tolerance"}`` (the catalogue key, its
+    placeholders in each language, the margin), absent for a lesson's.
 ``members``
     (room, session, nick, joined): the sessions that joined; ``session`` is
     the random token a student's page keeps in its URL, ``nick`` the
@@ -102,10 +107,18 @@ from rooms.logic import Bucket, Limit, Question, Refused, Room
 __all__ = ["SCHEMA_VERSION", "UPGRADES", "Answer", "Store", "default_url", "shared",
            "valid_session"]
 
-#: The schema this code reads and writes.
-SCHEMA_VERSION = 1
+#: The schema this code reads and writes: 2 added ``rooms.scenario``.
+SCHEMA_VERSION = 2
+
+
+def _add_scenario(conn: sa.Connection) -> None:
+    """1 → 2: the scenario a room was started from (issue 23), ``NULL`` for
+    the rooms already there (a lesson's: they had none)."""
+    conn.execute(sa.text("ALTER TABLE rooms ADD COLUMN scenario TEXT"))
+
+
 #: ``UPGRADES[n](connection)`` moves a database from version ``n`` to ``n + 1``.
-UPGRADES: dict[int, Callable[[sa.Connection], None]] = {}
+UPGRADES: dict[int, Callable[[sa.Connection], None]] = {1: _add_scenario}
 #: A session token: what the page makes (URL-safe random), 8 to 64 characters.
 _SESSION = re.compile(r"[A-Za-z0-9_-]{8,64}")
 #: A room's ``touched`` is rewritten by a student's join or answer at most
@@ -131,6 +144,7 @@ rooms_t = sa.Table(
     sa.Column("created", sa.Double, nullable=False),
     sa.Column("touched", sa.Double, nullable=False, index=True),
     sa.Column("rev", sa.Integer, nullable=False),
+    sa.Column("scenario", sa.Text, nullable=True),  # schema 2
 )
 members_t = sa.Table(
     "members", metadata,
@@ -196,18 +210,37 @@ def _normal_url(url: str) -> str:
 
 
 def _dump(questions: Sequence[Question]) -> str:
-    return json.dumps([[q.lesson, q.kind, q.answer, q.wrong] for q in questions])
+    rows: list[list[Any]] = []
+    for q in questions:
+        row: list[Any] = [q.lesson, q.kind, q.answer, q.wrong]
+        if q.text or q.params or q.tolerance is not None:  # a lesson's stays as schema 1's
+            row.append({"text": q.text, "params": q.params, "tolerance": q.tolerance})
+        rows.append(row)
+    return json.dumps(rows, ensure_ascii=False)
 
 
 def _load(text: str) -> tuple[Question, ...]:
-    return tuple(Question(str(a), str(b), float(c), None if d is None else float(d))
-                 for a, b, c, d in json.loads(text))
+    out = []
+    for a, b, c, d, *more in json.loads(text):
+        extra = more[0] if more and isinstance(more[0], dict) else {}
+        params = extra.get("params") or {}
+        tol = extra.get("tolerance")
+        out.append(Question(
+            str(a), str(b), float(c), None if d is None else float(d),
+            text=str(extra.get("text") or ""),
+            params={str(lang): {str(k): str(v) for k, v in dict(vals).items()}
+                    for lang, vals in dict(params).items()},
+            tolerance=None if tol is None else float(tol)))
+    return tuple(out)
 
 
 def _room(row: sa.Row[Any]) -> Room:
+    raw = getattr(row, "scenario", None)
+    scenario = {str(k): str(v) for k, v in json.loads(raw).items()} if raw else {}
     return Room(code=row.code, key_digest=row.key_digest, questions=_load(row.questions),
                 index=int(row.idx), phase=row.phase, names=bool(row.names),
-                created=float(row.created), touched=float(row.touched), rev=int(row.rev))
+                created=float(row.created), touched=float(row.touched), rev=int(row.rev),
+                scenario=scenario)
 
 
 class Store:
@@ -315,8 +348,10 @@ class Store:
 
     # ------------------------------------------------------------------ the API
 
-    def open_room(self, questions: Sequence[Question], now: float) -> tuple[Room, str]:
-        """A new room on ``questions`` with a fresh unused code.
+    def open_room(self, questions: Sequence[Question], now: float,
+                  scenario: dict[str, str] | None = None) -> tuple[Room, str]:
+        """A new room on ``questions`` with a fresh unused code; ``scenario``:
+        the link parameters of the calculator scenario it is started from.
 
         Returns
         -------
@@ -327,14 +362,15 @@ class Store:
         self.sweep(now)
         key = logic.new_key()
         for _ in range(_CODE_TRIES):
-            room = logic.new_room(logic.new_code(), key, questions, now)
+            room = logic.new_room(logic.new_code(), key, questions, now, scenario)
             try:
                 with self._tx() as conn:
                     conn.execute(rooms_t.insert().values(
                         code=room.code, key_digest=room.key_digest,
                         questions=_dump(room.questions), idx=room.index, phase=room.phase,
                         names=room.names, created=room.created, touched=room.touched,
-                        rev=room.rev))
+                        rev=room.rev,
+                        scenario=json.dumps(room.scenario) if room.scenario else None))
             except sa.exc.IntegrityError:
                 continue  # the code is taken: draw another
             return room, key

@@ -20,6 +20,14 @@ common wrong answer ``wrong.<lesson>`` ``{value}`` ``{n}``), the teacher
 ``{view}``, ``new_token``), and ``refused.<code>`` for every
 :class:`rooms.logic.Refused` code (``{max}`` the largest answer taken, used
 by ``too_large``).
+
+h10 (a room from a calculator page's scenario, ``ui.live.start_from_scenario``):
+``live.from.*`` the sidebar's popover (``start``, ``help``, a button per
+question ``<id>`` ``{name}``, ``failed`` ``{reason}``, ``never_paid``);
+``live.q.<id>`` the question (``{terms}``, ``{name}``, ``{cash}``) and
+``live.q.<id>.title``; ``live.terms.*`` the scenario's terms students read;
+``live.wrong.cmp_apr``; ``live.scenario_link`` / ``live.scenario_link_teacher``
+``{url}``.
 """
 
 from __future__ import annotations
@@ -109,6 +117,45 @@ ZH: dict[str, str] = {
     "live.refused.not_joined": "请先加入这个房间。",
     "live.refused.bad_session": "这台设备的学生编号无法识别：请重新打开学生链接。",
     "live.refused.stale": "课堂刚刚有了变化（也许是另一台设备）：请再点一次。",
+    # h10: a live class from a calculator page's scenario; the teacher's address warning
+    "live.from.start": "用这个场景开始课堂互动",
+    "live.from.help": "选一道题：答案按此刻的场景计算；学生看到题目和条件，看不到答案。",
+    "live.from.cmp_apr": "问：{name}的真实年化利率",
+    "live.from.cmp_cost": "问：{name}的总成本",
+    "live.from.cash_cost": "问：{name}的总成本",
+    "live.from.cash_months": "问：{name}几个月还清",
+    "live.from.failed": "这个场景现在算不出来，没有开始课堂：{reason}",
+    "live.from.never_paid": "这笔借款在计算期内还不清：没有总成本，也没有还清的月份可问。",
+    "live.q.cmp_apr": "{terms}\n\n**{name}**的真实年化利率是多少（算上每一笔费用和付款的时间）？",
+    "live.q.cmp_apr.title": "真实年化利率",
+    "live.q.cmp_cost": "{terms}\n\n和今天一次付清 {cash} 相比，**{name}**一共多付多少钱？",
+    "live.q.cmp_cost.title": "总成本",
+    "live.q.cash_cost": "{terms}\n\n**{name}**一共要付多少利息和费用？",
+    "live.q.cash_cost.title": "总成本",
+    "live.q.cash_months": "{terms}\n\n**{name}**第几个月还清？",
+    "live.q.cash_months.title": "还清的月份",
+    "live.terms.cmp": "标价 {price}，今天一次付清 {cash}。**{name}**：{pay}，共 {n} 期；宣传的年利率是 {adv}。",
+    "live.terms.cmp_now": "另外今天先付 {now}。",
+    "live.terms.cash": "**{name}**：借 {drawn}，利率 {rate}（单利年化 {simple}），还款方式：{method}。",
+    "live.terms.rate_daily": "每天 {rate}",
+    "live.terms.rate_annual": "每年 {rate}",
+    "live.terms.cash_term": "期限 {n} 个月。",
+    "live.terms.cash_fee": "每笔手续费 {fee}，最低 {least}。",
+    "live.terms.cash_more": "还有逾期或以贷养贷的条件：揭晓后打开场景就能看到。",
+    "live.wrong.cmp_apr": "{value} 是宣传的年利率（每期手续费 × 12）：{n} 人这样猜",
+    "live.scenario_link": "打开这道题的场景，看看答案是怎么算出来的：{url}",
+    "live.scenario_link_teacher": "这道题的场景（学生在揭晓后才看到这个链接）：{url}",
+    "live.from.bud_months": "问：这些债务第几个月全部还清",
+    "live.from.bud_cost": "问：这些债务的总成本",
+    "live.from.no_cost": "手动输入的债务没有已知的总成本：可以问还清的月份，或者从它的页面把它加进来。",
+    "live.from.no_items": "预算里还没有债务：先加一笔。",
+    "live.q.bud_months": "{terms}\n\n这些债务第几个月全部还清？",
+    "live.q.bud_months.title": "全部还清的月份",
+    "live.q.bud_cost": "{terms}\n\n和全部一次付清相比，这些债务一共多付多少钱？",
+    "live.q.bud_cost.title": "总成本",
+    "live.terms.bud": "一份预算里的 {n} 笔债务：",
+    "live.terms.bud_item": "**{name}**：{pay}，第 {first} 个月到第 {last} 个月。",
+    "live.terms.bud_price": "一次付清 {price}。",
 }
 
 EN: dict[str, str] = {
@@ -194,4 +241,43 @@ EN: dict[str, str] = {
     "live.refused.not_joined": "Join the room first.",
     "live.refused.bad_session": "This device's student token could not be read: open the student link again.",
     "live.refused.stale": "The class has just changed (another device, perhaps): click again.",
+    # h10: a live class from a calculator page's scenario; the teacher's address warning
+    "live.from.start": "Start a live class with this scenario",
+    "live.from.help": "Pick a question: its answer is worked out from the scenario as it is now; students see the question and the terms, not the answer.",
+    "live.from.cmp_apr": "Ask: the true annual rate of {name}",
+    "live.from.cmp_cost": "Ask: the total cost of {name}",
+    "live.from.cash_cost": "Ask: the total cost of {name}",
+    "live.from.cash_months": "Ask: the months to clear {name}",
+    "live.from.failed": "This scenario cannot be worked out now, so no class was started: {reason}",
+    "live.from.never_paid": "This borrowing is not paid off within the horizon: there is no total cost or month it clears to ask about.",
+    "live.q.cmp_apr": "{terms}\n\nWhat is the true annual rate of **{name}**, counting every fee and when it is paid?",
+    "live.q.cmp_apr.title": "The true annual rate",
+    "live.q.cmp_cost": "{terms}\n\nHow much more than paying {cash} in full today does **{name}** cost in total?",
+    "live.q.cmp_cost.title": "The total cost",
+    "live.q.cash_cost": "{terms}\n\nHow much does **{name}** cost in interest and fees in total?",
+    "live.q.cash_cost.title": "The total cost",
+    "live.q.cash_months": "{terms}\n\nIn which month is **{name}** paid off?",
+    "live.q.cash_months.title": "The months to clear",
+    "live.terms.cmp": "Priced {price}, or {cash} paid in full today. **{name}**: {pay}, {n} installments; the offer quotes {adv} a year.",
+    "live.terms.cmp_now": "Also {now} paid today.",
+    "live.terms.cash": "**{name}**: {drawn} borrowed at {rate} ({simple} a year, simple), repaid as {method}.",
+    "live.terms.rate_daily": "{rate} a day",
+    "live.terms.rate_annual": "{rate} a year",
+    "live.terms.cash_term": "Term: {n} months.",
+    "live.terms.cash_fee": "Fee per draw: {fee}, at least {least}.",
+    "live.terms.cash_more": "Some payments are late or rolled over to another line: the scenario shows how, after the reveal.",
+    "live.wrong.cmp_apr": "{value} is the rate the offer quotes (the fee × 12): {n} guessed so",
+    "live.scenario_link": "Open this question's scenario to see how the answer is worked out: {url}",
+    "live.scenario_link_teacher": "This question's scenario (students see this link after the reveal): {url}",
+    "live.from.bud_months": "Ask: the month every debt is paid off",
+    "live.from.bud_cost": "Ask: the total cost of these debts",
+    "live.from.no_cost": "A debt entered by hand has no known total cost: ask the months to clear instead, or add it from its page.",
+    "live.from.no_items": "The budget has no debts yet: add one first.",
+    "live.q.bud_months": "{terms}\n\nIn which month is the last of these debts paid off?",
+    "live.q.bud_months.title": "The months to clear",
+    "live.q.bud_cost": "{terms}\n\nHow much more than paying for everything in full do these debts cost in total?",
+    "live.q.bud_cost.title": "The total cost",
+    "live.terms.bud": "{n} debts in one budget:",
+    "live.terms.bud_item": "**{name}**: {pay}, from month {first} to month {last}.",
+    "live.terms.bud_price": "Paid in full: {price}.",
 }

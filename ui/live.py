@@ -8,7 +8,18 @@ One page (``app_pages/live.py``), three views, chosen by the link:
   as one dot plot, the answer drawn on it once revealed; the teacher's
   controls below when this session holds the room's key;
 * ``teacher``: the controls and the teacher link, to reopen them on another
-  device (never drawn on the projector view, never in a student's link).
+  device (never drawn on the projector view, never in a student's link),
+  and the loopback warning of the share box (:func:`ui.share.warn_address`)
+  under the student link: the teacher reads it, the projection stays clear.
+
+A room starts from a lesson (:func:`start_button`, the lessons page) or from
+a calculator page's current scenario (:func:`start_from_scenario`, one call
+in the comparison and cash-line pages): the teacher picks a question
+(:data:`SCENARIO_QUESTIONS`) and the room keeps its wording in both
+languages, the answer calc computes from the scenario at that moment and the
+scenario's link, which students are shown once the answer is revealed (the
+page would show the answer at once); before, they read the scenario's terms
+in the question itself.  Both go through :func:`_open`, one path.
 
 The link's parameters: ``room`` (the code), ``view``, ``s`` (a student's
 token, so a reload returns to the room with its answer) and ``k`` (the
@@ -32,26 +43,28 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from calc.errors import CalcError
 from rooms import logic
 from rooms.logic import Question, Refused, Room
 from ui import share, state
 from ui.charts import PROJECTOR_FONT, show
-from ui.codec import expand, first_value
+from ui.codec import LANGS, expand, first_value, shorten
 from ui.fmt import md_escape, pct, plot_escape, yuan
-from ui.i18n import t
+from ui.i18n import error_text, t
 
 if TYPE_CHECKING:
     from rooms.store import Store
 
-__all__ = ["LIVE_PAGE", "VIEWS", "store", "questions", "wrong_answer", "start_button",
-           "go_if_started", "address", "join_form", "student", "projector", "teacher",
-           "refusal", "value_text", "student_link", "teacher_link"]
+__all__ = ["LIVE_PAGE", "VIEWS", "SCENARIO_QUESTIONS", "store", "questions", "wrong_answer",
+           "start_button", "scenario_question", "scenario_choices", "start_from_scenario",
+           "scenario_url", "go_if_started", "address", "join_form", "student", "projector",
+           "teacher", "refusal", "value_text", "student_link", "teacher_link"]
 
 #: The page's code (a link's ``pg``) and its script.
 LIVE_PAGE = "live"
@@ -131,10 +144,18 @@ def questions(lesson_id: str) -> list[Question]:
             for lid in ids[ids.index(lesson_id):]]
 
 
-def _open_from_lesson(lesson_id: str) -> None:
-    room, key = store().open_room(questions(lesson_id), time.time())
+def _open(qs: Sequence[Question], scenario: dict[str, str] | None = None) -> None:
+    """Open a room on ``qs`` (a callback's work): its key kept in this session
+    alone, the page moved to its teacher view by :func:`go_if_started`.  The
+    one path of a lesson's room and a scenario's: a new room every time,
+    never one named by the link, so no session can start into another's."""
+    room, key = store().open_room(qs, time.time(), scenario)
     st.session_state.setdefault(_KEYS, {})[room.code] = key
     st.session_state[_GO] = {"pg": LIVE_PAGE, "room": room.code, "view": "teacher"}
+
+
+def _open_from_lesson(lesson_id: str) -> None:
+    _open(questions(lesson_id))
 
 
 def start_button(where: Any, lesson_id: str) -> None:
@@ -144,10 +165,231 @@ def start_button(where: Any, lesson_id: str) -> None:
 
 
 def go_if_started() -> None:
-    """On the lessons page, after its buttons' callbacks: to the room opened."""
+    """After the buttons' callbacks (the lessons page, a calculator page): to
+    the room opened."""
     go = st.session_state.pop(_GO, None)
     if go:
         st.switch_page(SCRIPT, query_params=go)
+
+
+# ----------------------------------------------------------------------------- a scenario
+
+
+#: The questions a calculator page's scenario can be asked, by the page's
+#: code: (question id, kind).  A comparison's are asked of one plan.
+SCENARIO_QUESTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "cmp": (("cmp_apr", "rate"), ("cmp_cost", "cost")),
+    "cash": (("cash_cost", "cost"), ("cash_months", "months")),
+    "bud": (("bud_months", "months"), ("bud_cost", "cost")),
+}
+
+
+def _pay_text(payments: Sequence[float], lang: str) -> str:
+    """What a plan asks a month, in words (the comparison's verdict's own
+    wording, :func:`calc.schedule.payment_pattern`)."""
+    from calc.schedule import payment_pattern
+
+    p = payment_pattern([float(x) for x in payments])
+    if p.regular is None:
+        return t("cmp.pay_varies", lang, first=yuan(p.first or 0.0), last=yuan(p.last or 0.0))
+    regular = t("cmp.pay_regular", lang, pay=yuan(p.regular))
+    more = ([t("cmp.pay_first", lang, pay=yuan(p.first))] if p.first is not None else []) + \
+        ([t("cmp.pay_last", lang, pay=yuan(p.last))] if p.last is not None else [])
+    return (t("cmp.pay_with", lang, regular=regular, more=t("list.sep", lang).join(more))
+            if more else regular)
+
+
+def _plan_question(qid: str, kind: str, scn: Mapping[str, object], plan: int) -> Question:
+    from ui.afford import plan_name
+    from ui.scenarios import compare as cmp
+
+    r = cmp.results(scn).plans[plan - 1]
+    if r.error is not None:
+        raise r.error
+    s, rt = r.schedule, r.rates
+    assert s is not None and rt is not None
+    params: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        name = md_escape(plan_name(scn, plan, lang))
+        now = s.down_payment + s.upfront_fee
+        pay = _pay_text([float(x) for x in s.payment], lang)
+        terms = t("live.terms.cmp", lang, name=name, price=yuan(s.price),
+                  cash=yuan(s.cash_price), pay=pay, n=s.n, adv=pct(rt.advertised))
+        if now > 0:
+            terms += " " + t("live.terms.cmp_now", lang, now=yuan(now))
+        params[lang] = {"name": name, "terms": terms, "cash": yuan(s.cash_price)}
+    if kind == "rate":
+        # the common mistake: the rate the offer quotes (the fee × 12), when it
+        # is not within the margin of the true one
+        wrong = rt.advertised if abs(rt.advertised - rt.nominal) > 0.01 else None
+        q = Question(qid, kind, rt.nominal, wrong, text=f"live.q.{qid}", params=params)
+    else:
+        q = Question(qid, kind, s.total_cost, None, text=f"live.q.{qid}", params=params)
+    return Question(q.lesson, q.kind, q.answer, q.wrong, q.text, q.params, logic.margin(q))
+
+
+def _line_question(qid: str, kind: str, scn: Mapping[str, object]) -> Question:
+    from calc.cashline import TERM_METHODS
+    from ui.afford import line_name
+    from ui.scenarios import cashline as cash
+    from ui.scenarios import num, whole
+
+    run = cash.inputs(scn)
+    r = cash.simulate(run)
+    if r.status != "paid_off" or r.payoff_month is None:
+        raise Refused("never_paid")
+    quoted = cash.quoted(scn)
+    params: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        name = md_escape(line_name(scn, lang))
+        method = str(scn["m"])
+        terms = t("live.terms.cash", lang, name=name, drawn=yuan(r.totals.drawn),
+                  rate=t(f"live.terms.rate_{scn['u']}", lang, rate=f"{num(scn, 'r'):g}%"),
+                  simple=pct(quoted[0]) if quoted else "—", method=t(f"method.{method}", lang))
+        if method in TERM_METHODS:
+            terms += " " + t("live.terms.cash_term", lang, n=whole(scn, "tm"))
+        if num(scn, "fp") > 0 or num(scn, "fm") > 0:
+            terms += " " + t("live.terms.cash_fee", lang, fee=f"{num(scn, 'fp'):g}%",
+                             least=yuan(num(scn, "fm")))
+        if run.rollover is not None or (run.faults is not None and run.faults.late):
+            terms += " " + t("live.terms.cash_more", lang)
+        params[lang] = {"name": name, "terms": terms}
+    answer = float(r.payoff_month) if kind == "months" else r.totals.cost
+    q = Question(qid, kind, answer, None, text=f"live.q.{qid}", params=params)
+    return Question(q.lesson, q.kind, q.answer, q.wrong, q.text, q.params, logic.margin(q))
+
+
+def _budget_question(qid: str, kind: str, scn: Mapping[str, object],
+                     hh: Mapping[str, object]) -> Question:
+    from calc.burden import cleared
+    from ui.afford import obligation_name
+    from ui.scenarios import budget as bud
+    from ui.scenarios.household import thresholds
+
+    b = bud.budget(scn, hh, thresholds(hh))
+    if b.household_error is not None:
+        raise b.household_error
+    if b.errors:
+        raise next(iter(b.errors.values()))
+    tl = b.timeline
+    if tl is None or not b.shown:
+        raise Refused("no_items")
+    costs = [bud.price_and_cost(scn, i) for i in b.shown]
+    if kind == "months":
+        month = cleared(tl)
+        if month is None:
+            raise Refused("never_paid")
+        answer = float(month)
+    else:
+        if any(c is None for c in costs):
+            raise Refused("no_cost")
+        answer = round(sum(c[1] for c in costs if c is not None), 2)
+    params: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        lines = []
+        for j, (i, got) in enumerate(zip(b.shown, costs, strict=True)):
+            row = [float(x) for x in tl.payments[j]]
+            paying = [m for m, x in enumerate(row) if x > 0]
+            if not paying:
+                continue
+            first, last = paying[0], paying[-1]
+            line = t("live.terms.bud_item", lang, name=md_escape(obligation_name(scn, i, lang)),
+                     pay=_pay_text(row[first:last + 1], lang), first=first + 1, last=last + 1)
+            if got is not None:
+                line += " " + t("live.terms.bud_price", lang, price=yuan(got[0]))
+            lines.append(f"- {line}")
+        terms = t("live.terms.bud", lang, n=len(b.shown)) + "\n\n" + "\n".join(lines)
+        params[lang] = {"terms": terms}
+    q = Question(qid, kind, answer, None, text=f"live.q.{qid}", params=params)
+    return Question(q.lesson, q.kind, q.answer, q.wrong, q.text, q.params, logic.margin(q))
+
+
+def scenario_question(page: str, qid: str, scn: Mapping[str, object], plan: int = 1,
+                      household: Mapping[str, object] | None = None) -> Question:
+    """Question ``qid`` (:data:`SCENARIO_QUESTIONS`) of the scenario ``scn``
+    of ``page`` (for a comparison, of plan ``plan``): its answer computed by
+    calc through the page's own adapter from the scenario's values, its
+    wording's placeholders written in each language, its margin.
+
+    Raises :class:`~calc.errors.CalcError` when the scenario (or the plan)
+    cannot be computed, :class:`~rooms.logic.Refused` ``never_paid`` for a
+    cash line (or a budget's debt) never paid off (it has no months to clear,
+    no total cost), ``no_cost`` for a budget's total cost when a debt entered
+    by hand has none known, ``no_items`` for a budget of nothing.  A budget's
+    questions read ``household`` too (the timeline is built against it)."""
+    kind = dict(SCENARIO_QUESTIONS[page])[qid]
+    if page == "cmp":
+        return _plan_question(qid, kind, scn, plan)
+    if page == "bud":
+        return _budget_question(qid, kind, scn, household or {})
+    return _line_question(qid, kind, scn)
+
+
+def scenario_choices(page: str, scn: Mapping[str, object]) -> list[tuple[str, int, str]]:
+    """The questions offered for ``page``'s scenario: (question id, plan,
+    the button's label), a comparison's for each of its plans."""
+    from ui.afford import line_name, plan_name
+    from ui.scenarios import budget as bud
+    from ui.scenarios import compare as cmp
+
+    out = []
+    for qid, _ in SCENARIO_QUESTIONS.get(page, ()):
+        if page == "bud":
+            if bud.count(scn):
+                out.append((qid, 1, t(f"live.from.{qid}")))
+        elif page == "cmp":
+            out += [(qid, i, t(f"live.from.{qid}", name=md_escape(plan_name(scn, i))))
+                    for i in range(1, cmp.plan_count(scn) + 1)]
+        else:
+            out.append((qid, 1, t(f"live.from.{qid}", name=md_escape(line_name(scn)))))
+    return out
+
+
+def _scenario_params(page: state.PageState) -> dict[str, str]:
+    """The scenario's link as a room keeps it: shortened, without the
+    language (each student's own) or a classroom mode or lesson."""
+    params = {k: v for k, v in page.params().items() if k not in ("lang", "mode", "lesson")}
+    return shorten(params)
+
+
+def _open_from_scenario(page: state.PageState, qid: str, plan: int) -> None:
+    try:
+        q = scenario_question(page.page, qid, page.scn, plan,
+                              page.parts[0].scn if page.parts else None)
+    except CalcError as err:
+        _say("from", t("live.from.failed", reason=error_text(err)))
+        return
+    except Refused as err:
+        _say("from", t(f"live.from.{err.code}"))
+        return
+    _open([q], _scenario_params(page))
+
+
+def start_from_scenario(page: state.PageState) -> None:
+    """A calculator page's "Start a live class with this scenario": in the
+    sidebar, just above the share box (a teacher about to hand a scenario to
+    a class looks there; the results' sections stay the page's), a popover
+    with a button per question; the room opens on the scenario as it is when
+    the button is clicked.  Call it once, outside the page's sections."""
+    go_if_started()
+    choices = scenario_choices(page.page, page.scn)
+    if not choices:
+        return
+    with st.sidebar, st.popover(t("live.from.start"), icon=":material/groups:",
+                                width="stretch"):
+        _said("from")
+        st.caption(t("live.from.help"))
+        for qid, plan, label in choices:
+            st.button(label, key=f"live-from-{page.page}-{qid}-{plan}",
+                      on_click=_open_from_scenario, args=(page, qid, plan), width="stretch")
+
+
+def scenario_url(room: Room) -> str | None:
+    """The link of the scenario ``room`` was started from, in the viewer's
+    language (``None`` for a lesson's room)."""
+    if not room.scenario:
+        return None
+    return state.share_url({"lang": state.lang(), **room.scenario})
 
 
 # ----------------------------------------------------------------------------- the link
@@ -249,9 +491,18 @@ def _said(view: str) -> None:
 
 def _question(room: Room) -> None:
     q = room.question
+    if not q.text:  # a lesson's: its own wording
+        st.caption(t("live.question_n", n=room.index + 1, of=len(room.questions),
+                     title=t(f"lesson.{q.lesson}.title")))
+        st.markdown(t(f"lesson.{q.lesson}.question"))
+        return
     st.caption(t("live.question_n", n=room.index + 1, of=len(room.questions),
-                 title=t(f"lesson.{q.lesson}.title")))
-    st.markdown(t(f"lesson.{q.lesson}.question"))
+                 title=t(f"{q.text}.title")))
+    params = q.params.get(state.lang()) or next(iter(q.params.values()), {})
+    try:
+        st.markdown(t(q.text, **params))
+    except (KeyError, IndexError, ValueError):  # a wording this code no longer has
+        st.markdown(t(f"{q.text}.title"))
 
 
 # ----------------------------------------------------------------------------- join
@@ -345,6 +596,9 @@ def _student_live(code: str) -> None:
             near = abs(mine - q.answer) <= logic.margin(q) + 1e-9 * max(1.0, abs(q.answer))
             st.markdown(t("live.you_within" if near else "live.you_off",
                           margin=_margin_text(q)))
+        url = scenario_url(room)
+        if url:  # only now: the page computes the answer as it opens
+            st.markdown(t("live.scenario_link", url=url))
 
 
 def _margin_text(q: Question) -> str:
@@ -567,6 +821,11 @@ def teacher(code: str) -> None:
         st.warning(t("live.teacher_link_help"))
         st.code(teacher_link(room.code, key), language=None, wrap_lines=True)
     st.markdown(t("live.student_link", url=student_link(room.code)))
+    # here and not on the projector: the teacher reads it, the class need not
+    share.warn_address(st)
+    url = scenario_url(room)
+    if url:
+        st.markdown(t("live.scenario_link_teacher", url=url))
 
 
 def _teacher_live(code: str) -> None:

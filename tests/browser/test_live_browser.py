@@ -25,8 +25,10 @@ from tests.browser.conftest import (
     serious_violations,
     wait_idle,
 )
+from ui.codec import decode, encode, to_query
 from ui.i18n import CATALOG
 from ui.live import questions
+from ui.scenarios.compare import COMPARE
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -155,3 +157,55 @@ def test_no_serious_or_critical_accessibility_violation(browser, live, lang):
         finally:
             ctx.close()
     assert not found, found
+
+
+def test_a_class_started_from_the_comparisons_scenario(browser, live):
+    """A teacher on the comparison page (¥1,200 in 12 installments at 0.5% a
+    month) starts a class on its total cost from the sidebar, lands on the
+    teacher view with the loopback warning (this server is 127.0.0.1), and a
+    phone reads the question and the terms, not the answer, until the reveal."""
+    base, store = live
+    teacher = new_context(browser, viewport=PROJECTOR)
+    phone = new_context(browser, viewport=PHONE)
+    try:
+        pg = teacher.new_page()
+        pg.set_default_timeout(60_000)
+        plan = {"pg": "cmp", "p": "1200", "np": "1", "ps1": "custom", "k1": "addon",
+                "n1": "12", "fm1": "period", "f1": "0.5", "nm1": "Phone plan"}
+        link = encode(COMPARE, decode(COMPARE, plan)[0], "en")  # whole: no notice to read
+        pg.goto(f"{base}/?{to_query(link)}")  # the comparison is the app's main page
+        wait_idle(pg)
+        pg.get_by_role("button", name=EN["live.from.start"]).click()
+        pg.locator(".st-key-live-from-cmp-cmp_cost-1 button").click()
+        pg.wait_for_url("**/live?*view=teacher*")
+        wait_idle(pg)
+        expect(pg.locator(".st-key-live-do-reveal button")).to_be_visible()
+        if "APP_PUBLIC_URL" not in os.environ:  # the server's address is 127.0.0.1
+            head = EN["app.addr_loopback"].split("{host}")[0].replace("`", "").strip()
+            expect(pg.locator("[data-testid='stAlert']").filter(
+                has_text=head[:40]).first).to_be_visible()
+        code = pg.url.split("room=", 1)[1][:6]
+        room = store.room(code, time.time())
+        assert room is not None and room.question.answer == 72.0  # 1,200 × 0.005 × 12
+        ph = phone.new_page()
+        ph.set_default_timeout(60_000)
+        ph.goto(f"{base}/live?room={code}&lang=en")
+        wait_idle(ph)
+        expect(ph.get_by_text("¥106.00 a month", exact=False).first).to_be_visible()
+        assert "¥72.00" not in ph.locator("[data-testid='stMain']").inner_text()
+        assert not serious_violations(ph)
+        pg.locator(".st-key-live-do-reveal button").click()
+        expect(ph.get_by_text("¥72.00").first).to_be_visible()  # the 2 s tick, no reload
+        expect(ph.get_by_text(EN["live.scenario_link"].split(":")[0]).first).to_be_visible()
+        # the scenario's link opens the comparison on the scenario the room was made from
+        href = ph.locator("a[href*='z=']").first.get_attribute("href")
+        assert href and "lang=en" in href
+        ph.goto(href)
+        wait_idle(ph)
+        expect(ph.get_by_text("Phone plan: ¥106.00 a month, ¥72.00 more").first).to_be_visible()
+        seen = exceptions_seen(teacher) + exceptions_seen(phone)
+        assert not seen, seen
+    finally:
+        teacher.close()
+        phone.close()
+

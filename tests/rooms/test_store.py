@@ -106,6 +106,58 @@ def test_the_schema_is_versioned_and_a_newer_one_refused(url):
         engine.dispose()
 
 
+def _schema_1(engine: sa.Engine) -> None:
+    """The tables as schema 1 made them (no ``rooms.scenario``), version 1."""
+    old = sa.MetaData()
+    for table in metadata.sorted_tables:
+        sa.Table(table.name, old, *(sa.Column(c.name, c.type, primary_key=c.primary_key,
+                                              nullable=c.nullable)
+                                    for c in table.columns if c.name != "scenario"))
+    metadata.drop_all(engine)
+    old.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO schema_version (version) VALUES (1)"))
+
+
+def test_a_schema_1_database_is_upgraded_and_its_rooms_still_read(url):
+    """A database a schema-1 app wrote, with a lesson's room in it as that
+    app stored it (four-element questions, no scenario column), opened by this
+    code: upgraded to version 2 in place, the room read, answered and driven
+    as before, and a room from a scenario (its wording, margin and link)
+    written beside it."""
+    engine = sa.create_engine(url)
+    _schema_1(engine)
+    key = logic.new_key()
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO rooms (code, key_digest, questions, idx, phase, names, created, "
+            "touched, rev) VALUES ('ABC234', :d, :q, 0, 'open', :f, :t, :t, 0)"),
+            {"d": logic.key_digest(key), "f": False, "t": T0,
+             "q": '[["monthly_fee", "rate", 0.1303, 0.072]]'})
+    s = Store(url)
+    try:
+        with engine.begin() as conn:
+            assert conn.execute(sa.text("SELECT version FROM schema_version")).scalars().all() \
+                == [SCHEMA_VERSION] == [2]
+        room = s.room("ABC234", T0 + 1)
+        assert room is not None and room.scenario == {}
+        q = room.question
+        assert (q.lesson, q.kind, q.answer, q.wrong) == ("monthly_fee", "rate", 0.1303, 0.072)
+        assert (q.text, q.params, q.tolerance, logic.margin(q)) == ("", {}, None, 0.01)
+        s.join("ABC234", session(1), T0 + 2)
+        assert s.submit("ABC234", session(1), "13%", T0 + 3) == 0.13
+        assert s.act("ABC234", key, "reveal", T0 + 4).phase == "revealed"
+        asked = Question("cmp_cost", "cost", 72.0, text="live.q.cmp_cost", tolerance=3.6,
+                         params={"zh": {"name": "手机"}, "en": {"name": "Phone"}})
+        new, _ = s.open_room([asked], T0 + 5, {"z": "eJzLSs0rAQAFgQIH"})
+        got = s.room(new.code, T0 + 6)
+        assert got is not None and got.question == asked
+        assert got.scenario == {"z": "eJzLSs0rAQAFgQIH"}
+    finally:
+        s.close()
+        engine.dispose()
+
+
 # ------------------------------------------------------- one answer a student
 
 
