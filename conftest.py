@@ -1,4 +1,10 @@
-"""Suite-wide rule: in CI no test may skip.
+"""Suite-wide rules: a missing catalogue key shows; in CI no test may skip.
+
+Every test runs with ``I18N_STRICT`` set (``ui.i18n``): a key a language
+lacks renders as ``⟦key⟧`` instead of falling back to another language, so
+a page test that looks for ``⟦`` names it.  Set here, before any test
+imports the app, it reaches the browser tests' app servers too (they inherit
+the environment).
 
 A skip on a user's machine says what is missing there (Chromium, nginx);
 in CI (``CI=true``) the same skip would hide a broken image, so the run
@@ -11,6 +17,8 @@ from __future__ import annotations
 import os
 
 import pytest
+
+os.environ.setdefault("I18N_STRICT", "1")
 
 
 def _in_ci() -> bool:

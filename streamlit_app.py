@@ -13,7 +13,7 @@ import streamlit as st
 
 from ui import classroom, query_limit, state
 from ui.codec import LANGS
-from ui.i18n import t
+from ui.i18n import language_name, t
 from ui.live import LIVE_PAGE
 from ui.scenarios.budget import BUDGET
 from ui.scenarios.cashline import CASH
@@ -60,7 +60,7 @@ with st.sidebar:
         st.session_state["app-lang"] = state.lang()
     st.segmented_control(
         t("app.lang"), LANGS, key="app-lang", required=True, on_change=_take_lang,
-        format_func=lambda c: {"zh": "中文", "en": "English"}[c],
+        format_func=language_name,  # each language in its own name (its catalogue's)
     )
     # seeded where it differs, and after a language switch relabels it (the
     # rules of ui.widgets: the browser sends the label it shows)

@@ -1,33 +1,176 @@
-"""Catalogues: every key in both languages, same placeholders, every code covered."""
+"""Catalogues: every key in every language found, same placeholders, every code
+covered; a missing key visible in tests and borne gracefully for users."""
 
 from __future__ import annotations
 
 import ast
+import logging
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+import ui.i18n
 from calc import cashline as cl
 from calc.presets import CASH_LINE_PRESETS, INSTALLMENT_PRESETS
 from calc.schedule import EARLY_RULES, FEE_MODES, FEE_TIMINGS, KINDS, RATE_UNITS
-from ui.codec import Notice
-from ui.i18n import CATALOG, error_text, notice_lines, placeholders, t
+from ui.catalogs import LOCALE_DIR, find, load, problems, read
+from ui.codec import LANGS, Notice, decode
+from ui.i18n import CATALOG, error_text, language_name, notice_lines, t
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [*ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/**/*.py"), ROOT / "streamlit_app.py"]
 
 
-def test_same_keys_in_both_languages():
-    zh, en = set(CATALOG["zh"]), set(CATALOG["en"])
-    assert zh - en == set(), "missing in English"
-    assert en - zh == set(), "missing in Chinese"
+# ----------------------------------------------------------------------------- the catalogues
 
 
-@pytest.mark.parametrize("key", sorted(CATALOG["en"]))
-def test_same_placeholders(key):
-    assert placeholders(CATALOG["zh"][key]) == placeholders(CATALOG["en"][key])
-    assert CATALOG["zh"][key].strip() and CATALOG["en"][key].strip()
+def test_every_language_found_is_loaded_chinese_then_english_first():
+    assert LANGS[:2] == ("zh", "en")
+    assert tuple(CATALOG) == LANGS == tuple(find())
+    assert all(find()[lang].is_relative_to(LOCALE_DIR) for lang in LANGS)
+
+
+def test_every_language_has_every_key_of_every_other_with_the_same_placeholders():
+    """The translators' check, over every language ``locale/`` holds: a third
+    language's catalogue is checked as soon as its folder is there."""
+    assert problems(CATALOG) == []
+    assert len(CATALOG["en"]) > 800  # the whole app's text, not a stub
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_file_says_its_language_and_is_utf8(lang):
+    from babel.messages.pofile import read_po
+
+    with find()[lang].open("rb") as f:
+        catalog = read_po(f)
+    assert catalog.locale_identifier == lang and catalog.charset.lower() == "utf-8"
+    assert not catalog.obsolete
+
+
+def test_the_language_switch_names_each_language_in_its_own_words():
+    assert [language_name(c) for c in ("zh", "en")] == ["中文", "English"]
+    names = [language_name(c) for c in LANGS]
+    assert len(set(names)) == len(names) and all(n.strip() for n in names)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_old_links_keep_their_language(lang):
+    from ui.scenarios.compare import COMPARE
+
+    _, got, notices = decode(COMPARE, {"lang": lang})
+    assert got == lang and notices == []
+    _, got, notices = decode(COMPARE, {"lang": "xx"})  # no such catalogue: named, not taken
+    assert got is None and notices == [Notice("bad_value", "lang", "xx")]
+
+
+def _po(path: Path, language: str, entries: dict[str, str], fuzzy: tuple[str, ...] = ()) -> Path:
+    """A catalogue file written as a translator's tool writes one (Babel's writer)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(locale=language, fuzzy=False)
+    for key, text in entries.items():
+        catalog.add(key, text, flags=("fuzzy",) if key in fuzzy else ())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as f:
+        write_po(f, catalog)
+    return path
+
+
+def test_the_checker_names_a_third_languages_missing_key_and_renamed_placeholder(tmp_path):
+    """A French catalogue copied from the English one, one key dropped and one
+    placeholder renamed, beside today's two: both faults are reported, nothing else."""
+    root = tmp_path / "locale"
+    for lang in ("zh", "en"):
+        (root / lang / "LC_MESSAGES").mkdir(parents=True)
+        shutil.copy(find()[lang], root / lang / "LC_MESSAGES" / "messages.po")
+    fr = dict(CATALOG["en"])
+    del fr["cmp.price"]
+    assert CATALOG["en"]["cmp.plan_n"] == "Plan {n}"
+    fr["cmp.plan_n"] = "Offre {num}"
+    _po(root / "fr" / "LC_MESSAGES" / "messages.po", "fr", fr)
+    found = load(root)
+    assert tuple(found) == ("zh", "en", "fr")
+    assert problems(found) == [
+        "fr: 'cmp.price' is missing or untranslated",
+        "fr: 'cmp.plan_n' has {num}, zh has {n}",
+    ]
+
+
+def test_the_checker_names_a_blank_text_and_a_stray_brace():
+    assert problems({"zh": {"a": "一", "b": "{n} 个"}, "en": {"a": " ", "b": "{n of them"}}) == [
+        "en: 'a' is blank",
+        "en: 'b' is not a valid format string (expected '}' before end of string)",
+    ]
+
+
+def test_languages_are_found_by_folder_chinese_and_english_first(tmp_path):
+    for lang in ("de", "fr", "en", "zh"):
+        _po(tmp_path / lang / "LC_MESSAGES" / "messages.po", lang, {"lang.name": lang})
+    (tmp_path / "notes").mkdir()  # a folder without a catalogue is no language
+    assert tuple(find(tmp_path)) == ("zh", "en", "de", "fr")
+
+
+def test_an_untranslated_or_fuzzy_entry_counts_as_missing_and_escapes_survive(tmp_path):
+    """gettext's conventions: an empty msgstr is not translated yet, a fuzzy one
+    is not used; quotes, backslashes and newlines come back as written."""
+    path = tmp_path / "messages.po"
+    path.write_text(r'''msgid ""
+msgstr ""
+"Language: fr\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "a"
+msgstr ""
+
+#, fuzzy
+msgid "b"
+msgstr "peut-être"
+
+#. a translator comment
+msgid "c"
+msgstr ""
+"**deux**\n"
+"lignes, \"{n}\" et \\"
+''', encoding="utf-8")
+    assert read(path) == {"c": '**deux**\nlignes, "{n}" et \\'}
+    assert problems({"en": {"a": "A", "b": "B", "c": "{n}"}, "fr": read(path)}) == [
+        "fr: 'a' is missing or untranslated", "fr: 'b' is missing or untranslated"]
+
+
+# ----------------------------------------------------------------------------- a missing key
+
+
+def test_a_missing_key_is_visible_in_tests(monkeypatch):
+    """conftest.py sets I18N_STRICT: no fallback, the key in brackets."""
+    assert ui.i18n.STRICT_ENV == "I18N_STRICT" and ui.i18n._strict()
+    assert t("no.such_key", "en") == "⟦no.such_key⟧"
+    monkeypatch.delitem(CATALOG["en"], "cmp.plan_n")  # Chinese still has it
+    assert t("cmp.plan_n", "en", n=2) == "⟦cmp.plan_n⟧"
+
+
+def test_a_missing_key_falls_back_gracefully_for_users_logged_once(monkeypatch, caplog):
+    monkeypatch.delenv("I18N_STRICT")
+    monkeypatch.setattr(ui.i18n, "_LOGGED", set())
+    monkeypatch.delitem(CATALOG["en"], "cmp.plan_n")
+    caplog.set_level(logging.WARNING, logger="ui.i18n")
+    # the Chinese text "方案 {n}" formatted with n=2
+    assert CATALOG["zh"]["cmp.plan_n"] == "方案 {n}"
+    assert [t("cmp.plan_n", "en", n=2) for _ in range(3)] == ["方案 2"] * 3
+    assert [r.getMessage() for r in caplog.records] == [
+        "catalogue 'en' lacks 'cmp.plan_n'; shown in another language"]
+    # Chinese lacking a key shows the English ("Plan {n}"); a third language
+    # also English first
+    monkeypatch.delitem(CATALOG["zh"], "cmp.editing")
+    assert t("cmp.editing", "zh") == CATALOG["en"]["cmp.editing"] == "Edit plan"
+    monkeypatch.setitem(CATALOG, "fr", {})
+    assert t("cmp.price", "fr") == CATALOG["en"]["cmp.price"]
+    # a key no language has: the key itself, gettext's untranslated msgid, logged once
+    assert t("no.such_key", "zh", n=1) == t("no.such_key", "en") == "no.such_key"
+    assert len(caplog.records) == 4
+    assert caplog.records[-1].getMessage() == "catalogue 'zh' lacks 'no.such_key'; shown as the key"
 
 
 KEY = re.compile(r"[a-z_]+(?:\.[a-z0-9_]+)+")
@@ -81,13 +224,9 @@ def test_every_literal_key_in_the_code_exists():
 )
 def test_every_code_has_a_label(prefix, codes):
     for code in codes:
-        for lang in ("zh", "en"):
+        for lang in LANGS:
             key = f"{prefix}_{code}" if prefix == "cash.stop" else f"{prefix}.{code}"
             assert key in CATALOG[lang], (lang, key)
-
-
-def test_missing_key_is_visible_not_silent():
-    assert t("no.such_key", "en") == "⟦no.such_key⟧"
 
 
 def test_error_text_uses_field_units():

@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
+from ui.catalogs import LANGS
+
 __all__ = ["Field", "Group", "Schema", "Notice", "VERSION", "VERSIONS", "LANGS", "decode",
            "decode_part", "encode", "to_query", "first_value", "pack", "unpack", "shorten",
            "expand", "READABLE", "MAX_EXPANDED", "ZDICT", "MAX_INT", "KEPT"]
@@ -31,7 +33,8 @@ VERSION = "1"
 #: app always writes one) or of an unknown one takes today's defaults for
 #: what it leaves out, each named in a notice.
 VERSIONS = ("1",)
-LANGS = ("zh", "en")
+# LANGS (a link's ``lang``): the languages whose catalogue ui.catalogs finds, Chinese
+# first, then English (the two every link written so far carries), then the others.
 #: Link parameters the app's shell reads (``ui.state``: the classroom mode and
 #: lesson), not a page's scenario: a page's decoding leaves them alone.
 SHELL_PARAMS = ("mode", "lesson")

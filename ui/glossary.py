@@ -1,7 +1,7 @@
 """The glossary's terms (issue 11), in the order a reader meets them.
 
 Each term id is a stable ASCII code: its text is ``gloss.<term>.name`` and
-``gloss.<term>.text`` in :mod:`ui.catalog_lessons` (2–3 plain sentences, with
+``gloss.<term>.text`` in the catalogues (``locale/``; 2–3 plain sentences, with
 the formula where there is one, worded as ``domain.md`` §2 and the pages'
 labels word it), and it may serve as an anchor (``/glossary#<term>``).
 """

@@ -40,7 +40,9 @@ price of a year), and the three rates side by side (14.94 / 15.27 / 15.86%)
 make the lesson's point: a longer plan costs more in total because the money
 is borrowed for longer, not because a year of it is much dearer.
 
-The texts are in :mod:`ui.catalog_lessons` (its docstring lists the keys);
+The texts are the ``lesson.*`` and ``gloss.*`` entries of the catalogues,
+``locale/<lang>/LC_MESSAGES/messages.po`` (the comment above the first of
+them lists the keys);
 the glossary's term ids are :data:`ui.glossary.GLOSSARY`.
 
 Example

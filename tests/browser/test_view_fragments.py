@@ -15,9 +15,10 @@ from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from bench.wsclient import PRICE_KEY, QUERY, Session
 from tests.browser.conftest import wait_idle
 from ui.codec import unpack
-from ui.i18n import EN, ZH
+from ui.i18n import CATALOG
 
 pytestmark = pytest.mark.browser
+EN, ZH = CATALOG["en"], CATALOG["zh"]
 
 
 def switch(s: Session, key: str, label: str) -> None:

@@ -14,7 +14,8 @@ REPO = Path(__file__).resolve().parents[2]
 K8S = REPO / "deploy" / "k8s"
 HEALTH = "/_stcore/health"
 APP_FILES = ["streamlit_app.py", "requirements.txt", ".streamlit/config.toml",
-             "app_pages/compare.py", "calc/__init__.py", "ui/__init__.py", "deploy/serve.py"]
+             "app_pages/compare.py", "calc/__init__.py", "ui/__init__.py", "deploy/serve.py",
+             "locale/zh/LC_MESSAGES/messages.po", "locale/en/LC_MESSAGES/messages.po"]
 
 
 def dockerfile() -> str:
