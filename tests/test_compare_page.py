@@ -13,6 +13,8 @@ from test_presets import DOMAIN_APR_PCT
 
 from calc.presets import INSTALLMENT_PRESETS
 from ui.codec import encode
+from ui.fmt import md_escape
+from ui.i18n import CATALOG
 from ui.scenarios.compare import COMPARE, PER_PLAN, preset_fields
 
 NUMERIC = ["first", "largest", "total_paid", "total_cost", "advertised", "apr", "effective",
@@ -574,3 +576,55 @@ def test_a_first_payment_carrying_the_fee_is_named():
     pay = cat["cmp.pay_with"].format(regular=cat["cmp.pay_regular"].format(pay="¥833.33"),
                                      more=more)
     assert pay in at.markdown[1].value
+
+
+# ------------------------------- issue 21 (h9): an edited preset, the math's plan
+
+
+def _answer(at: AppTest) -> str:
+    """The verdict's sentences (its cheapest line and one line per plan)."""
+    return "\n".join(m.value for m in at.markdown if "¥3,999.00" in m.value
+                     or m.value.startswith("- "))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_edited_preset_plan_stops_carrying_the_presets_name(lang):
+    # 花呗 12 期's fee is 8.8% of the price in all (preset_fields("huabei_12"));
+    # at 7.5% it is no longer that preset, and no label may say it is
+    cat = CATALOG[lang]
+    at = run({"lang": lang})
+    preset = cat["preset.huabei_12"]
+    assert md_escape(preset) in _answer(at)  # as the preset: named by it
+    at.number_input(key="cmp-f1").set_value(7.5).run()
+    assert_clean(at)
+    edited = cat["cmp.plan_edited"].format(n=1)
+    assert md_escape(preset) not in _answer(at) and md_escape(edited) in _answer(at)
+    assert md_escape(edited) in at.button_group(key="cmp-view-edit").options
+    assert preset not in " ".join(m.label for m in at.metric)
+    assert md_escape(edited) in " ".join(m.label for m in at.metric)
+    assert preset not in " ".join(str(x) for x in table(at).iloc[:, 0])
+    # the preset again: its name again
+    at.number_input(key="cmp-f1").set_value(8.8).run()
+    assert md_escape(preset) in _answer(at)
+
+
+def _math_plan(at: AppTest) -> str:
+    box = at.selectbox(key="cmp-view-math")
+    return box.options[box.index]
+
+
+def test_the_math_opens_on_the_plan_being_edited():
+    cat = CATALOG["zh"]
+    at = run()
+    at.toggle(key="cmp-view-math_on").set_value(True).run()
+    assert_clean(at)
+    # plan 1 is edited by default: the math shows plan 1 (before: plan 2)
+    assert _math_plan(at) == cat["preset.huabei_12"]
+    at.button_group(key="cmp-view-edit").set_value(2).run()
+    assert _math_plan(at) == cat["preset.ccb_24"]
+    # the user may pick another; editing a plan then opens its math again
+    at.selectbox(key="cmp-view-math").set_value(1).run()
+    assert _math_plan(at) == cat["preset.huabei_12"]
+    at.button_group(key="cmp-view-edit").set_value(1).run()
+    at.button_group(key="cmp-view-edit").set_value(2).run()
+    assert _math_plan(at) == cat["preset.ccb_24"]

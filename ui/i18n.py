@@ -55,6 +55,9 @@ ZH: dict[str, str] = {
     "cmp.yield_help": "分期期间留在手里的钱能赚的年收益（例如货币基金），用来把未来的还款折算成今天的钱。",
     "cmp.plans": "分期方案",
     "cmp.plan_n": "方案 {n}",
+    # h9 (issue 21): an edited preset plan is no longer called by the preset's label
+    "cmp.plan_edited": "方案 {n}（已改条款）",
+    # end h9
     "cmp.editing": "修改方案",
     "cmp.custom": "自定义",
     # issue 21 (h6): the picker names the preset; its grade and date are in the note
@@ -725,6 +728,9 @@ EN: dict[str, str] = {
     "fund, say); used to express future payments in today's money.",
     "cmp.plans": "Plans",
     "cmp.plan_n": "Plan {n}",
+    # h9 (issue 21): an edited preset plan is no longer called by the preset's label
+    "cmp.plan_edited": "Plan {n} (terms edited)",
+    # end h9
     "cmp.editing": "Edit plan",
     "cmp.custom": "Custom",
     # issue 21 (h6): the picker names the preset; its grade and date are in the note
