@@ -422,6 +422,7 @@ def plan_details() -> None:
     i = ui_view.segmented(st, "detail", "cmp.detail_plan",
                           lambda i: names[i - 1], ok, wrap=True)
     r = c.plans[i - 1]
+    tables.show(st, tables.plan_rates(r), ps.key("el", "rates"))  # left out of the results
     table = tables.amortization(r)
     tables.show(st, table, ps.key("el", "amort"), height=min(35 * (table.rows() + 1) + 3, 458))
     st.download_button(t("cmp.download"), tables.csv_on_demand(table),

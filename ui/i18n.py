@@ -55,8 +55,12 @@ ZH: dict[str, str] = {
     "cmp.yield_help": "分期期间留在手里的钱能赚的年收益（例如货币基金），用来把未来的还款折算成今天的钱。",
     "cmp.plans": "分期方案",
     "cmp.plan_n": "方案 {n}",
-    # h9 (issue 21): an edited preset plan is no longer called by the preset's label
+    # h9 (issue 21): an edited preset plan's name; the afford table's short headers
     "cmp.plan_edited": "方案 {n}（已改条款）",
+    "afford.col.peak": "最重月还款",
+    "afford.col.of_income": "占收入",
+    "afford.col.with_owed": "含已有还款",
+    "afford.col.left_short": "当月结余",
     # end h9
     "cmp.editing": "修改方案",
     "cmp.custom": "自定义",
@@ -728,8 +732,12 @@ EN: dict[str, str] = {
     "fund, say); used to express future payments in today's money.",
     "cmp.plans": "Plans",
     "cmp.plan_n": "Plan {n}",
-    # h9 (issue 21): an edited preset plan is no longer called by the preset's label
+    # h9 (issue 21): an edited preset plan's name; the afford table's short headers
     "cmp.plan_edited": "Plan {n} (terms edited)",
+    "afford.col.peak": "Peak payment",
+    "afford.col.of_income": "% of income",
+    "afford.col.with_owed": "% incl. existing",
+    "afford.col.left_short": "Left",
     # end h9
     "cmp.editing": "Edit plan",
     "cmp.custom": "Custom",
