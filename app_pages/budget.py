@@ -213,25 +213,35 @@ def verdict(tl: Timeline, household: Household, th: Thresholds, items: tuple[int
     box(body, icon=icon)
 
 
-def results() -> None:
+def answer() -> tuple[Household, Thresholds, bs.Budget] | None:
+    """The verdict (and what stops or bends it) right under the household, on
+    the first screen (issue 21: at y = 934 on a 900-pixel laptop, below the
+    items' editor); the budget, for :func:`results` under the editor."""
     household, th = afford.settings(hh)
     if household is None:
-        return
+        return None
     b = bs.budget(scn, hh.scn, th)
     for i, err in b.errors.items():
         st.error(t("bud.item_error", name=md_escape(name(i)), reason=error_text(err)),
                  icon=":material/error:")
     if b.timeline is None:
-        return
+        return None
     tl = b.timeline
     for i, o in zip(b.shown, tl.obligations, strict=True):
         if o.cut_short:  # calc's flag, worded here
             st.warning(t("bud.cut_short", name=md_escape(name(i)), years=HORIZON_MONTHS // 12),
                        icon=":material/warning:")
-    names = [name(i) for i in b.shown]
     if household.income is None:
         st.info(t("afford.no_income"), icon=":material/info:")
     verdict(tl, household, th, b.shown)
+    return household, th, b
+
+
+def results(household: Household, th: Thresholds, b: bs.Budget) -> None:
+    """The warnings, the timeline, its chart, table and file."""
+    tl = b.timeline
+    assert tl is not None
+    names = [name(i) for i in b.shown]
     st.subheader(t("bud.warnings"))
     show_warnings(headline(b.warnings), names, empty=True)
     st.caption(t("bud.warnings_note"))
@@ -274,9 +284,13 @@ def body() -> None:
     """Everything under the title: an edit reruns this, not the shell around it."""
     st.subheader(t("hh.title"))
     afford.household_inputs(hh)
+    # the scenario already holds every widget's value (ui.widgets, rule 2): the
+    # verdict can come before the items' editor
+    got = answer()
     with classroom.inputs(t("lesson.inputs")):
         obligations()
-    results()
+    if got is not None:
+        results(*got)
     thresholds_editor()
 
 

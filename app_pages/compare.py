@@ -64,6 +64,11 @@ def _apply_preset(i: int) -> None:
         scn.update({f"{k}{i}": v for k, v in sc.preset_fields(pid).items()})
 
 
+def _follow_edit() -> None:
+    """The math opens on the plan being edited (the user may pick another)."""
+    view["math"] = view["edit"]
+
+
 def _convert_fee(i: int, old: str) -> None:
     """A new way of entering plan i's fee: the same fee, converted (never the
     number reinterpreted); refused, with a message, when it cannot be converted."""
@@ -99,7 +104,7 @@ def _remove_plan(i: int) -> None:
     for name in sc.PLANS.names(n):
         scn.pop(name, None)
     scn["np"] = n - 1
-    view["edit"] = max(1, i - 1)
+    view["edit"] = view["math"] = max(1, i - 1)
 
 
 def _add_plan() -> None:
@@ -109,7 +114,7 @@ def _add_plan() -> None:
     if pid != "custom":
         scn.update({f"{k}{n}": v for k, v in sc.preset_fields(pid).items()})
     scn["np"] = n
-    view["edit"] = n
+    view["edit"] = view["math"] = n
 
 
 # --------------------------------------------------------------------- inputs
@@ -217,7 +222,8 @@ def plans_editor() -> str | None:
     st.subheader(t("cmp.plans"))
     # the plans by name only: longer labels ran past the column's edge
     editing = ui_view.segmented(st, "edit", "cmp.editing", plan_name,
-                                tuple(range(1, sc.plan_count(scn) + 1)), wrap=True)
+                                tuple(range(1, sc.plan_count(scn) + 1)), wrap=True,
+                                on_change=_follow_edit)
     plan_editor(editing)
     row = grid()
     ui_view.choice(row, "addps", "cmp.add_from", preset_labels(INSTALLMENT_PRESETS),
@@ -416,6 +422,7 @@ def plan_details() -> None:
     i = ui_view.segmented(st, "detail", "cmp.detail_plan",
                           lambda i: names[i - 1], ok, wrap=True)
     r = c.plans[i - 1]
+    tables.show(st, tables.plan_rates(r), ps.key("el", "rates"))  # left out of the results
     table = tables.amortization(r)
     tables.show(st, table, ps.key("el", "amort"), height=min(35 * (table.rows() + 1) + 3, 458))
     st.download_button(t("cmp.download"), tables.csv_on_demand(table),
@@ -479,15 +486,15 @@ def show_math() -> None:
     if got is None:
         return
     c, names = got
-    ok = [j for j, r in enumerate(c.plans) if r.ok]
+    ok = [j + 1 for j, r in enumerate(c.plans) if r.ok]  # plans by number, as "edit"
     if not ok:
         return
     # a toggle, not an expander: the charts are only computed when they are shown
     if not ui_view.toggle(st, "math_on", "math.title"):
         return
     with st.container(border=True):
-        j = ui_view.choice(st, "math", "math.plan", lambda j: names[j], ok)
-        r = c.plans[j]
+        i = ui_view.choice(st, "math", "math.plan", lambda i: names[i - 1], ok)
+        r = c.plans[i - 1]
         assert r.schedule is not None and r.rates is not None
         rt = r.rates
         st.markdown(plain_words(r))

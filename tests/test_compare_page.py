@@ -13,6 +13,8 @@ from test_presets import DOMAIN_APR_PCT
 
 from calc.presets import INSTALLMENT_PRESETS
 from ui.codec import encode
+from ui.fmt import md_escape
+from ui.i18n import CATALOG
 from ui.scenarios.compare import COMPARE, PER_PLAN, preset_fields
 
 NUMERIC = ["first", "largest", "total_paid", "total_cost", "advertised", "apr", "effective",
@@ -85,7 +87,7 @@ def test_a_shopper_types_the_checkout_numbers():
     assert "¥240.00 more than paying now, 10.90% a year" in words
     assert "0.5001% of the price an installment" in all_text(at)
     # the schedule follows the checkout exactly: 12 × ¥353.25
-    assert set(table(at, 2)["payment"]) == {353.25}
+    assert set(table(at, 3)["payment"]) == {353.25}  # results, afford, the plan's rates, schedule
 
 
 def test_changing_how_the_fee_is_entered_converts_it():
@@ -326,13 +328,13 @@ def test_early_repayment_slider_updates_the_same_run():
 def test_removing_the_plan_on_show_sets_the_views_back():
     at = run()
     at.toggle(key="cmp-view-math_on").set_value(True).run()
-    at.selectbox(key="cmp-view-math").set_value(1).run()  # the second plan's math
+    at.selectbox(key="cmp-view-math").set_value(2).run()  # the second plan's math (by number)
     at.button_group(key="cmp-view-detail").set_value(2).run()
     at.button_group(key="cmp-view-edit").set_value(2).run()
     at.button(key="cmp-do-rm2").click().run()
     assert_clean(at)
     assert inputs(at)["np"] == 1
-    assert at.selectbox(key="cmp-view-math").value == 0
+    assert at.selectbox(key="cmp-view-math").value == 1
     assert at.button_group(key="cmp-view-detail").value == 1
 
 
@@ -473,7 +475,7 @@ def test_the_typed_installment_is_what_the_plan_charges():
     at.number_input(key="cmp-f1").set_value(800.0).run()
     assert_clean(at)
     assert results(at).loc[1, "total_cost"] == 601.0
-    assert set(table(at, 2)["payment"]) == {800.0}
+    assert set(table(at, 3)["payment"]) == {800.0}
     assert "¥601.00 in all" in all_text(at)
 
 
@@ -574,3 +576,55 @@ def test_a_first_payment_carrying_the_fee_is_named():
     pay = cat["cmp.pay_with"].format(regular=cat["cmp.pay_regular"].format(pay="¥833.33"),
                                      more=more)
     assert pay in at.markdown[1].value
+
+
+# ------------------------------- issue 21 (h9): an edited preset, the math's plan
+
+
+def _answer(at: AppTest) -> str:
+    """The verdict's sentences (its cheapest line and one line per plan)."""
+    return "\n".join(m.value for m in at.markdown if "¥3,999.00" in m.value
+                     or m.value.startswith("- "))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_edited_preset_plan_stops_carrying_the_presets_name(lang):
+    # 花呗 12 期's fee is 8.8% of the price in all (preset_fields("huabei_12"));
+    # at 7.5% it is no longer that preset, and no label may say it is
+    cat = CATALOG[lang]
+    at = run({"lang": lang})
+    preset = cat["preset.huabei_12"]
+    assert md_escape(preset) in _answer(at)  # as the preset: named by it
+    at.number_input(key="cmp-f1").set_value(7.5).run()
+    assert_clean(at)
+    edited = cat["cmp.plan_edited"].format(n=1)
+    assert md_escape(preset) not in _answer(at) and md_escape(edited) in _answer(at)
+    assert md_escape(edited) in at.button_group(key="cmp-view-edit").options
+    assert preset not in " ".join(m.label for m in at.metric)
+    assert md_escape(edited) in " ".join(m.label for m in at.metric)
+    assert preset not in " ".join(str(x) for x in table(at).iloc[:, 0])
+    # the preset again: its name again
+    at.number_input(key="cmp-f1").set_value(8.8).run()
+    assert md_escape(preset) in _answer(at)
+
+
+def _math_plan(at: AppTest) -> str:
+    box = at.selectbox(key="cmp-view-math")
+    return box.options[box.index]
+
+
+def test_the_math_opens_on_the_plan_being_edited():
+    cat = CATALOG["zh"]
+    at = run()
+    at.toggle(key="cmp-view-math_on").set_value(True).run()
+    assert_clean(at)
+    # plan 1 is edited by default: the math shows plan 1 (before: plan 2)
+    assert _math_plan(at) == cat["preset.huabei_12"]
+    at.button_group(key="cmp-view-edit").set_value(2).run()
+    assert _math_plan(at) == cat["preset.ccb_24"]
+    # the user may pick another; editing a plan then opens its math again
+    at.selectbox(key="cmp-view-math").set_value(1).run()
+    assert _math_plan(at) == cat["preset.huabei_12"]
+    at.button_group(key="cmp-view-edit").set_value(1).run()
+    at.button_group(key="cmp-view-edit").set_value(2).run()
+    assert _math_plan(at) == cat["preset.ccb_24"]

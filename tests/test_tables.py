@@ -90,3 +90,23 @@ def test_csv_headers_are_those_of_the_run_that_offered_the_file(monkeypatch):
     monkeypatch.setattr(ui.i18n, "_lang", lambda: "zh")
     header = next(csv.reader(io.StringIO(make().lstrip("\ufeff"))))
     assert header == [ui.i18n.CATALOG["en"][c.key] for c in sample().columns.values()]
+
+
+# ---------------------------------- issue 21 (h9): the comparison table's width
+
+
+def test_comparison_table_leads_with_the_payment_rate_and_cost_and_stars_the_cheapest(lang):
+    # the classroom plan: ¥10,000 at 0.6% of the price a month for 12 months:
+    # 10,000 / 12 = 833.33 (the last 833.37) + ¥60 fee = ¥893.33 a month;
+    # 12 × 60 = ¥720 of fees, so ¥10,720.00 paid in all; advertised 0.6% × 12 = 7.20%
+    c = compare(10_000, 0, 0, [PlanTerms(kind="addon", periods=12, fee_rate=0.006)])
+    tb = tables.comparison(c, ["teach"])
+    assert list(tb.columns)[:4] == ["plan", "first", "apr", "total_cost"]
+    shown = {k: [tb.columns[k].cell(v) for v in vals] for k, vals in tb.values().items()}
+    assert shown["first"][1] == "¥893.33" and shown["total_cost"][1] == "¥720.00"
+    assert shown["plan"] == ["★ " + ui.i18n.t("cmp.full"), "teach"]  # paying now costs least
+    assert not {"total_paid", "advertised", "avg_balance", "note"} & set(tb.columns)
+    rates = tables.plan_rates(c.plans[0])
+    got = {k: rates.columns[k].cell(v[0]) for k, v in rates.values().items()}
+    assert got["total_paid"] == "¥10,720.00" and got["advertised"] == "7.20%"
+    assert got["avg_balance"].endswith("%")

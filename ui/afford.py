@@ -23,6 +23,7 @@ from ui.fmt import md_escape
 from ui.i18n import error_text, t
 from ui.scenarios import budget as bs
 from ui.scenarios import cashline as cs
+from ui.scenarios import compare as cmp
 from ui.scenarios import household as hs
 from ui.state import PageState, PartState
 from ui.widgets import Bound, grid
@@ -37,11 +38,14 @@ SHOWN_BY_RESULTS = ("rate_above_line", "effective_above_line")
 
 def plan_name(scn: Mapping[str, object], i: int, lang: str | None = None) -> str:
     """Plan ``i`` of a comparison scenario by name: the user's, else its
-    preset's label, else "Plan i"."""
+    preset's label while it has the preset's terms, else "Plan i" (an edited
+    preset's label would name terms it no longer has, as :func:`line_name`)."""
     if scn[f"nm{i}"]:
         return str(scn[f"nm{i}"])
     if scn[f"ps{i}"] != "custom":
-        return t(f"preset.{scn[f'ps{i}']}", lang)
+        if cmp.matches_preset(scn, i):
+            return t(f"preset.{scn[f'ps{i}']}", lang)
+        return t("cmp.plan_edited", lang, n=i)
     return t("cmp.plan_n", lang, n=i)
 
 

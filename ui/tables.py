@@ -39,7 +39,7 @@ from ui.frames import to_frame
 from ui.i18n import error_text, t
 
 __all__ = ["Table", "Column", "money_col", "rate_col", "int_col", "text_col", "show",
-           "csv_on_demand", "csv_text", "neutral", "FORMULA_START", "comparison",
+           "csv_on_demand", "csv_text", "neutral", "FORMULA_START", "comparison", "plan_rates",
            "amortization", "flows", "statements", "statements_of", "ledger", "ledger_columns",
            "ledger_of",
            "pay_rules", "versus", "burden", "budget", "budget_of"]
@@ -298,32 +298,34 @@ def csv_text(table: Table, headers: dict[str, str] | None = None) -> str:
 
 
 def comparison(c: Comparison, names: Sequence[str]) -> Table:
-    """Paying in full and every plan: payments, totals and every rate."""
+    """Paying in full and every plan: what a month asks, the true rates and the
+    cost, the cheapest starred as on the cards.
+
+    Every column fits a laptop's 978-pixel column without a sideways scroll
+    (issue 21: 1,185 px of columns in Chinese, 1,328 in English), and a phone
+    shows the plan, its payment, its true rate and its cost first: the total
+    paid, the advertised and the average-balance rates are in the plan's
+    details (:func:`plan_rates`); the 24% line and the cheapest are said
+    beside the cards, so the note column is there only for a plan that
+    failed, saying why."""
     rows: list[dict[str, object]] = [{  # paying in full borrows nothing: every rate is zero
-        "plan": t("cmp.full"), "first": c.cash_price, "largest": c.cash_price,
-        "total_paid": c.cash_price, "total_cost": 0.0, "advertised": 0.0, "apr": 0.0,
-        "effective": 0.0, "avg_balance": 0.0, "present_cost": 0.0,
-        "note": t("cmp.cheapest") if c.cheapest == -1 else "",
+        "plan": ("★ " if c.cheapest == -1 else "") + t("cmp.full"), "first": c.cash_price,
+        "largest": c.cash_price, "total_cost": 0.0, "apr": 0.0, "effective": 0.0,
+        "present_cost": 0.0, "note": "",
     }]
     for j, r in enumerate(c.plans):
         if r.schedule is None or r.rates is None:
             rows.append({"plan": names[j], "note": _error(r.error)})
             continue
         s, rt = r.schedule, r.rates
-        notes = []
-        if c.cheapest == j:
-            notes.append(t("cmp.cheapest"))
-        if r.above_line:
-            notes.append(t("cmp.above_line_short"))
         rows.append({
-            "plan": names[j], "first": float(s.payment[0]), "largest": float(s.payment.max()),
-            "total_paid": s.total_paid, "total_cost": s.total_cost,
-            "advertised": 100 * rt.advertised, "apr": 100 * rt.nominal,
-            "effective": 100 * rt.effective, "avg_balance": 100 * rt.average_balance,
-            "present_cost": r.present_cost, "note": " · ".join(notes),
+            "plan": ("★ " if c.cheapest == j else "") + names[j], "first": float(s.payment[0]),
+            "largest": float(s.payment.max()), "total_cost": s.total_cost,
+            "apr": 100 * rt.nominal, "effective": 100 * rt.effective,
+            "present_cost": r.present_cost, "note": "",
         })
-    order = ["plan", "apr", "total_cost", "first", "largest", "total_paid", "effective",
-             "avg_balance", "advertised", "present_cost", "note"]
+    order = ["plan", "first", "apr", "total_cost", "largest", "effective", "present_cost",
+             "note"]
     if c.savings_yield == 0:  # the cost in today's money is the total cost
         order.remove("present_cost")
     if not any(row.get("note") for row in rows):
@@ -344,6 +346,22 @@ def comparison(c: Comparison, names: Sequence[str]) -> Table:
         "note": text_col("col.note", width="medium"),
     }
     return Table(data, {k: columns[k] for k in order})
+
+
+def plan_rates(r: PlanResult) -> Table:
+    """One plan's figures left out of :func:`comparison` for its width: the
+    total paid, the advertised rate and the average-balance rate, each with
+    its formula in the column's help."""
+    s, rt = r.schedule, r.rates
+    assert s is not None and rt is not None
+    data = pa.Table.from_pylist([{"total_paid": s.total_paid,
+                                  "advertised": 100 * rt.advertised,
+                                  "avg_balance": 100 * rt.average_balance}])
+    return Table(data, {
+        "total_paid": money_col("col.total_paid", "col.total_paid_help"),
+        "advertised": rate_col("col.advertised", "formula.advertised"),
+        "avg_balance": rate_col("col.avg_balance", "formula.avg_balance"),
+    })
 
 
 def _error(err: CalcError | None) -> str:
@@ -542,12 +560,14 @@ def burden(names: Sequence[str], peaks: Sequence[Peak | None],
     cols = ("choice", "largest", "month", "share_alone", "share", "left", "warnings")
     data = pd.DataFrame(rows, columns=list(cols))
     return Table(data, {
+        # short headers, the long ones in the help (issue 21: 1,210 px of
+        # columns in English in a laptop's 978)
         "choice": text_col("afford.col.choice"),
-        "largest": money_col("afford.col.largest", "afford.col.largest_help"),
+        "largest": money_col("afford.col.peak", "afford.col.largest_help"),
         "month": int_col("afford.col.month"),
-        "share_alone": rate_col("afford.col.share_alone", "afford.col.share_alone_help"),
-        "share": rate_col("afford.col.share", "afford.col.share_help"),
-        "left": money_col("afford.col.left", "afford.col.left_help"),
+        "share_alone": rate_col("afford.col.of_income", "afford.col.share_alone_help"),
+        "share": rate_col("afford.col.with_owed", "afford.col.share_help"),
+        "left": money_col("afford.col.left_short", "afford.col.left_help"),
         "warnings": text_col("afford.col.warnings"),
     })
 

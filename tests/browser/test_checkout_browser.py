@@ -36,9 +36,10 @@ def test_a_shopper_types_the_checkout_numbers(pages, app_url):
     pg = pages.take(f"{app_url}/?lang=en")
     choose(pg, "cmp-fm1", CATALOG["en"]["fee_mode.payment"])
     type_number(pg, "cmp-f1", 353.25)
-    # the verdict gives the payment first (issue 21): 12 × ¥353.25, all equal
+    # the verdict gives the payment first (issue 21): 12 × ¥353.25, all equal; a
+    # fee typed over the preset's is no longer the preset (issue 21, h9)
     expect(verdict(pg)).to_contain_text(
-        "Huabei 12 installments: ¥353.25 a month, ¥240.00 more than paying now, 10.90% a year")
+        "Plan 1 (terms edited): ¥353.25 a month, ¥240.00 more than paying now, 10.90% a year")
     expect(pg.get_by_text("0.5001% of the price an installment", exact=False)).to_be_visible()
     # the same answer in Chinese, mid-edit
     switch_language(pg, "zh")
