@@ -28,11 +28,9 @@ from calc.schedule import (
     FEE_TIMINGS,
     KINDS,
     LOAN_KINDS,
-    Schedule,
-    payment_pattern,
 )
 from calc.units import RATE_UNITS
-from ui import afford, charts, classroom, live, tables
+from ui import afford, charts, classroom, live, tables, words
 from ui.fmt import md_escape, pct, yuan
 from ui.glossary import terms_line
 from ui.i18n import error_text, show_notices, t
@@ -249,59 +247,9 @@ def computed() -> tuple[Comparison, list[str]] | None:
     return c, [plan_name(i) for i in range(1, sc.plan_count(scn) + 1)]
 
 
-def monthly(s: Schedule) -> str:
-    """What the plan asks a month, in words: the regular installment, and a
-    first or last that differs (:func:`calc.schedule.payment_pattern`)."""
-    p = payment_pattern([float(x) for x in s.payment])
-    if p.regular is None:
-        return t("cmp.pay_varies", first=yuan(p.first or 0.0), last=yuan(p.last or 0.0))
-    regular = t("cmp.pay_regular", pay=yuan(p.regular))
-    more = ([t("cmp.pay_first", pay=yuan(p.first))] if p.first is not None else []) + \
-        ([t("cmp.pay_last", pay=yuan(p.last))] if p.last is not None else [])
-    return t("cmp.pay_with", regular=regular, more=t("list.sep").join(more)) if more else regular
-
-
-def _choice_name(c: Comparison, j: int, names: list[str]) -> str:
-    return t("verdict.full_name") if j == -1 else md_escape(names[j])
-
-
 def verdict(c: Comparison, names: list[str]) -> None:
-    """The answer in words: one sentence per plan, then the cheapest choice."""
-    lines = []
-    for j, r in enumerate(c.plans):
-        name = md_escape(names[j])
-        if r.schedule is None or r.rates is None:
-            reason = error_text(r.error) if r.error is not None else ""
-            lines.append(t("verdict.error", name=name, reason=reason))
-            continue
-        cost = r.schedule.total_cost
-        key = "verdict.plan" if cost > 0 else "verdict.plan_same"
-        line = t(key, name=name, pay=monthly(r.schedule), cost=yuan(cost),
-                 apr=pct(r.rates.nominal))
-        if c.savings_yield > 0:
-            line += t("verdict.today", pv=yuan(r.present_cost))
-        if r.above_line:
-            line += t("verdict.above_line")
-        lines.append(line)
-    rank = c.ranking()
-    best = [j for j, cost in rank if cost == rank[0][1]]
-    if len(best) > 1:
-        best_line = t("verdict.tie",
-                      names=t("list.sep").join(_choice_name(c, j, names) for j in best))
-    elif best[0] == -1:
-        if len(rank) > 1:
-            j, cost = rank[1]
-            best_line = t("verdict.best_full", price=yuan(c.cash_price),
-                          name=_choice_name(c, j, names), diff=yuan(cost))
-        else:
-            best_line = t("verdict.only_full", price=yuan(c.cash_price))
-    else:
-        j, cost = rank[0]
-        k, next_cost = rank[1]
-        best_line = t("verdict.best_plan", name=_choice_name(c, j, names),
-                      next=_choice_name(c, k, names), diff=yuan(next_cost - cost))
-    if c.savings_yield > 0:
-        best_line += t("verdict.in_today_money", y=pct(c.savings_yield))
+    """The answer in words (:func:`ui.words.verdict`), in a box above the cards."""
+    best_line, lines = words.verdict(c, names)
     with st.container(border=True, key=ps.key("el", "verdict")):
         st.markdown(f"**{best_line}**")
         st.markdown("\n".join(f"- {line}" for line in lines))
@@ -322,7 +270,7 @@ def headline(c: Comparison, names: list[str]) -> None:
         star = "★ " if c.cheapest == j else ""
         row.metric(
             star + md_escape(names[j]), pct(r.rates.nominal),
-            delta=monthly(r.schedule) + " · " + t("cmp.card_cost",
+            delta=words.monthly(r.schedule.payment) + " · " + t("cmp.card_cost",
                                                   paid=yuan(r.schedule.total_paid),
                                                   cost=yuan(r.schedule.total_cost)),
             delta_color="off", delta_arrow="off", help=t("formula.apr"), border=True,
@@ -461,24 +409,6 @@ def early_section(r: PlanResult, i: int) -> None:
                   eff=pct(er.effective), apr0=pct(r.rates.nominal)))
 
 
-def plain_words(r: PlanResult) -> str:
-    """Why the true rate is what it is, in words, for the plan's kind."""
-    s, rt = r.schedule, r.rates
-    assert s is not None and rt is not None
-    kind = s.terms.kind
-    if kind == "addon" and s.fee_total > 0:
-        key = "math.plain_first" if s.terms.fee_timing == "first" else "math.plain_addon"
-        return t(key, price=yuan(s.financed), fee=yuan(s.fee_total / s.n),
-                 total=yuan(s.fee_total), last=yuan(float(s.principal[-1])),
-                 adv=pct(rt.advertised), apr=pct(rt.nominal))
-    if kind in LOAN_KINDS:
-        return t("math.plain_loan", adv=pct(rt.advertised), apr=pct(rt.nominal))
-    if s.total_cost > 0:
-        return t("math.plain_discount", cash=yuan(s.cash_price), price=yuan(s.price),
-                 cost=yuan(s.total_cost), apr=pct(rt.nominal))
-    return t("math.plain_free")
-
-
 @ps.section(key="math")
 def show_math() -> None:
     """The math behind a plan's rate, on request; a section, as :func:`chart`."""
@@ -497,7 +427,7 @@ def show_math() -> None:
         r = c.plans[i - 1]
         assert r.schedule is not None and r.rates is not None
         rt = r.rates
-        st.markdown(plain_words(r))
+        st.markdown(words.plain_words(r))
         charts.show(st, charts.fee_vs_balance(r.schedule, t), ps.key("el", "feebal"),
                 large=classroom.projector())
         st.markdown(t("math.explain"))

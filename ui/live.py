@@ -52,7 +52,7 @@ import streamlit as st
 from calc.errors import CalcError
 from rooms import logic
 from rooms.logic import Question, Refused, Room
-from ui import share, state
+from ui import share, state, words
 from ui.charts import PROJECTOR_FONT, show
 from ui.codec import LANGS, expand, first_value, shorten
 from ui.fmt import md_escape, pct, plot_escape, yuan
@@ -184,21 +184,6 @@ SCENARIO_QUESTIONS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _pay_text(payments: Sequence[float], lang: str) -> str:
-    """What a plan asks a month, in words (the comparison's verdict's own
-    wording, :func:`calc.schedule.payment_pattern`)."""
-    from calc.schedule import payment_pattern
-
-    p = payment_pattern([float(x) for x in payments])
-    if p.regular is None:
-        return t("cmp.pay_varies", lang, first=yuan(p.first or 0.0), last=yuan(p.last or 0.0))
-    regular = t("cmp.pay_regular", lang, pay=yuan(p.regular))
-    more = ([t("cmp.pay_first", lang, pay=yuan(p.first))] if p.first is not None else []) + \
-        ([t("cmp.pay_last", lang, pay=yuan(p.last))] if p.last is not None else [])
-    return (t("cmp.pay_with", lang, regular=regular, more=t("list.sep", lang).join(more))
-            if more else regular)
-
-
 def _plan_question(qid: str, kind: str, scn: Mapping[str, object], plan: int) -> Question:
     from ui.afford import plan_name
     from ui.scenarios import compare as cmp
@@ -212,7 +197,7 @@ def _plan_question(qid: str, kind: str, scn: Mapping[str, object], plan: int) ->
     for lang in LANGS:
         name = md_escape(plan_name(scn, plan, lang))
         now = s.down_payment + s.upfront_fee
-        pay = _pay_text([float(x) for x in s.payment], lang)
+        pay = words.monthly([float(x) for x in s.payment], lang)
         terms = t("live.terms.cmp", lang, name=name, price=yuan(s.price),
                   cash=yuan(s.cash_price), pay=pay, n=s.n, adv=pct(rt.advertised))
         if now > 0:
@@ -294,7 +279,8 @@ def _budget_question(qid: str, kind: str, scn: Mapping[str, object],
                 continue
             first, last = paying[0], paying[-1]
             line = t("live.terms.bud_item", lang, name=md_escape(obligation_name(scn, i, lang)),
-                     pay=_pay_text(row[first:last + 1], lang), first=first + 1, last=last + 1)
+                     pay=words.monthly(row[first:last + 1], lang), first=first + 1,
+                     last=last + 1)
             if got is not None:
                 line += " " + t("live.terms.bud_price", lang, price=yuan(got[0]))
             lines.append(f"- {line}")
