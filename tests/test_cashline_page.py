@@ -480,3 +480,19 @@ def test_an_old_link_without_a_name_reopens_with_the_same_numbers():
     values = metrics(at)
     assert values[CATALOG["zh"]["cash.contract"]] == "18.25%"
     assert values[CATALOG["zh"]["cash.total_paid"]] == "¥11,013.14"
+
+
+def test_a_preset_with_one_repayment_leaves_no_second_behind():
+    """Three repayments typed on a flexible line, then the card cash advance
+    preset (which repays everything on one day): the scenario, and so the
+    share link, holds one repayment, not one plus the two it replaced (found
+    by tests/test_journeys.py; the link carried rd2, ra2 with nr=1)."""
+    at = run(link("en", ps="custom", m="flexible", nr=3, a1=5_000.0,
+                  rd1=10, ra1=1_000.0, rd2=20, ra2=1_000.0, rd3=30, ra3=0.0), page=PAGE)
+    assert inputs(at)["nr"] == 3
+    at.selectbox(key="cash-ps").set_value("card_cash").run()
+    scn = inputs(at)
+    assert scn["nr"] == 1
+    assert set(scn) == set(CASH.names(scn))  # no rd2, ra2, rd3, ra3
+    assert not {"rd2", "ra2", "rd3", "ra3"} & set(at.query_params)
+    assert_clean(at)

@@ -252,6 +252,24 @@ class Schema:
                 out += g.names(i)
         return out
 
+    def trim(self, scn: dict[str, object]) -> list[str]:
+        """Drop from ``scn`` each group item past its group's count, as a
+        callback that lowered the count (a preset setting one repayment
+        where three were) leaves them; the names dropped, in order.
+
+        >>> s = Schema("x", {"n": Field("int", 0, lo=0)},
+        ...            (Group("n", 3, {"d": Field("int", 30, lo=1)}),))
+        >>> scn = {"n": 1, "d1": 30, "d2": 45, "d3": 60}
+        >>> s.trim(scn), scn
+        (['d2', 'd3'], {'n': 1, 'd1': 30})
+        """
+        gone = [name for g in self.groups
+                for i in range(g.count_in(scn) + 1, g.most + 1)
+                for name in g.names(i) if name in scn]
+        for name in gone:
+            del scn[name]
+        return gone
+
     def defaults(self) -> dict[str, object]:
         scn = {k: f.default for k, f in self.shared.items()}
         for g in self.groups:

@@ -300,6 +300,9 @@ class PageState:
         #: by a lesson's card (ui.classroom.lesson_card).
         self.whole = False
         self._open()
+        # a callback (run before this) that lowered a count leaves the items
+        # past it: the scenario, and so the link, holds exactly its fields
+        schema.trim(self.scn)
 
     def key(self, *parts: str) -> str:
         """A widget or element key of this page: ``<page>-<part>-...``."""
