@@ -341,6 +341,7 @@ class PageState:
     def params(self) -> dict[str, str]:
         """This page's link: the whole scenario and its parts', the language,
         and the classroom mode and lesson when on."""
+        self.schema.trim(self.scn)  # a section's rerun writes the link without __init__
         values = dict(self.scn)
         for part in self.parts:
             values.update(part.scn)
